@@ -1,0 +1,90 @@
+//! The running service: wires storage, the message catalog, the Matrix
+//! client, the worker and the sync loop, and shuts them down in order.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+use tracing::{info, warn};
+
+use crate::config::Settings;
+use crate::domain::AdminPolicy;
+use crate::i18n::Catalog;
+use crate::matrix::{self, BotContext, Worker};
+use crate::service::ChatService;
+use crate::storage::Database;
+
+/// How long shutdown waits for queued commands and background tasks.
+const DRAIN_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Capacity of the command queue between the sync loop and the worker.
+const QUEUE_CAPACITY: usize = 256;
+
+/// Runs the bot until `shutdown` is cancelled; returns once in-flight work
+/// is finished (or [`DRAIN_TIMEOUT`] has passed).
+pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Result<()> {
+    let db =
+        Database::connect_and_migrate(&settings.database.url, settings.database.max_connections)
+            .await?;
+    info!(backend = ?db.kind(), "database ready");
+    let catalog = Arc::new(Catalog::load()?);
+    let chat = ChatService::new(catalog, settings.bot.command_prefix.clone());
+    let client = matrix::connect(&settings).await?;
+    info!(user_id = %settings.matrix.user_id, homeserver = %settings.matrix.homeserver_url, "logged in");
+
+    let (queue, jobs) = mpsc::channel(QUEUE_CAPACITY);
+    let worker =
+        Worker { db: db.clone(), chat: chat.clone(), language: settings.default_language() };
+    let worker_task = tokio::spawn(worker.run(jobs, shutdown.clone()));
+    let tasks = TaskTracker::new();
+    let ctx = BotContext {
+        policy: AdminPolicy::new(settings.bot.admins.iter().map(String::as_str)),
+        chat,
+        queue,
+        tasks: tasks.clone(),
+        shutdown: shutdown.clone(),
+    };
+
+    let outcome = matrix::run(client, db.clone(), ctx).await;
+    // Whether sync ended by a signal or an error, everything else stops too.
+    shutdown.cancel();
+    info!("stopping: finishing in-flight work");
+    tasks.close();
+    let drained = tokio::time::timeout(DRAIN_TIMEOUT, async {
+        let _ = worker_task.await;
+        tasks.wait().await;
+    })
+    .await;
+    if drained.is_err() {
+        warn!("in-flight work did not finish within {DRAIN_TIMEOUT:?}; stopping anyway");
+    }
+    db.close().await;
+    info!("stopped");
+    Ok(outcome?)
+}
+
+/// Resolves when the process receives SIGINT (Ctrl-C) or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => info!("received SIGINT"),
+        _ = term => info!("received SIGTERM"),
+    }
+}

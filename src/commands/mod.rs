@@ -1,0 +1,160 @@
+//! The chat command grammar: a message body in, a typed [`Command`] out.
+//!
+//! A message is a command when, after leading spaces, it starts with the
+//! configured prefix immediately followed by a letter (`!help`, not `! hi`
+//! or `!!!`). The first word names the command (any case); the rest of the
+//! first line holds its arguments. One file per command family defines its
+//! [`CommandSpec`] and argument parsing.
+
+mod help;
+mod ping;
+
+/// A command the bot understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// `!help [command]`.
+    Help {
+        /// The command to explain, without prefix; `None` lists them all.
+        topic: Option<String>,
+    },
+    /// `!ping`.
+    Ping,
+}
+
+/// What the help text says about a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommandSpec {
+    /// Name, without prefix.
+    pub name: &'static str,
+    /// Arguments as shown in usage lines (empty when there are none).
+    pub arguments: &'static str,
+    /// Catalog ID of the one-line summary.
+    pub summary_id: &'static str,
+}
+
+impl CommandSpec {
+    /// The usage line, e.g. `!help [command]`.
+    pub fn usage(&self, prefix: &str) -> String {
+        if self.arguments.is_empty() {
+            format!("{prefix}{}", self.name)
+        } else {
+            format!("{prefix}{} {}", self.name, self.arguments)
+        }
+    }
+}
+
+/// Every command, in the order `!help` lists them.
+pub const COMMANDS: &[CommandSpec] = &[help::SPEC, ping::SPEC];
+
+/// Finds a command's spec by name (any case, prefix optional).
+pub fn spec(name: &str, prefix: &str) -> Option<&'static CommandSpec> {
+    let name = name.strip_prefix(prefix).unwrap_or(name);
+    COMMANDS.iter().find(|c| c.name.eq_ignore_ascii_case(name))
+}
+
+/// Why a command could not be understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    /// No command has this name (the name as typed, without prefix).
+    Unknown(String),
+    /// A known command with arguments that do not fit.
+    Usage {
+        /// The command.
+        spec: &'static CommandSpec,
+        /// What is wrong.
+        problem: Problem,
+    },
+}
+
+/// What is wrong with a command's arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The command takes no arguments.
+    NoArguments,
+    /// More arguments than the command takes.
+    TooManyArguments {
+        /// How many it takes at most.
+        max: usize,
+    },
+}
+
+/// The words of a command after its name.
+#[derive(Debug, Clone, Copy)]
+pub struct Arguments<'a> {
+    first_line: &'a str,
+}
+
+impl<'a> Arguments<'a> {
+    /// Arguments of the first line, split on white space.
+    pub fn words(&self) -> impl Iterator<Item = &'a str> {
+        self.first_line.split_whitespace()
+    }
+}
+
+/// Parses `body`. `None`: not a command at all (the bot stays silent).
+pub fn parse(body: &str, prefix: &str) -> Option<Result<Command, ParseError>> {
+    let rest = body.trim_start().strip_prefix(prefix)?;
+    if !rest.starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    let first_line = rest.lines().next().unwrap_or_default();
+    let (name, args) =
+        first_line.split_once(char::is_whitespace).map_or((first_line, ""), |(n, a)| (n, a));
+    let args = Arguments { first_line: args };
+    let Some(spec) = spec(name, "") else {
+        return Some(Err(ParseError::Unknown(name.to_owned())));
+    };
+    let parsed = match spec.name {
+        help::NAME => help::parse(args),
+        ping::NAME => ping::parse(args),
+        _ => unreachable!("every spec in COMMANDS has a parser"),
+    };
+    Some(parsed.map_err(|problem| ParseError::Usage { spec, problem }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_chat_and_lone_punctuation_are_not_commands() {
+        for body in ["hello", "! hello", "!!!", "!", "", "  ", "> !ping", "!1"] {
+            assert_eq!(parse(body, "!"), None, "{body:?}");
+        }
+    }
+
+    #[test]
+    fn names_are_case_insensitive_and_leading_space_is_ignored() {
+        assert_eq!(parse("  !PING", "!"), Some(Ok(Command::Ping)));
+        assert_eq!(parse("!Help", "!"), Some(Ok(Command::Help { topic: None })));
+    }
+
+    #[test]
+    fn an_unknown_name_is_reported_as_typed() {
+        assert_eq!(
+            parse("!frobnicate now", "!"),
+            Some(Err(ParseError::Unknown("frobnicate".into())))
+        );
+    }
+
+    #[test]
+    fn a_configured_prefix_is_honoured() {
+        assert_eq!(parse("?ping", "?"), Some(Ok(Command::Ping)));
+        assert_eq!(parse("!ping", "?"), None);
+    }
+
+    #[test]
+    fn only_the_first_line_holds_arguments() {
+        assert_eq!(parse("!ping\nmore text", "!"), Some(Ok(Command::Ping)));
+    }
+
+    #[test]
+    fn every_spec_has_a_parser_and_a_unique_name() {
+        let mut names: Vec<_> = COMMANDS.iter().map(|c| c.name).collect();
+        for name in &names {
+            assert!(parse(&format!("!{name}"), "!").is_some_and(|r| r.is_ok()), "{name}");
+        }
+        names.dedup();
+        assert_eq!(names.len(), COMMANDS.len());
+    }
+}

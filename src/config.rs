@@ -1,0 +1,431 @@
+//! Typed settings, layered: built-in defaults, then a TOML file, then
+//! environment variables `PEERLINK__SECTION__KEY`.
+//!
+//! Secrets (the bot's password or access token, the store passphrase) are
+//! settings like the others but are accepted from the environment only: a
+//! secret found in a file is a configuration error, so it never ends up in a
+//! repository. They are wrapped in [`SecretString`] and never printed.
+//!
+//! Every field is documented in `config/peerlink.example.toml`; keep both in step.
+
+use std::path::{Path, PathBuf};
+
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Language, MatrixUserId};
+
+/// Prefix of the environment variables that override settings.
+pub const ENV_PREFIX: &str = "PEERLINK__";
+
+/// The configuration file read when `--config` is not given (if it exists).
+pub const DEFAULT_CONFIG_PATH: &str = "config/peerlink.toml";
+
+/// All settings of a peerlink process.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Directory for persistent state: the Matrix session, the end-to-end
+    /// encryption store and, by default, the SQLite database.
+    pub data_dir: PathBuf,
+    /// How the bot reaches and identifies itself on Matrix.
+    pub matrix: MatrixSettings,
+    /// The bot's behaviour in rooms.
+    pub bot: BotSettings,
+    /// Where records are kept.
+    pub database: DatabaseSettings,
+    /// Logging.
+    pub log: LogSettings,
+}
+
+/// `[matrix]`: the homeserver and the bot account.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixSettings {
+    /// Base URL of the homeserver's client-server API.
+    pub homeserver_url: url::Url,
+    /// The bot's full Matrix user ID, e.g. `@peerlink:example.org`.
+    pub user_id: String,
+    /// Device name shown in the account's session list.
+    pub device_name: String,
+    /// Password of the bot account. Environment only: `PEERLINK__MATRIX__PASSWORD`.
+    #[serde(skip_serializing)]
+    pub password: Option<SecretString>,
+    /// Access token of the bot account, instead of a password.
+    /// Environment only: `PEERLINK__MATRIX__ACCESS_TOKEN`.
+    #[serde(skip_serializing)]
+    pub access_token: Option<SecretString>,
+    /// Passphrase that encrypts the local Matrix store (keys, session state).
+    /// Environment only: `PEERLINK__MATRIX__STORE_PASSPHRASE`. Optional.
+    #[serde(skip_serializing)]
+    pub store_passphrase: Option<SecretString>,
+}
+
+/// `[bot]`: behaviour in rooms.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BotSettings {
+    /// Full Matrix user IDs whose invitations the bot accepts. Invitations from
+    /// anyone else are declined and logged.
+    pub admins: Vec<String>,
+    /// The character(s) that start a command, e.g. `!` in `!help`.
+    pub command_prefix: String,
+    /// Language of replies when the sender's preference is unknown.
+    pub default_language: String,
+}
+
+/// `[database]`: where records are kept.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseSettings {
+    /// `sqlite://PATH` (created if missing) or `postgres://USER@HOST:PORT/DB`.
+    pub url: String,
+    /// Largest number of open connections in the pool.
+    pub max_connections: u32,
+}
+
+/// `[log]`: logging.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogSettings {
+    /// `human` (readable lines) or `json` (one JSON object per line).
+    pub format: LogFormat,
+    /// A `tracing` filter such as `info` or `peerlink=debug,info`.
+    /// The `RUST_LOG` environment variable, when set, wins.
+    pub level: String,
+}
+
+/// Output format of the logs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Readable lines for a terminal.
+    Human,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            data_dir: PathBuf::from("data"),
+            matrix: MatrixSettings {
+                homeserver_url: url::Url::parse("http://127.0.0.1:8008")
+                    .unwrap_or_else(|_| unreachable!("a valid literal URL")),
+                user_id: String::new(),
+                device_name: "peerlink".to_owned(),
+                password: None,
+                access_token: None,
+                store_passphrase: None,
+            },
+            bot: BotSettings {
+                admins: Vec::new(),
+                command_prefix: "!".to_owned(),
+                default_language: "en".to_owned(),
+            },
+            database: DatabaseSettings {
+                url: "sqlite://data/peerlink.db".to_owned(),
+                max_connections: 5,
+            },
+            log: LogSettings { format: LogFormat::Human, level: "info".to_owned() },
+        }
+    }
+}
+
+/// Settings keys that hold secrets and may only come from the environment.
+const SECRET_KEYS: [&str; 3] =
+    ["matrix.password", "matrix.access_token", "matrix.store_passphrase"];
+
+/// Why settings could not be loaded at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file named with `--config` does not exist.
+    #[error("configuration file {0} does not exist")]
+    MissingFile(PathBuf),
+    /// A value has the wrong type or an unknown key was given.
+    #[error("{0}")]
+    Invalid(String),
+    /// A secret was written in a file instead of the environment.
+    #[error(
+        "`{key}` is a secret and must come from the environment ({env}), not from {source_name}"
+    )]
+    SecretInFile { key: String, env: String, source_name: String },
+}
+
+/// Where to read the configuration file from.
+#[derive(Debug, Clone)]
+pub enum ConfigSource {
+    /// `--config FILE`: the file must exist.
+    Explicit(PathBuf),
+    /// Nothing given: [`DEFAULT_CONFIG_PATH`] is read if it exists.
+    Default,
+}
+
+impl Settings {
+    /// Loads defaults, then the file, then `PEERLINK__…` environment variables.
+    pub fn load(source: &ConfigSource) -> Result<Self, ConfigError> {
+        let mut settings = Self::load_with_env(source, Env::prefixed(ENV_PREFIX).split("__"))?;
+        // Secrets are read verbatim: figment would parse a password of digits
+        // as a number.
+        let secret = |key: &str| std::env::var(env_name(key)).ok().map(SecretString::from);
+        settings.matrix.password = secret("matrix.password");
+        settings.matrix.access_token = secret("matrix.access_token");
+        settings.matrix.store_passphrase = secret("matrix.store_passphrase");
+        Ok(settings)
+    }
+
+    fn load_with_env(source: &ConfigSource, env: Env) -> Result<Self, ConfigError> {
+        let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+        match source {
+            ConfigSource::Explicit(path) if !path.exists() => {
+                return Err(ConfigError::MissingFile(path.clone()))
+            }
+            ConfigSource::Explicit(path) => figment = figment.merge(Toml::file_exact(path)),
+            ConfigSource::Default => figment = figment.merge(Toml::file(DEFAULT_CONFIG_PATH)),
+        }
+        let figment = figment.merge(env.filter(|key| {
+            let key = key.as_str().to_ascii_lowercase().replace("__", ".");
+            !SECRET_KEYS.contains(&key.as_str())
+        }));
+        for key in SECRET_KEYS {
+            if let Some(meta) = figment.find_metadata(key) {
+                if matches!(meta.source, Some(figment::Source::File(_))) {
+                    return Err(ConfigError::SecretInFile {
+                        key: key.to_owned(),
+                        env: env_name(key),
+                        source_name: meta
+                            .source
+                            .as_ref()
+                            .map_or_else(|| meta.name.to_string(), ToString::to_string),
+                    });
+                }
+            }
+        }
+        figment.extract().map_err(|e| ConfigError::Invalid(describe_figment_error(e)))
+    }
+
+    /// Checks what types cannot: IDs, URLs, languages, secrets. Returns every
+    /// problem found, in plain words; empty means the settings are usable.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.matrix.user_id.is_empty() {
+            problems.push(format!(
+                "matrix.user_id is not set: give the bot's full Matrix ID, \
+                 e.g. @peerlink:example.org (or set {})",
+                env_name("matrix.user_id")
+            ));
+        } else if let Err(e) = MatrixUserId::parse(&self.matrix.user_id) {
+            problems.push(format!("matrix.user_id: {e}"));
+        }
+        if !matches!(self.matrix.homeserver_url.scheme(), "http" | "https") {
+            problems.push(format!(
+                "matrix.homeserver_url must start with http:// or https:// (got {})",
+                self.matrix.homeserver_url
+            ));
+        }
+        if self.matrix.password.is_none() && self.matrix.access_token.is_none() {
+            problems.push(format!(
+                "no credentials for the bot: set {} or {} in the environment",
+                env_name("matrix.password"),
+                env_name("matrix.access_token")
+            ));
+        }
+        for (i, admin) in self.bot.admins.iter().enumerate() {
+            if let Err(e) = MatrixUserId::parse(admin) {
+                problems.push(format!("bot.admins[{i}]: {e}"));
+            }
+        }
+        if self.bot.command_prefix.is_empty()
+            || self.bot.command_prefix.chars().any(char::is_whitespace)
+        {
+            problems.push("bot.command_prefix must be non-empty and contain no spaces".to_owned());
+        }
+        if Language::parse(&self.bot.default_language).is_none() {
+            problems.push(format!(
+                "bot.default_language `{}` is not available; choose one of: {}",
+                self.bot.default_language,
+                Language::ALL.map(|l| l.code()).join(", ")
+            ));
+        }
+        if let Err(e) = crate::storage::DatabaseKind::from_url(&self.database.url) {
+            problems.push(format!("database.url: {e}"));
+        }
+        if self.database.max_connections == 0 {
+            problems.push("database.max_connections must be at least 1".to_owned());
+        }
+        problems
+    }
+
+    /// A summary safe to print: secrets appear only as set / not set.
+    pub fn redacted_summary(&self) -> String {
+        let set = |s: &Option<SecretString>| match s {
+            Some(v) if !v.expose_secret().is_empty() => "set",
+            _ => "not set",
+        };
+        format!(
+            "data_dir = {}\nmatrix.homeserver_url = {}\nmatrix.user_id = {}\n\
+             matrix.device_name = {}\nmatrix.password = ({})\nmatrix.access_token = ({})\n\
+             matrix.store_passphrase = ({})\nbot.admins = {:?}\nbot.command_prefix = {:?}\n\
+             bot.default_language = {}\ndatabase.url = {}\ndatabase.max_connections = {}\n\
+             log.format = {:?}\nlog.level = {}",
+            self.data_dir.display(),
+            self.matrix.homeserver_url,
+            self.matrix.user_id,
+            self.matrix.device_name,
+            set(&self.matrix.password),
+            set(&self.matrix.access_token),
+            set(&self.matrix.store_passphrase),
+            self.bot.admins,
+            self.bot.command_prefix,
+            self.bot.default_language,
+            redact_url(&self.database.url),
+            self.database.max_connections,
+            self.log.format,
+            self.log.level,
+        )
+    }
+
+    /// Directory of the matrix-sdk store (session state and encryption keys).
+    pub fn matrix_store_dir(&self) -> PathBuf {
+        self.data_dir.join("matrix-store")
+    }
+
+    /// File holding the bot's Matrix session (device ID and access token).
+    pub fn session_file(&self) -> PathBuf {
+        self.data_dir.join("matrix-session.json")
+    }
+
+    /// The configured default language (English if unknown; `problems` reports that).
+    pub fn default_language(&self) -> Language {
+        Language::parse(&self.bot.default_language).unwrap_or_default()
+    }
+}
+
+/// The environment variable that sets `key` (`matrix.password` -> `PEERLINK__MATRIX__PASSWORD`).
+pub fn env_name(key: &str) -> String {
+    format!("{ENV_PREFIX}{}", key.replace('.', "__").to_uppercase())
+}
+
+/// Hides a password inside a database URL (`postgres://u:secret@h/db`).
+pub fn redact_url(raw: &str) -> String {
+    match url::Url::parse(raw) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => raw.to_owned(),
+    }
+}
+
+fn describe_figment_error(error: figment::Error) -> String {
+    error
+        .into_iter()
+        .map(|e| {
+            let key = if e.path.is_empty() { String::new() } else { e.path.join(".") };
+            let origin = e
+                .metadata
+                .as_ref()
+                .map(|m| m.source.as_ref().map_or_else(|| m.name.to_string(), ToString::to_string));
+            match (key.is_empty(), origin) {
+                (false, Some(o)) => format!("{key}: {} (from {o})", e.kind),
+                (false, None) => format!("{key}: {}", e.kind),
+                (true, Some(o)) => format!("{} (from {o})", e.kind),
+                (true, None) => e.kind.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Creates `path`'s parent directory if needed (for SQLite files and the data dir).
+pub fn ensure_parent_dir(path: &Path) -> std::io::Result<()> {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => std::fs::create_dir_all(parent),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &tempfile::TempDir, text: &str) -> PathBuf {
+        let path = dir.path().join("peerlink.toml");
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_file_overrides_defaults_and_keeps_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(&dir, "[bot]\ncommand_prefix = \"?\"\n");
+        let s = Settings::load_with_env(&ConfigSource::Explicit(path), Env::prefixed("NOPE__"))
+            .unwrap();
+        assert_eq!(s.bot.command_prefix, "?");
+        assert_eq!(s.database.url, "sqlite://data/peerlink.db");
+    }
+
+    #[test]
+    fn a_password_written_in_the_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(&dir, "[matrix]\npassword = \"hunter2\"\n");
+        let err = Settings::load_with_env(&ConfigSource::Explicit(path), Env::prefixed("NOPE__"))
+            .unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("PEERLINK__MATRIX__PASSWORD"), "{text}");
+        assert!(!text.contains("hunter2"), "{text}");
+    }
+
+    #[test]
+    fn an_unknown_key_is_named_in_the_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(&dir, "[bot]\nadmin = []\n");
+        let err = Settings::load_with_env(&ConfigSource::Explicit(path), Env::prefixed("NOPE__"))
+            .unwrap_err();
+        assert!(err.to_string().contains("admin"), "{err}");
+    }
+
+    #[test]
+    fn a_missing_explicit_file_is_an_error() {
+        let err = Settings::load_with_env(
+            &ConfigSource::Explicit("/nonexistent/peerlink.toml".into()),
+            Env::prefixed("NOPE__"),
+        )
+        .unwrap_err();
+        assert!(matches!(err, ConfigError::MissingFile(_)));
+    }
+
+    #[test]
+    fn problems_name_every_bad_value_in_plain_words() {
+        let mut s = Settings::default();
+        s.matrix.user_id = "peerlink".into();
+        s.bot.admins = vec!["@ok:example.org".into(), "admin".into()];
+        s.bot.default_language = "xx".into();
+        s.database.url = "mysql://x".into();
+        let problems = s.problems();
+        let all = problems.join("\n");
+        assert!(all.contains("matrix.user_id"), "{all}");
+        assert!(all.contains("bot.admins[1]"), "{all}");
+        assert!(!all.contains("bot.admins[0]"), "{all}");
+        assert!(all.contains("bot.default_language"), "{all}");
+        assert!(all.contains("database.url"), "{all}");
+        assert!(all.contains("PEERLINK__MATRIX__PASSWORD"), "{all}");
+    }
+
+    #[test]
+    fn the_summary_never_shows_secrets() {
+        let mut s = Settings::default();
+        s.matrix.password = Some(SecretString::from("hunter2"));
+        s.database.url = "postgres://u:pgsecret@127.0.0.1/db".into();
+        let text = s.redacted_summary();
+        assert!(!text.contains("hunter2") && !text.contains("pgsecret"), "{text}");
+        assert!(text.contains("matrix.password = (set)"), "{text}");
+    }
+
+    #[test]
+    fn env_names_follow_the_section_key_scheme() {
+        assert_eq!(env_name("matrix.access_token"), "PEERLINK__MATRIX__ACCESS_TOKEN");
+    }
+}

@@ -1,0 +1,144 @@
+//! Event handlers. They run inside the sync loop, so they only decide
+//! whether an event is work for the bot and queue it; the worker does it.
+//!
+//! The bot never reacts to its own events, to notices (other bots speak in
+//! notices), to edits, to anything but text messages, or to messages sent
+//! before it joined the room.
+
+use std::time::Duration;
+
+use matrix_sdk::deserialized_responses::RawSyncOrStrippedState;
+use matrix_sdk::event_handler::Ctx;
+use matrix_sdk::ruma::events::room::member::{
+    MembershipState, RoomMemberEventContent, StrippedRoomMemberEvent,
+};
+use matrix_sdk::ruma::events::room::message::{
+    MessageType, OriginalSyncRoomMessageEvent, Relation,
+};
+use matrix_sdk::ruma::{MilliSecondsSinceUnixEpoch, OwnedUserId};
+use matrix_sdk::{Client, Room, RoomState};
+use tracing::{debug, info, instrument, warn};
+
+use super::sync::BotContext;
+use super::worker::{Job, WorkItem};
+
+/// An invitation to a room: accepted from admins, declined from anyone else.
+pub async fn on_invite(
+    event: StrippedRoomMemberEvent,
+    room: Room,
+    client: Client,
+    Ctx(ctx): Ctx<BotContext>,
+) {
+    if Some(event.state_key.as_ref()) != client.user_id()
+        || event.content.membership != MembershipState::Invite
+    {
+        return;
+    }
+    handle_invite(room, event.sender, ctx);
+}
+
+/// Invitations that arrived while the bot was not running.
+pub async fn accept_pending_invites(client: &Client, ctx: &BotContext) {
+    for room in client.invited_rooms() {
+        match room.invite_details().await {
+            Ok(invite) => handle_invite(room, invite.inviter_id, ctx.clone()),
+            Err(e) => {
+                warn!(room_id = %room.room_id(), error = %e, "cannot read a pending invitation")
+            }
+        }
+    }
+}
+
+#[instrument(skip_all, fields(room_id = %room.room_id(), inviter = %inviter))]
+fn handle_invite(room: Room, inviter: OwnedUserId, ctx: BotContext) {
+    let accept = ctx.policy.may_invite_bot(inviter.as_str());
+    if accept {
+        info!("accepting an invitation from an admin");
+    } else {
+        warn!("declining an invitation from someone who is not a configured admin");
+    }
+    let shutdown = ctx.shutdown.clone();
+    ctx.tasks.spawn(async move {
+        if accept {
+            join_with_backoff(room, shutdown).await;
+        } else if let Err(e) = room.leave().await {
+            warn!(room_id = %room.room_id(), error = %e, "could not decline the invitation");
+        }
+    });
+}
+
+async fn join_with_backoff(room: Room, shutdown: tokio_util::sync::CancellationToken) {
+    let mut delay = Duration::from_secs(1);
+    for attempt in 1..=8 {
+        match room.join().await {
+            Ok(()) => {
+                info!(room_id = %room.room_id(), "joined");
+                return;
+            }
+            Err(e) => {
+                warn!(room_id = %room.room_id(), error = %e, attempt, "joining failed; retrying");
+                tokio::select! {
+                    _ = shutdown.cancelled() => return,
+                    _ = tokio::time::sleep(delay) => {}
+                }
+                delay = (delay * 2).min(Duration::from_secs(60));
+            }
+        }
+    }
+    warn!(room_id = %room.room_id(), "giving up joining after 8 attempts");
+}
+
+/// A message: queued for the worker if it is a command meant for the bot.
+pub async fn on_message(
+    event: OriginalSyncRoomMessageEvent,
+    room: Room,
+    client: Client,
+    Ctx(ctx): Ctx<BotContext>,
+) {
+    if room.state() != RoomState::Joined || Some(event.sender.as_ref()) == client.user_id() {
+        return;
+    }
+    // Notices are how bots speak; replying to them risks bot loops.
+    let MessageType::Text(text) = &event.content.msgtype else {
+        return;
+    };
+    if matches!(event.content.relates_to, Some(Relation::Replacement(_))) {
+        debug!(event_id = %event.event_id, "ignoring an edit");
+        return;
+    }
+    if !ctx.chat.is_command(&text.body) {
+        return;
+    }
+    if sent_before_join(&room, &client, event.origin_server_ts).await {
+        debug!(event_id = %event.event_id, "ignoring a command sent before the bot joined");
+        return;
+    }
+    let thread_root = match &event.content.relates_to {
+        Some(Relation::Thread(thread)) => Some(thread.event_id.clone()),
+        _ => None,
+    };
+    let job = Job {
+        room,
+        event_id: event.event_id.clone(),
+        sender: event.sender.clone(),
+        body: text.body.clone(),
+        thread_root,
+    };
+    if ctx.queue.send(WorkItem::Command(job)).await.is_err() {
+        warn!(event_id = %event.event_id, "the worker has stopped; the command will be handled after restart");
+    }
+}
+
+/// Whether `ts` is older than the bot's own membership event in `room`.
+async fn sent_before_join(room: &Room, client: &Client, ts: MilliSecondsSinceUnixEpoch) -> bool {
+    let Some(own) = client.user_id() else {
+        return false;
+    };
+    match room.get_state_event_static_for_key::<RoomMemberEventContent, _>(own).await {
+        Ok(Some(RawSyncOrStrippedState::Sync(raw))) => match raw.deserialize() {
+            Ok(member) => ts < member.origin_server_ts(),
+            Err(_) => false,
+        },
+        _ => false,
+    }
+}

@@ -1,0 +1,45 @@
+//! Building and sending the bot's notices.
+
+use matrix_sdk::ruma::events::relation::{InReplyTo, Reply, Thread};
+use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
+use matrix_sdk::ruma::{OwnedEventId, OwnedTransactionId, TransactionId};
+use matrix_sdk::Room;
+
+use crate::i18n::Text;
+
+/// Where an answer goes relative to the message that asked for it.
+#[derive(Debug, Clone)]
+pub struct ReplyTarget {
+    /// The message being answered.
+    pub event_id: OwnedEventId,
+    /// The thread it was in, if any: the answer stays in that thread.
+    pub thread_root: Option<OwnedEventId>,
+}
+
+/// An `m.notice` with plain and HTML bodies, as a reply (in the same thread
+/// when the question was in one).
+pub fn notice(text: &Text, target: &ReplyTarget) -> RoomMessageEventContent {
+    let mut content = RoomMessageEventContent::notice_html(text.plain.clone(), text.html.clone());
+    content.relates_to = Some(match &target.thread_root {
+        Some(root) => Relation::Thread(Thread::reply(root.clone(), target.event_id.clone())),
+        None => Relation::Reply(Reply::new(InReplyTo::new(target.event_id.clone()))),
+    });
+    content
+}
+
+/// The transaction ID of the answer to `event_id`: stable, so that sending
+/// the same answer again is deduplicated by the homeserver.
+pub fn reply_transaction_id(event_id: &str) -> OwnedTransactionId {
+    let safe: String =
+        event_id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    OwnedTransactionId::from(format!("peerlink-reply-{safe}"))
+}
+
+/// Sends `content` with transaction ID `txn_id`.
+pub async fn send(
+    room: &Room,
+    content: RoomMessageEventContent,
+    txn_id: &TransactionId,
+) -> Result<OwnedEventId, matrix_sdk::Error> {
+    Ok(room.send(content).with_transaction_id(txn_id.to_owned()).await?.response.event_id)
+}

@@ -1,0 +1,141 @@
+//! The sync loop.
+//!
+//! On the very first start the bot syncs once without handlers, so the
+//! history of rooms it is already in is never answered. From then on it
+//! syncs from the position saved in the database, and saves the next
+//! position only after the worker has handled everything the previous
+//! response queued: a crash replays events (the database dedupes them)
+//! rather than skipping them.
+
+use std::time::Duration;
+
+use matrix_sdk::config::SyncSettings;
+use matrix_sdk::ruma::api::error::ErrorKind;
+use matrix_sdk::Client;
+use tokio::sync::{mpsc, oneshot};
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+use tracing::{info, warn};
+
+use super::worker::WorkItem;
+use super::{handlers, own_user_id, MatrixError};
+use crate::domain::AdminPolicy;
+use crate::service::ChatService;
+use crate::storage::{Database, SyncTokens};
+
+/// Long-poll timeout of `/sync`.
+const SYNC_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What the event handlers need, shared through matrix-sdk's handler context.
+#[derive(Clone)]
+pub struct BotContext {
+    /// Who may invite the bot.
+    pub policy: AdminPolicy,
+    /// Recognizes commands.
+    pub chat: ChatService,
+    /// The worker's queue.
+    pub queue: mpsc::Sender<WorkItem>,
+    /// Background tasks (joins), waited for at shutdown.
+    pub tasks: TaskTracker,
+    /// Cancelled when the process stops.
+    pub shutdown: CancellationToken,
+}
+
+/// Syncs until `ctx.shutdown` is cancelled or the session becomes invalid.
+pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), MatrixError> {
+    let account = own_user_id(&client);
+    let mut token = db.sync_token(&account).await?;
+    if token.is_none() {
+        info!("first start: syncing once to skip the history of rooms the bot is already in");
+        let response = tokio::select! {
+            _ = ctx.shutdown.cancelled() => return Ok(()),
+            r = client.sync_once(SyncSettings::default()) => r?,
+        };
+        db.save_sync_token(&account, &response.next_batch).await?;
+        token = Some(response.next_batch);
+    }
+
+    client.add_event_handler_context(ctx.clone());
+    client.add_event_handler(handlers::on_invite);
+    client.add_event_handler(handlers::on_message);
+    handlers::accept_pending_invites(&client, &ctx).await;
+    info!("listening for commands");
+
+    let mut failures = 0u32;
+    loop {
+        let mut settings = SyncSettings::default().timeout(SYNC_TIMEOUT);
+        if let Some(t) = &token {
+            settings = settings.token(t.clone());
+        }
+        let result = tokio::select! {
+            _ = ctx.shutdown.cancelled() => break,
+            r = client.sync_once(settings) => r,
+        };
+        match result {
+            Ok(response) => {
+                if failures > 0 {
+                    info!(failures, "sync is back");
+                }
+                failures = 0;
+                if !wait_for_worker(&ctx.queue).await {
+                    // Stopping: leave the position where it was; the events
+                    // come back at the next start and are deduplicated.
+                    break;
+                }
+                if let Err(e) = db.save_sync_token(&account, &response.next_batch).await {
+                    warn!(error = %e, "cannot save the sync position; events may be replayed");
+                }
+                token = Some(response.next_batch);
+            }
+            Err(e) if is_fatal(&e) => return Err(e.into()),
+            Err(e) => {
+                failures += 1;
+                let delay = backoff(failures);
+                warn!(error = %e, failures, retry_in_ms = delay.as_millis() as u64, "sync failed");
+                tokio::select! {
+                    _ = ctx.shutdown.cancelled() => break,
+                    _ = tokio::time::sleep(delay) => {}
+                }
+            }
+        }
+    }
+    info!("sync stopped");
+    Ok(())
+}
+
+/// Waits until the worker has handled everything queued so far; `false` if
+/// the worker is shutting down.
+async fn wait_for_worker(queue: &mpsc::Sender<WorkItem>) -> bool {
+    let (done, wait) = oneshot::channel();
+    queue.send(WorkItem::Barrier(done)).await.is_ok() && wait.await.is_ok()
+}
+
+/// Errors that retrying cannot fix: the session is gone.
+fn is_fatal(error: &matrix_sdk::Error) -> bool {
+    matches!(
+        error.client_api_error_kind(),
+        Some(ErrorKind::UnknownToken(_) | ErrorKind::UserDeactivated)
+    )
+}
+
+/// Capped exponential backoff with jitter: about 1 s, 2 s, 4 s … up to 60 s.
+fn backoff(failures: u32) -> Duration {
+    let base = Duration::from_secs(1).saturating_mul(1 << failures.saturating_sub(1).min(6));
+    let capped = base.min(Duration::from_secs(60));
+    let jitter = rand::random_range(0.5..1.0);
+    capped.mul_f64(jitter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_stays_capped() {
+        assert!(backoff(1) <= Duration::from_secs(1));
+        assert!(backoff(3) >= Duration::from_secs(2) && backoff(3) <= Duration::from_secs(4));
+        for n in [7, 20, u32::MAX] {
+            assert!(backoff(n) <= Duration::from_secs(60) && backoff(n) >= Duration::from_secs(30));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Use cases: given who said what, decide what to do and what to answer.
+//!
+//! The service layer knows neither Matrix nor SQL: the `matrix` layer hands it
+//! plain data and sends back the [`Text`](crate::i18n::Text) it returns.
+
+mod chat;
+
+pub use chat::{ChatService, Incoming};

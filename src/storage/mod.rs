@@ -1,0 +1,167 @@
+//! The database: SQLite (one file, the default) or PostgreSQL (for scale),
+//! behind one [`Database`] type.
+//!
+//! Queries are written once in the SQL both backends accept (`$1`
+//! placeholders, `ON CONFLICT`), and run on the concrete pool of each backend
+//! through [`on_pool!`], so values keep their native types. Migrations live
+//! per backend in `migrations/sqlite` and `migrations/postgres`; they are
+//! never edited once released.
+
+mod events;
+mod postgres;
+mod sqlite;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use sqlx::migrate::Migrator;
+use sqlx::{PgPool, SqlitePool};
+
+pub use events::{EventClaim, ProcessedEvents, SyncTokens};
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+/// Runs the same code on whichever pool a [`Database`] holds.
+macro_rules! on_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            $crate::storage::Database::Sqlite($pool) => $body,
+            $crate::storage::Database::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_pool;
+
+/// An open connection pool on one of the supported backends.
+#[derive(Debug, Clone)]
+pub enum Database {
+    /// An embedded SQLite file.
+    Sqlite(SqlitePool),
+    /// A PostgreSQL server.
+    Postgres(PgPool),
+}
+
+/// Which backend a URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatabaseKind {
+    /// `sqlite://…`
+    Sqlite,
+    /// `postgres://…` or `postgresql://…`
+    Postgres,
+}
+
+/// Errors of the storage layer.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    /// The URL names no supported backend.
+    #[error("unsupported database URL `{0}`: use sqlite://PATH or postgres://USER@HOST/DB")]
+    UnsupportedUrl(String),
+    /// The database could not be opened or reached.
+    #[error("cannot open the database: {0}")]
+    Connect(#[source] sqlx::Error),
+    /// A migration failed.
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A query failed.
+    #[error("database query failed: {0}")]
+    Query(#[from] sqlx::Error),
+    /// The SQLite file's folder could not be created.
+    #[error("cannot create the folder for the SQLite file {path}: {source}")]
+    CreateDir {
+        /// The folder.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+impl DatabaseKind {
+    /// Reads the backend from a database URL.
+    pub fn from_url(url: &str) -> Result<Self, StorageError> {
+        let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+        match scheme.as_deref() {
+            Some("sqlite") => Ok(DatabaseKind::Sqlite),
+            Some("postgres" | "postgresql") => Ok(DatabaseKind::Postgres),
+            _ => Err(StorageError::UnsupportedUrl(crate::config::redact_url(url))),
+        }
+    }
+}
+
+impl Database {
+    /// Opens a pool for `url` (a SQLite file is created if missing).
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StorageError> {
+        match DatabaseKind::from_url(url)? {
+            DatabaseKind::Sqlite => sqlite::connect(url, max_connections).await.map(Self::Sqlite),
+            DatabaseKind::Postgres => {
+                postgres::connect(url, max_connections).await.map(Self::Postgres)
+            }
+        }
+    }
+
+    /// Opens the database and brings its schema up to date.
+    pub async fn connect_and_migrate(
+        url: &str,
+        max_connections: u32,
+    ) -> Result<Self, StorageError> {
+        let db = Self::connect(url, max_connections).await?;
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    /// Applies pending migrations; returns how many were applied.
+    pub async fn migrate(&self) -> Result<usize, StorageError> {
+        let before = self.applied_migrations().await.unwrap_or(0);
+        match self {
+            Database::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await?,
+            Database::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
+        }
+        Ok(self.applied_migrations().await?.saturating_sub(before))
+    }
+
+    async fn applied_migrations(&self) -> Result<usize, StorageError> {
+        let sql = "SELECT COUNT(*) FROM _sqlx_migrations WHERE success";
+        let count: i64 = on_pool!(self, pool => sqlx::query_scalar(sql).fetch_one(pool).await?);
+        Ok(usize::try_from(count).unwrap_or(0))
+    }
+
+    /// Which backend this is.
+    pub fn kind(&self) -> DatabaseKind {
+        match self {
+            Database::Sqlite(_) => DatabaseKind::Sqlite,
+            Database::Postgres(_) => DatabaseKind::Postgres,
+        }
+    }
+
+    /// Whether the database answers a trivial query.
+    pub async fn ping(&self) -> Result<(), StorageError> {
+        on_pool!(self, pool => {
+            sqlx::query("SELECT 1").execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    /// Closes every connection (waits for queries in flight).
+    pub async fn close(&self) {
+        on_pool!(self, pool => pool.close().await);
+    }
+}
+
+/// Milliseconds since the Unix epoch: how times are stored on both backends.
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_backend_is_read_from_the_url_scheme() {
+        assert_eq!(DatabaseKind::from_url("sqlite://data/x.db").unwrap(), DatabaseKind::Sqlite);
+        assert_eq!(DatabaseKind::from_url("postgresql://h/db").unwrap(), DatabaseKind::Postgres);
+        assert!(DatabaseKind::from_url("mysql://h/db").is_err());
+        assert!(DatabaseKind::from_url("data.db").is_err());
+    }
+}

@@ -1,0 +1,26 @@
+//! Logging: `tracing` events to a sink, as readable lines or JSON.
+//!
+//! The filter comes from `RUST_LOG` when set, else from `log.level`.
+//! Secrets are wrapped in `SecretString` and never reach a log field.
+
+use tracing_subscriber::fmt::MakeWriter;
+use tracing_subscriber::EnvFilter;
+
+use crate::config::LogFormat;
+
+/// Installs the global subscriber writing to `sink` (stderr in production,
+/// a buffer in tests). Fails if one is already installed.
+pub fn init<W>(format: LogFormat, default_filter: &str, sink: W) -> Result<(), String>
+where
+    W: for<'a> MakeWriter<'a> + Send + Sync + 'static,
+{
+    let filter = EnvFilter::try_from_default_env()
+        .or_else(|_| EnvFilter::try_new(default_filter))
+        .map_err(|e| format!("invalid log filter `{default_filter}`: {e}"))?;
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(sink);
+    let result = match format {
+        LogFormat::Human => builder.try_init(),
+        LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).try_init(),
+    };
+    result.map_err(|e| e.to_string())
+}
