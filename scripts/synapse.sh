@@ -20,7 +20,7 @@ PY="$VENV/bin/python"
 log() { printf 'synapse.sh: %s\n' "$*" >&2; }
 
 install() {
-    if [ -x "$PY" ] && "$PY" -c "import synapse, sys; sys.exit(synapse.__version__ != '$SYNAPSE_VERSION')" 2>/dev/null; then
+    if [ -x "$PY" ] && "$PY" -c "import importlib.metadata as m, sys; sys.exit(m.version('matrix-synapse') != '$SYNAPSE_VERSION')" 2>/dev/null; then
         return 0
     fi
     log "installing matrix-synapse $SYNAPSE_VERSION into $VENV"

@@ -129,10 +129,15 @@ impl Default for Settings {
                 url: "sqlite://data/peerlink.db".to_owned(),
                 max_connections: 5,
             },
-            log: LogSettings { format: LogFormat::Human, level: "info".to_owned() },
+            log: LogSettings { format: LogFormat::Human, level: DEFAULT_LOG_LEVEL.to_owned() },
         }
     }
 }
+
+/// Our own events at `info`; matrix-sdk's routine chatter (expected 404s,
+/// key backup notices) only from `warn`/`error` up.
+pub const DEFAULT_LOG_LEVEL: &str =
+    "info,matrix_sdk=warn,matrix_sdk_base=warn,matrix_sdk_crypto=error,matrix_sdk::http_client=off";
 
 /// Settings keys that hold secrets and may only come from the environment.
 const SECRET_KEYS: [&str; 3] =

@@ -22,8 +22,7 @@ pong = Pong! peerlink is up and answering.
 ## Errors
 
 unknown-command = I don't know the command { $command }. Send { $help } to see what I can do.
-command-usage-error = { $problem }
-    Usage: { $usage }
+command-usage = Usage: { $usage }
 problem-no-arguments = { $command } takes no arguments.
 problem-too-many-arguments = { $command } takes at most { $max ->
         [one] one argument

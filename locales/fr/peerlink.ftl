@@ -22,8 +22,7 @@ pong = Pong ! peerlink est en ligne et répond.
 ## Erreurs
 
 unknown-command = Je ne connais pas la commande { $command }. Envoyez { $help } pour voir ce que je sais faire.
-command-usage-error = { $problem }
-    Usage : { $usage }
+command-usage = Usage : { $usage }
 problem-no-arguments = { $command } ne prend pas d'argument.
 problem-too-many-arguments = { $command } prend au plus { $max ->
         [one] un argument

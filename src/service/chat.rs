@@ -49,12 +49,13 @@ impl ChatService {
                 &[("command", self.code(&name)), ("help", self.code("help"))],
             ),
             Err(ParseError::Usage { spec, problem }) => {
-                let problem = self.problem(lang, spec.name, &problem);
-                self.catalog.render(
+                let mut text = self.problem(lang, spec.name, &problem);
+                text.push_line(&self.catalog.render(
                     lang,
-                    "command-usage-error",
-                    &[("problem", Arg::Text(problem.plain)), ("usage", self.usage(spec))],
-                )
+                    "command-usage",
+                    &[("usage", self.usage(spec))],
+                ));
+                text
             }
         };
         Some(answer)

@@ -1,0 +1,201 @@
+//! The bot end to end: the real binary against the real Synapse, on SQLite
+//! and on PostgreSQL.
+
+mod common;
+
+use std::time::Duration;
+
+use common::bot::BotProcess;
+use common::client::TestClient;
+use common::{Backend, Homeserver, TestDb};
+use peerlink::storage::{Database, SyncTokens};
+use serde_json::json;
+
+/// A homeserver, a database, an admin client and a bot that admin may invite.
+struct Setup {
+    hs: Homeserver,
+    db: TestDb,
+    admin: TestClient,
+    bot: BotProcess,
+}
+
+impl Setup {
+    async fn new(backend: Backend) -> Option<Self> {
+        let hs = Homeserver::from_env()?;
+        let db = TestDb::create(backend).await?;
+        let admin_account = hs.register("admin-").await;
+        let admin = TestClient::login(&hs, &admin_account).await;
+        let bot = BotProcess::start(&hs, &db.url, &[&admin_account.user_id]).await;
+        Some(Self { hs, db, admin, bot })
+    }
+
+    /// A room with the bot in it, created by the admin.
+    async fn room_with_bot(&self) -> matrix_sdk::ruma::OwnedRoomId {
+        let room = self.admin.create_room(&[&self.bot.account.user_id]).await;
+        self.admin.wait_joined(&room, &self.bot.account.user_id).await;
+        room
+    }
+
+    fn bot_id(&self) -> &str {
+        &self.bot.account.user_id
+    }
+}
+
+async fn ping_is_answered_with_an_html_notice(backend: Backend) {
+    let Some(mut s) = Setup::new(backend).await else { return };
+    let room = s.room_with_bot().await;
+
+    let ping = s.admin.send_text(&room, "!ping").await;
+    let reply = s.admin.wait_reply(&room, s.bot_id(), ping.as_str()).await;
+
+    assert_eq!(reply["content"]["msgtype"], "m.notice");
+    assert_eq!(reply["content"]["format"], "org.matrix.custom.html");
+    assert!(reply["content"]["body"].as_str().unwrap().starts_with("Pong"), "{reply}");
+    assert!(reply["content"]["formatted_body"].as_str().is_some_and(|h| !h.is_empty()));
+    assert!(s.bot.terminate().await, "peerlink exits cleanly on SIGTERM:\n{}", s.bot.log());
+    s.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn ping_is_answered_with_an_html_notice_on_sqlite() {
+    ping_is_answered_with_an_html_notice(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn ping_is_answered_with_an_html_notice_on_postgres() {
+    ping_is_answered_with_an_html_notice(Backend::Postgres).await;
+}
+
+async fn a_restart_after_sigkill_never_answers_a_message_twice(backend: Backend) {
+    let Some(mut s) = Setup::new(backend).await else { return };
+    let room = s.room_with_bot().await;
+    let db = Database::connect(&s.db.url, 1).await.unwrap();
+    let position_before = db.sync_token(s.bot_id()).await.unwrap().expect("a saved sync position");
+    let before = s.admin.send_text(&room, "!ping").await;
+    s.admin.wait_reply(&room, s.bot_id(), before.as_str()).await;
+
+    s.bot.kill().await;
+    // As if the crash came after the answer but before the sync position was
+    // saved: the next start receives `before` again and must not answer it.
+    db.save_sync_token(s.bot_id(), &position_before).await.unwrap();
+    let while_down = s.admin.send_text(&room, "!help").await;
+    s.bot.launch().await;
+    s.admin.wait_reply(&room, s.bot_id(), while_down.as_str()).await;
+    let after = s.admin.send_text(&room, "!ping").await;
+    s.admin.wait_reply(&room, s.bot_id(), after.as_str()).await;
+    // A second restart replays nothing either.
+    s.bot.kill().await;
+    s.bot.launch().await;
+    let last = s.admin.send_text(&room, "!ping").await;
+    s.admin.wait_reply(&room, s.bot_id(), last.as_str()).await;
+
+    for (what, id) in [("before", &before), ("while down", &while_down), ("after", &after)] {
+        let replies = s.admin.replies_to(&room, s.bot_id(), id.as_str()).await;
+        assert_eq!(replies.len(), 1, "the message sent {what} the crash got {replies:?}");
+    }
+    assert!(s.bot.log().contains("already handled"), "the replay did reach the bot");
+    db.close().await;
+    s.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_restart_after_sigkill_never_answers_a_message_twice_on_sqlite() {
+    a_restart_after_sigkill_never_answers_a_message_twice(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_restart_after_sigkill_never_answers_a_message_twice_on_postgres() {
+    a_restart_after_sigkill_never_answers_a_message_twice(Backend::Postgres).await;
+}
+
+#[tokio::test]
+async fn an_invitation_from_someone_who_is_not_an_admin_is_declined_and_logged() {
+    let Some(s) = Setup::new(Backend::Sqlite).await else { return };
+    let stranger_account = s.hs.register("stranger-").await;
+    let stranger = TestClient::login(&s.hs, &stranger_account).await;
+
+    let room = stranger.create_room(&[s.bot_id()]).await;
+    s.bot.wait_for_log("declining an invitation").await;
+
+    let log = s.bot.log();
+    let line = log.lines().find(|l| l.contains("declining an invitation")).unwrap();
+    assert!(line.contains(&stranger_account.user_id), "the log names the inviter: {line}");
+    // The admin's invitation to another room still works afterwards.
+    let other = s.room_with_bot().await;
+    assert!(s.admin.is_joined(&other, s.bot_id()).await);
+    assert!(!stranger.is_joined(&room, s.bot_id()).await, "the bot joined a stranger's room");
+    s.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn malformed_and_unknown_commands_get_a_clear_reply() {
+    let Some(s) = Setup::new(Backend::Sqlite).await else { return };
+    let room = s.room_with_bot().await;
+
+    let malformed = s.admin.send_text(&room, "!ping loudly").await;
+    let unknown = s.admin.send_text(&room, "!frobnicate <b>now</b>").await;
+
+    let reply = s.admin.wait_reply(&room, s.bot_id(), malformed.as_str()).await;
+    let body = reply["content"]["body"].as_str().unwrap();
+    assert!(body.contains("takes no arguments") && body.contains("Usage: `!ping`"), "{body}");
+    let reply = s.admin.wait_reply(&room, s.bot_id(), unknown.as_str()).await;
+    let body = reply["content"]["body"].as_str().unwrap();
+    assert!(body.contains("!frobnicate") && body.contains("`!help`"), "{body}");
+    let html = reply["content"]["formatted_body"].as_str().unwrap();
+    assert!(html.contains("<code>!help</code>"), "{html}");
+    s.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn commands_sent_before_the_bot_joined_are_not_answered() {
+    let Some(s) = Setup::new(Backend::Sqlite).await else { return };
+    let room = s.admin.create_room(&[]).await;
+    let old = s.admin.send_text(&room, "!ping").await;
+
+    s.admin.invite(&room, s.bot_id()).await;
+    s.admin.wait_joined(&room, s.bot_id()).await;
+    let new = s.admin.send_text(&room, "!ping").await;
+    s.admin.wait_reply(&room, s.bot_id(), new.as_str()).await;
+
+    assert!(s.admin.replies_to(&room, s.bot_id(), old.as_str()).await.is_empty());
+    s.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn notices_edits_and_the_bots_own_messages_are_ignored() {
+    let Some(s) = Setup::new(Backend::Sqlite).await else { return };
+    let room = s.room_with_bot().await;
+    let original = s.admin.send_text(&room, "hello").await;
+
+    let notice = s.admin.send_raw(&room, json!({"msgtype": "m.notice", "body": "!ping"})).await;
+    let edit = s
+        .admin
+        .send_raw(
+            &room,
+            json!({
+                "msgtype": "m.text",
+                "body": "!ping",
+                "m.new_content": {"msgtype": "m.text", "body": "!ping"},
+                "m.relates_to": {"rel_type": "m.replace", "event_id": original},
+            }),
+        )
+        .await;
+    // Handled in order: once this is answered, the two above have been seen.
+    let marker = s.admin.send_text(&room, "!ping").await;
+    let marker_reply = s.admin.wait_reply(&room, s.bot_id(), marker.as_str()).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    for id in [&notice, &edit] {
+        assert!(s.admin.replies_to(&room, s.bot_id(), id.as_str()).await.is_empty(), "{id}");
+    }
+    let bot_messages = s
+        .admin
+        .events(&room)
+        .await
+        .into_iter()
+        .filter(|e| e["type"] == "m.room.message" && e["sender"] == s.bot_id())
+        .count();
+    assert_eq!(bot_messages, 1, "only the marker was answered, and the answer was not answered");
+    assert_eq!(marker_reply["content"]["msgtype"], "m.notice");
+    s.db.cleanup().await;
+}

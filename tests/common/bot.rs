@@ -1,0 +1,112 @@
+//! The real `peerlink` binary, run as a child process against the test homeserver.
+
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::Duration;
+
+use tokio::process::{Child, Command};
+
+use super::{eventually, Account, Homeserver};
+
+/// A running (or stopped) bot process with its own data directory and log.
+pub struct BotProcess {
+    /// The bot account.
+    pub account: Account,
+    /// Its data directory (session, store; kept across restarts).
+    pub data_dir: PathBuf,
+    child: Option<Child>,
+    env: Vec<(String, String)>,
+    log_path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl BotProcess {
+    /// Registers a bot account and starts peerlink on `database_url`,
+    /// accepting invitations from `admins`. Returns once it listens.
+    pub async fn start(hs: &Homeserver, database_url: &str, admins: &[&str]) -> Self {
+        let account = hs.register("bot-").await;
+        let dir = tempfile::tempdir().unwrap();
+        let data_dir = dir.path().join("data");
+        let admins_toml = format!(
+            "[{}]",
+            admins.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ")
+        );
+        let env = vec![
+            ("PEERLINK__DATA_DIR".into(), data_dir.display().to_string()),
+            ("PEERLINK__DATABASE__URL".into(), database_url.to_owned()),
+            ("PEERLINK__MATRIX__HOMESERVER_URL".into(), hs.url.clone()),
+            ("PEERLINK__MATRIX__USER_ID".into(), account.user_id.clone()),
+            ("PEERLINK__MATRIX__PASSWORD".into(), account.password.clone()),
+            ("PEERLINK__BOT__ADMINS".into(), admins_toml),
+        ];
+        let log_path = dir.path().join("peerlink.log");
+        let mut bot = Self { account, data_dir, child: None, env, log_path, _dir: dir };
+        bot.launch().await;
+        bot
+    }
+
+    /// Starts the process (again) and waits until it listens for commands.
+    pub async fn launch(&mut self) {
+        assert!(self.child.is_none(), "the bot is already running");
+        let before = self.log().matches("listening for commands").count();
+        let log =
+            std::fs::OpenOptions::new().create(true).append(true).open(&self.log_path).unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_peerlink"))
+            .arg("run")
+            .current_dir(self._dir.path())
+            .env_remove("RUST_LOG")
+            .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .kill_on_drop(true)
+            .spawn()
+            .expect("the peerlink binary starts");
+        self.child = Some(child);
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+        while self.log().matches("listening for commands").count() <= before {
+            if let Some(Ok(Some(status))) = self.child.as_mut().map(|c| c.try_wait()) {
+                panic!("peerlink exited with {status} during start-up:\n{}", self.log());
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "peerlink did not start:\n{}",
+                self.log()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// SIGKILL: no chance to clean up, as in a crash.
+    pub async fn kill(&mut self) {
+        let mut child = self.child.take().expect("the bot is running");
+        child.kill().await.unwrap();
+    }
+
+    /// SIGTERM, then waits for the exit; returns whether it exited cleanly.
+    pub async fn terminate(&mut self) -> bool {
+        let mut child = self.child.take().expect("the bot is running");
+        let pid = child.id().expect("running child has a pid");
+        let status =
+            std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
+        assert!(status.success());
+        let exit = tokio::time::timeout(Duration::from_secs(40), child.wait())
+            .await
+            .expect("peerlink stops within 40 s of SIGTERM")
+            .unwrap();
+        exit.success()
+    }
+
+    /// Everything the process logged so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log_path).unwrap_or_default()
+    }
+
+    /// Waits until the log contains `needle`.
+    pub async fn wait_for_log(&self, needle: &str) {
+        eventually(&format!("`{needle}` in the bot's log"), Duration::from_secs(20), || async {
+            self.log().contains(needle).then_some(())
+        })
+        .await;
+    }
+}
