@@ -44,14 +44,14 @@ PEERLINK__MATRIX__HOMESERVER_URL="$PEERLINK_TEST_HOMESERVER_URL" \
 PEERLINK__MATRIX__USER_ID="@demo-bot:localhost" \
 PEERLINK__MATRIX__PASSWORD="bot-password" \
 PEERLINK__BOT__ADMINS='["@demo-admin:localhost"]' \
-    target/debug/peerlink run >"$RUN_DIR/bot.log" 2>&1 &
+    "${CARGO_TARGET_DIR:-target}/debug/peerlink" run >"$RUN_DIR/bot.log" 2>&1 &
 BOT_PID=$!
 for _ in $(seq 1 300); do
     grep -q "listening for commands" "$RUN_DIR/bot.log" 2>/dev/null && break
     kill -0 "$BOT_PID" 2>/dev/null || { cat "$RUN_DIR/bot.log"; exit 1; }
     sleep 0.2
 done
-.local/synapse-venv/bin/python scripts/demo_client.py "$PEERLINK_TEST_HOMESERVER_URL" \
+"${PEERLINK_SYNAPSE_VENV:-.local/synapse-venv}/bin/python" scripts/demo_client.py "$PEERLINK_TEST_HOMESERVER_URL" \
     @demo-admin:localhost admin-password @demo-bot:localhost '!ping' '!ping' '!ping' '!frobnicate'
 kill -TERM "$BOT_PID"
 wait "$BOT_PID"

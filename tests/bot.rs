@@ -69,6 +69,10 @@ async fn ping_is_answered_with_an_html_notice_on_postgres() {
 async fn a_restart_after_sigkill_never_answers_a_message_twice(backend: Backend) {
     let Some(mut s) = Setup::new(backend).await else { return };
     let room = s.room_with_bot().await;
+    let warm_up = s.admin.send_text(&room, "!ping").await;
+    s.admin.wait_reply(&room, s.bot_id(), warm_up.as_str()).await;
+    // The position saved once the bot has seen its join and the warm-up.
+    tokio::time::sleep(Duration::from_millis(300)).await;
     let db = Database::connect(&s.db.url, 1).await.unwrap();
     let position_before = db.sync_token(s.bot_id()).await.unwrap().expect("a saved sync position");
     let before = s.admin.send_text(&room, "!ping").await;
@@ -93,7 +97,11 @@ async fn a_restart_after_sigkill_never_answers_a_message_twice(backend: Backend)
         let replies = s.admin.replies_to(&room, s.bot_id(), id.as_str()).await;
         assert_eq!(replies.len(), 1, "the message sent {what} the crash got {replies:?}");
     }
-    assert!(s.bot.log().contains("already handled"), "the replay did reach the bot");
+    assert!(
+        s.bot.log().contains("already handled"),
+        "the replay reached the bot:\n{}",
+        s.bot.log()
+    );
     db.close().await;
     s.db.cleanup().await;
 }

@@ -1,0 +1,113 @@
+//! The command line as a user meets it: help, check-config, migrate.
+
+use std::process::{Command, Output};
+
+fn peerlink(args: &[&str], env: &[(&str, &str)], dir: &std::path::Path) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_peerlink"));
+    cmd.args(args).current_dir(dir).env_remove("RUST_LOG");
+    for (k, _) in std::env::vars() {
+        if k.starts_with("PEERLINK__") || k == "PEERLINK_CONFIG" {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.envs(env.iter().copied()).output().unwrap()
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+#[test]
+fn help_names_every_subcommand_and_the_secret_variables() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = peerlink(&["--help"], &[], dir.path());
+    let help = text(&out);
+    assert!(out.status.success());
+    for word in ["run", "migrate", "check-config", "PEERLINK__MATRIX__PASSWORD"] {
+        assert!(help.contains(word), "--help lacks {word}:\n{help}");
+    }
+}
+
+#[test]
+fn check_config_lists_every_problem_in_plain_words_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.toml");
+    std::fs::write(
+        &file,
+        "[matrix]\nuser_id = \"peerlink\"\n[bot]\nadmins = [\"@ok:example.org\", \"admin\"]\n\
+         default_language = \"xx\"\n[database]\nurl = \"mysql://db\"\n",
+    )
+    .unwrap();
+    let out = peerlink(&["check-config", "--config", file.to_str().unwrap()], &[], dir.path());
+    let report = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{report}");
+    for needle in [
+        "matrix.user_id",
+        "bot.admins[1]",
+        "bot.default_language",
+        "database.url",
+        "PEERLINK__MATRIX__PASSWORD",
+    ] {
+        assert!(report.contains(needle), "the report lacks {needle}:\n{report}");
+    }
+}
+
+#[test]
+fn check_config_accepts_a_complete_configuration_and_never_prints_the_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = [
+        ("PEERLINK__MATRIX__USER_ID", "@peerlink:example.org"),
+        ("PEERLINK__MATRIX__PASSWORD", "correct-horse-battery"),
+        ("PEERLINK__BOT__ADMINS", "[\"@coordinator:example.org\"]"),
+    ];
+    let out = peerlink(&["check-config"], &env, dir.path());
+    let report = text(&out);
+    assert!(out.status.success(), "{report}");
+    assert!(report.contains("The configuration is valid"), "{report}");
+    assert!(report.contains("@coordinator:example.org"), "env overrides are applied: {report}");
+    assert!(!report.contains("correct-horse-battery"), "the password leaked:\n{report}");
+}
+
+#[test]
+fn a_secret_in_the_configuration_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("secret.toml");
+    std::fs::write(&file, "[matrix]\naccess_token = \"syt_abc\"\n").unwrap();
+    let out = peerlink(&["check-config", "-c", file.to_str().unwrap()], &[], dir.path());
+    let report = text(&out);
+    assert!(!out.status.success());
+    assert!(report.contains("PEERLINK__MATRIX__ACCESS_TOKEN"), "{report}");
+    assert!(!report.contains("syt_abc"), "{report}");
+}
+
+#[test]
+fn run_refuses_to_start_with_a_broken_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = peerlink(&["run"], &[], dir.path());
+    let report = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{report}");
+    assert!(report.contains("matrix.user_id is not set"), "{report}");
+}
+
+#[test]
+fn migrate_creates_the_default_sqlite_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = peerlink(&["migrate"], &[], dir.path());
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(dir.path().join("data/peerlink.db").exists());
+    let again = peerlink(&["migrate"], &[], dir.path());
+    assert!(text(&again).contains("0 migration(s) applied now"), "{}", text(&again));
+}
+
+#[test]
+fn the_example_configuration_is_valid_once_a_secret_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/config/peerlink.example.toml");
+    let env = [("PEERLINK__MATRIX__PASSWORD", "x")];
+    let out = peerlink(&["check-config", "--config", example], &env, dir.path());
+    assert!(out.status.success(), "{}", text(&out));
+}
