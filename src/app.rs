@@ -14,7 +14,7 @@ use crate::domain::AdminPolicy;
 use crate::i18n::Catalog;
 use crate::matrix::{self, BotContext, Worker};
 use crate::service::ChatService;
-use crate::storage::Database;
+use crate::storage::{Database, SyncTokens};
 
 /// How long shutdown waits for queued commands and background tasks.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(30);
@@ -31,7 +31,8 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
     info!(backend = ?db.kind(), "database ready");
     let catalog = Arc::new(Catalog::load()?);
     let chat = ChatService::new(catalog, settings.bot.command_prefix.clone());
-    let client = matrix::connect(&settings).await?;
+    let resume_from = db.sync_token(&settings.matrix.user_id).await?;
+    let client = matrix::connect(&settings, resume_from.as_deref()).await?;
     info!(user_id = %settings.matrix.user_id, homeserver = %settings.matrix.homeserver_url, "logged in");
 
     let (queue, jobs) = mpsc::channel(QUEUE_CAPACITY);

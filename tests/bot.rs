@@ -21,11 +21,15 @@ struct Setup {
 
 impl Setup {
     async fn new(backend: Backend) -> Option<Self> {
+        Self::new_with_env(backend, &[]).await
+    }
+
+    async fn new_with_env(backend: Backend, env: &[(&str, &str)]) -> Option<Self> {
         let hs = Homeserver::from_env()?;
         let db = TestDb::create(backend).await?;
         let admin_account = hs.register("admin-").await;
         let admin = TestClient::login(&hs, &admin_account).await;
-        let bot = BotProcess::start(&hs, &db.url, &[&admin_account.user_id]).await;
+        let bot = BotProcess::start_with_env(&hs, &db.url, &[&admin_account.user_id], env).await;
         Some(Self { hs, db, admin, bot })
     }
 
@@ -53,6 +57,10 @@ async fn ping_is_answered_with_an_html_notice(backend: Backend) {
     assert!(reply["content"]["body"].as_str().unwrap().starts_with("Pong"), "{reply}");
     assert!(reply["content"]["formatted_body"].as_str().is_some_and(|h| !h.is_empty()));
     assert!(s.bot.terminate().await, "peerlink exits cleanly on SIGTERM:\n{}", s.bot.log());
+    let log = s.bot.log();
+    assert!(log.contains("stopped"), "{log}");
+    assert!(!log.contains(&s.bot.account.password), "the password is in the log");
+    assert!(!log.contains(&s.bot.access_token()), "the access token is in the log");
     s.db.cleanup().await;
 }
 
@@ -67,7 +75,17 @@ async fn ping_is_answered_with_an_html_notice_on_postgres() {
 }
 
 async fn a_restart_after_sigkill_never_answers_a_message_twice(backend: Backend) {
-    let Some(mut s) = Setup::new(backend).await else { return };
+    let Some(mut s) = Setup::new_with_env(
+        backend,
+        &[(
+            "PEERLINK__LOG__LEVEL",
+            "info,peerlink=debug,matrix_sdk=warn,matrix_sdk_base=warn,matrix_sdk_crypto=error",
+        )],
+    )
+    .await
+    else {
+        return;
+    };
     let room = s.room_with_bot().await;
     let warm_up = s.admin.send_text(&room, "!ping").await;
     s.admin.wait_reply(&room, s.bot_id(), warm_up.as_str()).await;
@@ -97,11 +115,10 @@ async fn a_restart_after_sigkill_never_answers_a_message_twice(backend: Backend)
         let replies = s.admin.replies_to(&room, s.bot_id(), id.as_str()).await;
         assert_eq!(replies.len(), 1, "the message sent {what} the crash got {replies:?}");
     }
-    assert!(
-        s.bot.log().contains("already handled"),
-        "the replay reached the bot:\n{}",
-        s.bot.log()
-    );
+    let log = s.bot.log();
+    assert!(log.contains("already handled"), "the replay reached the bot:\n{log}");
+    assert_eq!(log.matches("logged in with a new device").count(), 1, "{log}");
+    assert_eq!(log.matches("restoring the saved Matrix session").count(), 2, "{log}");
     db.close().await;
     s.db.cleanup().await;
 }
@@ -206,4 +223,48 @@ async fn notices_edits_and_the_bots_own_messages_are_ignored() {
     assert_eq!(bot_messages, 1, "only the marker was answered, and the answer was not answered");
     assert_eq!(marker_reply["content"]["msgtype"], "m.notice");
     s.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn the_json_log_format_writes_one_object_per_line() {
+    let Some(hs) = Homeserver::from_env() else { return };
+    let Some(db) = TestDb::create(Backend::Sqlite).await else { return };
+    let mut bot =
+        BotProcess::start_with_env(&hs, &db.url, &[], &[("PEERLINK__LOG__FORMAT", "json")]).await;
+    assert!(bot.terminate().await);
+
+    let log = bot.log();
+    let lines: Vec<&str> = log.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(lines.len() >= 3, "{log}");
+    for line in lines {
+        let value: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+        assert!(value["level"].is_string() && value["timestamp"].is_string(), "{line}");
+    }
+    db.cleanup().await;
+}
+
+#[tokio::test]
+async fn the_bot_can_log_in_with_an_access_token_instead_of_a_password() {
+    let Some(hs) = Homeserver::from_env() else { return };
+    let Some(db) = TestDb::create(Backend::Sqlite).await else { return };
+    let admin_account = hs.register("admin-").await;
+    let admin = TestClient::login(&hs, &admin_account).await;
+    let bot_account = hs.register("bot-").await;
+    let token = TestClient::login(&hs, &bot_account).await.client.access_token().unwrap();
+    let env = [("PEERLINK__MATRIX__ACCESS_TOKEN", token.as_str())];
+    let mut bot =
+        BotProcess::start_as(&hs, bot_account, &db.url, &[&admin_account.user_id], &env).await;
+    let bot_id = bot.account.user_id.clone();
+
+    let room = admin.create_room(&[&bot_id]).await;
+    admin.wait_joined(&room, &bot_id).await;
+    let ping = admin.send_text(&room, "!ping").await;
+    admin.wait_reply(&room, &bot_id, ping.as_str()).await;
+    assert!(bot.terminate().await);
+
+    let log = bot.log();
+    assert!(log.contains("using the configured access token"), "{log}");
+    assert!(!log.contains(&token), "the access token is in the log");
+    db.cleanup().await;
 }

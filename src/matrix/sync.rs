@@ -15,7 +15,7 @@ use matrix_sdk::Client;
 use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
-use tracing::{info, warn};
+use tracing::{debug, info, warn};
 
 use super::worker::WorkItem;
 use super::{handlers, own_user_id, MatrixError};
@@ -73,6 +73,9 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
         };
         match result {
             Ok(response) => {
+                let timeline_events: usize =
+                    response.rooms.joined.values().map(|r| r.timeline.events.len()).sum();
+                debug!(since = ?token, next_batch = %response.next_batch, timeline_events, "synced");
                 if failures > 0 {
                     info!(failures, "sync is back");
                 }

@@ -24,14 +24,35 @@ impl BotProcess {
     /// Registers a bot account and starts peerlink on `database_url`,
     /// accepting invitations from `admins`. Returns once it listens.
     pub async fn start(hs: &Homeserver, database_url: &str, admins: &[&str]) -> Self {
+        Self::start_with_env(hs, database_url, admins, &[]).await
+    }
+
+    /// Like [`BotProcess::start`], with extra `PEERLINK__…` variables.
+    pub async fn start_with_env(
+        hs: &Homeserver,
+        database_url: &str,
+        admins: &[&str],
+        extra_env: &[(&str, &str)],
+    ) -> Self {
         let account = hs.register("bot-").await;
+        Self::start_as(hs, account, database_url, admins, extra_env).await
+    }
+
+    /// Starts peerlink as an already registered `account`.
+    pub async fn start_as(
+        hs: &Homeserver,
+        account: Account,
+        database_url: &str,
+        admins: &[&str],
+        extra_env: &[(&str, &str)],
+    ) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let data_dir = dir.path().join("data");
         let admins_toml = format!(
             "[{}]",
             admins.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ")
         );
-        let env = vec![
+        let mut env: Vec<(String, String)> = vec![
             ("PEERLINK__DATA_DIR".into(), data_dir.display().to_string()),
             ("PEERLINK__DATABASE__URL".into(), database_url.to_owned()),
             ("PEERLINK__MATRIX__HOMESERVER_URL".into(), hs.url.clone()),
@@ -39,6 +60,7 @@ impl BotProcess {
             ("PEERLINK__MATRIX__PASSWORD".into(), account.password.clone()),
             ("PEERLINK__BOT__ADMINS".into(), admins_toml),
         ];
+        env.extend(extra_env.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
         let log_path = dir.path().join("peerlink.log");
         let mut bot = Self { account, data_dir, child: None, env, log_path, _dir: dir };
         bot.launch().await;
@@ -100,6 +122,13 @@ impl BotProcess {
     /// Everything the process logged so far.
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log_path).unwrap_or_default()
+    }
+
+    /// The access token the bot saved at login.
+    pub fn access_token(&self) -> String {
+        let session = std::fs::read_to_string(self.data_dir.join("matrix-session.json")).unwrap();
+        let session: serde_json::Value = serde_json::from_str(&session).unwrap();
+        session["access_token"].as_str().unwrap().to_owned()
     }
 
     /// Waits until the log contains `needle`.
