@@ -111,3 +111,28 @@ fn the_example_configuration_is_valid_once_a_secret_is_given() {
     let out = peerlink(&["check-config", "--config", example], &env, dir.path());
     assert!(out.status.success(), "{}", text(&out));
 }
+
+#[test]
+fn check_config_reports_a_broken_network_definition_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("regions.toml"),
+        "[[region]]\nid = \"a\"\nname = { en = \"A\" }\ncountries = [\"MA\", \"ZZ\"]\n",
+    )
+    .unwrap();
+    let network =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/config/network.toml"))
+            .unwrap()
+            .replace("coordinator = \"MA\"", "coordinator = \"Morocco\"");
+    std::fs::write(dir.path().join("network.toml"), network).unwrap();
+    let env = [
+        ("PEERLINK__MATRIX__USER_ID", "@peerlink:example.org"),
+        ("PEERLINK__MATRIX__PASSWORD", "x"),
+        ("PEERLINK__NETWORK__FILE", "network.toml"),
+    ];
+    let out = peerlink(&["check-config"], &env, dir.path());
+    let report = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert!(report.contains("regions.toml:4: `ZZ`"), "{report}");
+    assert!(report.contains("network.toml:") && report.contains("`Morocco`"), "{report}");
+}

@@ -53,6 +53,9 @@ impl Settings {
         if let Err(e) = crate::storage::DatabaseKind::from_url(&self.database.url) {
             problems.push(format!("database.url: {e}"));
         }
+        if let Err(e) = self.load_network() {
+            problems.extend(e.0.iter().map(|p| format!("network definition: {p}")));
+        }
         if self.database.max_connections == 0 {
             problems.push("database.max_connections must be at least 1".to_owned());
         }
@@ -70,7 +73,7 @@ impl Settings {
              matrix.device_name = {}\nmatrix.password = ({})\nmatrix.access_token = ({})\n\
              matrix.store_passphrase = ({})\nbot.admins = {:?}\nbot.command_prefix = {:?}\n\
              bot.default_language = {}\ndatabase.url = {}\ndatabase.max_connections = {}\n\
-             log.format = {:?}\nlog.level = {}",
+             log.format = {:?}\nlog.level = {}\nnetwork.file = {}",
             self.data_dir.display(),
             self.matrix.homeserver_url,
             self.matrix.user_id,
@@ -85,6 +88,8 @@ impl Settings {
             self.database.max_connections,
             self.log.format,
             self.log.level,
+            self.network_file()
+                .map_or_else(|| "(built-in)".to_owned(), |p| p.display().to_string()),
         )
     }
 }

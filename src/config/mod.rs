@@ -16,6 +16,9 @@ use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
 mod check;
+mod network;
+
+pub use network::{line_of, load_network, parse_regions, FileProblem, NetworkError};
 
 use crate::domain::Language;
 
@@ -40,6 +43,17 @@ pub struct Settings {
     pub database: DatabaseSettings,
     /// Logging.
     pub log: LogSettings,
+    /// The network definition.
+    pub network: NetworkSettings,
+}
+
+/// `[network]`: where the network is defined.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkSettings {
+    /// The network definition file (regions, committee, categories, rooms).
+    /// Unset: `config/network.toml` if it exists, else the built-in default.
+    pub file: Option<PathBuf>,
 }
 
 /// `[matrix]`: the homeserver and the bot account.
@@ -132,6 +146,7 @@ impl Default for Settings {
                 max_connections: 5,
             },
             log: LogSettings { format: LogFormat::Human, level: DEFAULT_LOG_LEVEL.to_owned() },
+            network: NetworkSettings::default(),
         }
     }
 }
@@ -211,6 +226,17 @@ impl Settings {
             }
         }
         figment.extract().map_err(|e| ConfigError::Invalid(describe_figment_error(e)))
+    }
+
+    /// The network definition file to read, `None` for the built-in one.
+    pub fn network_file(&self) -> Option<PathBuf> {
+        let default = Path::new("config/network.toml");
+        self.network.file.clone().or_else(|| default.exists().then(|| default.to_path_buf()))
+    }
+
+    /// Loads the configured network definition.
+    pub fn load_network(&self) -> Result<crate::domain::Network, NetworkError> {
+        load_network(self.network_file().as_deref())
     }
 
     /// Directory of the matrix-sdk store (session state and encryption keys).

@@ -2,9 +2,15 @@
 //! (no tokio, sqlx or matrix-sdk here), so that every rule can be unit tested.
 
 mod authorization;
+mod country;
 mod language;
+mod network;
+mod region;
 mod user_id;
 
 pub use authorization::AdminPolicy;
+pub use country::{CountryCode, UnknownCountry};
 pub use language::Language;
+pub use network::{Category, Network, RoomPolicy, RoomSettings};
+pub use region::{LocalizedText, Region, RegionError, RegionId, RegionMap};
 pub use user_id::{MatrixUserId, UserIdError};

@@ -1,0 +1,363 @@
+//! Loading the network definition (`config/network.toml` and the regions
+//! file it names) into a checked [`Network`], with every problem reported
+//! as `file:line: what is wrong`.
+//!
+//! The defaults shipped in `config/` are also compiled into the binary, so a
+//! bare `peerlink` knows the network without any file.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::domain::{
+    Category, CountryCode, LocalizedText, Network, Region, RegionMap, RoomPolicy, RoomSettings,
+};
+
+const DEFAULT_NETWORK: &str = include_str!("../../config/network.toml");
+const DEFAULT_REGIONS: &str = include_str!("../../config/regions.toml");
+
+/// One problem in a network or regions file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    /// The file (or `(built-in)`).
+    pub file: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// All problems found in a network definition.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+pub struct NetworkError(pub Vec<FileProblem>);
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NetworkFile {
+    name: BTreeMap<String, String>,
+    short_name: BTreeMap<String, String>,
+    regions: String,
+    committee: Vec<Spanned<String>>,
+    coordinator: Spanned<String>,
+    #[serde(rename = "category", default)]
+    categories: Vec<CategoryFile>,
+    #[serde(default)]
+    rooms: RoomsFile,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CategoryFile {
+    id: Spanned<String>,
+    name: BTreeMap<String, String>,
+    #[serde(default)]
+    observers: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RoomsFile {
+    #[serde(default)]
+    plenary: PolicyFile,
+    #[serde(default)]
+    regional: PolicyFile,
+    #[serde(default = "PolicyFile::encrypted")]
+    committee: PolicyFile,
+}
+
+#[derive(Deserialize, Default, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+struct PolicyFile {
+    #[serde(default)]
+    encrypted: bool,
+    #[serde(default)]
+    announcement_only: bool,
+}
+
+impl PolicyFile {
+    fn encrypted() -> Self {
+        Self { encrypted: true, announcement_only: false }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegionsFile {
+    #[serde(rename = "region", default)]
+    regions: Vec<RegionFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegionFile {
+    id: Spanned<String>,
+    name: BTreeMap<String, String>,
+    countries: Vec<Spanned<String>>,
+}
+
+/// Collects problems against one file's text.
+struct Reporter<'a> {
+    file: String,
+    text: &'a str,
+    problems: Vec<FileProblem>,
+}
+
+impl<'a> Reporter<'a> {
+    fn new(file: String, text: &'a str) -> Self {
+        Self { file, text, problems: Vec::new() }
+    }
+
+    fn at(&mut self, offset: Option<usize>, message: impl Into<String>) {
+        let line = offset.map(|o| line_of(self.text, o));
+        self.problems.push(FileProblem { file: self.file.clone(), line, message: message.into() });
+    }
+
+    fn parse<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
+        match toml::from_str(self.text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let offset = e.span().map(|s| s.start);
+                self.at(offset, e.message().to_owned());
+                None
+            }
+        }
+    }
+}
+
+/// 1-based line number of byte `offset` in `text`.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// Loads the network from `path`, or the built-in default when `None`.
+pub fn load_network(path: Option<&Path>) -> Result<Network, NetworkError> {
+    let Some(path) = path else {
+        return parse_network("(built-in network.toml)", DEFAULT_NETWORK, |_| {
+            Ok(("(built-in regions.toml)".to_owned(), DEFAULT_REGIONS.to_owned()))
+        });
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        NetworkError(vec![FileProblem {
+            file: path.display().to_string(),
+            line: None,
+            message: format!("cannot read the file: {e}"),
+        }])
+    })?;
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    parse_network(&path.display().to_string(), &text, |regions: &str| {
+        let regions_path: PathBuf = dir.join(regions);
+        std::fs::read_to_string(&regions_path)
+            .map(|t| (regions_path.display().to_string(), t))
+            .map_err(|e| format!("cannot read the regions file {}: {e}", regions_path.display()))
+    })
+}
+
+fn parse_network(
+    file: &str,
+    text: &str,
+    read_regions: impl FnOnce(&str) -> Result<(String, String), String>,
+) -> Result<Network, NetworkError> {
+    let mut rep = Reporter::new(file.to_owned(), text);
+    let Some(raw) = rep.parse::<NetworkFile>() else {
+        return Err(NetworkError(rep.problems));
+    };
+    let regions = match read_regions(&raw.regions) {
+        Ok((regions_file, regions_text)) => parse_regions(&regions_file, &regions_text),
+        Err(message) => {
+            Err(NetworkError(vec![FileProblem { file: file.to_owned(), line: None, message }]))
+        }
+    };
+    let mut country = |rep: &mut Reporter<'_>, raw: &Spanned<String>| {
+        CountryCode::parse(raw.get_ref())
+            .map_err(|e| rep.at(Some(raw.span().start), e.to_string()))
+            .ok()
+    };
+    let committee: Vec<CountryCode> =
+        raw.committee.iter().filter_map(|c| country(&mut rep, c)).collect();
+    let coordinator = country(&mut rep, &raw.coordinator);
+    if raw.committee.is_empty() {
+        rep.at(None, "`committee` lists no state; the Executive Committee needs at least one");
+    }
+    if !raw.name.contains_key("en") || !raw.short_name.contains_key("en") {
+        rep.at(None, "`name` and `short_name` need at least an English text (en = \"…\")");
+    }
+    let mut categories: Vec<Category> = Vec::new();
+    for c in &raw.categories {
+        let id = c.id.get_ref();
+        if !is_slug(id) {
+            rep.at(
+                Some(c.id.span().start),
+                format!("category id `{id}` must be lowercase letters, digits and dashes"),
+            );
+        } else if categories.iter().any(|k| &k.id == id) {
+            rep.at(Some(c.id.span().start), format!("category id `{id}` is used twice"));
+        } else {
+            categories.push(Category {
+                id: id.clone(),
+                names: LocalizedText(c.name.clone()),
+                observers: c.observers,
+            });
+        }
+    }
+    let mut problems = rep.problems;
+    let regions = match regions {
+        Ok(map) => Some(map),
+        Err(NetworkError(mut more)) => {
+            problems.append(&mut more);
+            None
+        }
+    };
+    match (regions, coordinator, problems.is_empty()) {
+        (Some(regions), Some(coordinator), true) => Ok(Network {
+            name: LocalizedText(raw.name),
+            short_name: LocalizedText(raw.short_name),
+            regions,
+            committee,
+            coordinator,
+            categories,
+            rooms: RoomSettings {
+                plenary: policy(raw.rooms.plenary),
+                regional: policy(raw.rooms.regional),
+                committee: policy(raw.rooms.committee),
+            },
+        }),
+        _ => Err(NetworkError(problems)),
+    }
+}
+
+fn policy(p: PolicyFile) -> RoomPolicy {
+    RoomPolicy { encrypted: p.encrypted, announcement_only: p.announcement_only }
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Parses a regions file; each state must be a known code listed once.
+pub fn parse_regions(file: &str, text: &str) -> Result<RegionMap, NetworkError> {
+    let mut rep = Reporter::new(file.to_owned(), text);
+    let Some(raw) = rep.parse::<RegionsFile>() else {
+        return Err(NetworkError(rep.problems));
+    };
+    let mut seen: HashMap<CountryCode, (String, usize)> = HashMap::new();
+    let mut regions = Vec::new();
+    for r in raw.regions {
+        let id = r.id.get_ref().clone();
+        let mut countries = Vec::new();
+        for c in &r.countries {
+            let offset = c.span().start;
+            match CountryCode::parse(c.get_ref()) {
+                Err(e) => rep.at(Some(offset), e.to_string()),
+                Ok(code) => match seen.get(&code) {
+                    Some((first, line)) => rep.at(
+                        Some(offset),
+                        format!("{code} is already listed in region `{first}` (line {line}); a state belongs to one region"),
+                    ),
+                    None => {
+                        seen.insert(code, (id.clone(), line_of(text, offset)));
+                        countries.push(code);
+                    }
+                },
+            }
+        }
+        regions.push((r.id.span().start, Region { id, names: LocalizedText(r.name), countries }));
+    }
+    if regions.is_empty() {
+        rep.at(None, "no [[region]] is defined");
+    }
+    let offsets: Vec<usize> = regions.iter().map(|(o, _)| *o).collect();
+    let regions: Vec<Region> = regions.into_iter().map(|(_, r)| r).collect();
+    if !rep.problems.is_empty() {
+        return Err(NetworkError(rep.problems));
+    }
+    RegionMap::new(regions.clone()).map_err(|errors| {
+        for e in errors {
+            let offset = match &e {
+                crate::domain::RegionError::DuplicateId(id)
+                | crate::domain::RegionError::BadId(id)
+                | crate::domain::RegionError::NoEnglishName(id) => {
+                    regions.iter().rposition(|r| &r.id == id).map(|i| offsets[i])
+                }
+                crate::domain::RegionError::CountryInTwoRegions { .. } => None,
+            };
+            rep.at(offset, e.to_string());
+        }
+        NetworkError(rep.problems)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_regions_map_every_un_member_state_exactly_once() {
+        let network = load_network(None).unwrap();
+        let mut mapped: Vec<CountryCode> =
+            network.regions.regions().iter().flat_map(|r| r.countries.clone()).collect();
+        let total = mapped.len();
+        mapped.sort();
+        mapped.dedup();
+        assert_eq!(total, 193, "193 states mapped");
+        assert_eq!(mapped.len(), 193, "no state twice");
+        assert_eq!(mapped, CountryCode::un_members(), "exactly the UN member states");
+        assert!(network.regions.regions().len() >= 5);
+    }
+
+    #[test]
+    fn the_default_network_names_the_committee_and_coordinator_of_the_background_text() {
+        let network = load_network(None).unwrap();
+        let committee: Vec<&str> = network.committee.iter().map(CountryCode::as_str).collect();
+        assert_eq!(committee, ["PY", "PT", "MA"]);
+        assert_eq!(network.coordinator.as_str(), "MA");
+        assert!(network.rooms.committee.encrypted, "the committee room is encrypted by default");
+        assert_eq!(network.categories.len(), 5);
+    }
+
+    #[test]
+    fn the_files_in_config_are_the_built_in_defaults() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("config/network.toml");
+        let from_file = load_network(Some(&path)).unwrap();
+        let built_in = load_network(None).unwrap();
+        assert_eq!(from_file.regions.regions(), built_in.regions.regions());
+    }
+
+    #[test]
+    fn a_state_in_two_regions_is_reported_with_its_line() {
+        let text = "[[region]]\nid = \"a\"\nname = { en = \"A\" }\ncountries = [\"MA\"]\n\n\
+                    [[region]]\nid = \"b\"\nname = { en = \"B\" }\ncountries = [\"PT\",\n \"MA\"]\n";
+        let err = parse_regions("regions.toml", text).unwrap_err();
+        assert_eq!(err.0.len(), 1, "{err}");
+        assert_eq!(err.0[0].line, Some(10), "{err}");
+        assert!(err.0[0].message.contains("region `a` (line 4)"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_country_code_is_reported_with_its_line() {
+        let text = "[[region]]\nid = \"a\"\nname = { en = \"A\" }\ncountries = [\"MA\",\n\"XX\"]\n";
+        let err = parse_regions("r.toml", text).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "r.toml:5: `XX` is not an ISO 3166-1 alpha-2 country code (two letters, like MA or PY)"
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_is_reported_with_its_line() {
+        let err = parse_regions("r.toml", "[[region]]\nid = \"a\"\nname = \n").unwrap_err();
+        assert_eq!(err.0[0].line, Some(3), "{err}");
+    }
+}

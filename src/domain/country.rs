@@ -1,0 +1,102 @@
+//! States, identified by their ISO 3166-1 alpha-2 code.
+//!
+//! Country data (names in several languages, UN membership) comes from the
+//! `keshvar` crate, so that no list of states is typed by hand.
+
+use std::fmt;
+
+/// An ISO 3166-1 alpha-2 code known to the country data (`MA`, `PY`, `PT`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CountryCode([u8; 2]);
+
+/// Why a text is not a known country code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not an ISO 3166-1 alpha-2 country code (two letters, like MA or PY)")]
+pub struct UnknownCountry(pub String);
+
+impl CountryCode {
+    /// Parses a code in any case; only codes of existing countries are accepted.
+    pub fn parse(raw: &str) -> Result<Self, UnknownCountry> {
+        let upper = raw.trim().to_ascii_uppercase();
+        let bytes: [u8; 2] =
+            upper.as_bytes().try_into().map_err(|_| UnknownCountry(raw.to_owned()))?;
+        keshvar::Alpha2::try_from(upper.as_str()).map_err(|_| UnknownCountry(raw.to_owned()))?;
+        Ok(Self(bytes))
+    }
+
+    /// The two-letter code.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+
+    fn country(&self) -> Option<keshvar::Country> {
+        keshvar::Alpha2::try_from(self.as_str()).ok().map(|a| a.to_country())
+    }
+
+    /// The state's short name in `language` (`en`, `fr`, `es`, `pt`…), in
+    /// English when no translation exists.
+    pub fn name(&self, language: &str) -> String {
+        let Some(country) = self.country() else {
+            return self.as_str().to_owned();
+        };
+        match language {
+            "en" => country.iso_short_name().to_owned(),
+            other => country
+                .translations()
+                .get(other)
+                .map_or_else(|| country.iso_short_name().to_owned(), |n| (*n).to_owned()),
+        }
+    }
+
+    /// Whether the state is a member of the United Nations.
+    pub fn is_un_member(&self) -> bool {
+        self.country().is_some_and(|c| c.un_member())
+    }
+
+    /// Every UN member state, in code order.
+    pub fn un_members() -> Vec<CountryCode> {
+        let mut codes: Vec<CountryCode> = keshvar::CountryIterator::new()
+            .filter(|c| c.un_member())
+            .filter_map(|c| CountryCode::parse(&format!("{:?}", c.alpha2())).ok())
+            .collect();
+        codes.sort();
+        codes
+    }
+}
+
+impl fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_read_in_any_case_and_shown_upper_case() {
+        assert_eq!(CountryCode::parse("ma").unwrap().as_str(), "MA");
+    }
+
+    #[test]
+    fn unknown_or_malformed_codes_are_rejected() {
+        for bad in ["XX", "M", "MAR", "", "1A"] {
+            assert!(CountryCode::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn names_come_in_the_asked_language_with_english_as_fallback() {
+        let ma = CountryCode::parse("MA").unwrap();
+        assert_eq!(ma.name("en"), "Morocco");
+        assert_eq!(ma.name("fr"), "Maroc");
+        assert_eq!(ma.name("xx"), "Morocco");
+        assert_eq!(CountryCode::parse("PY").unwrap().name("pt"), "Paraguai");
+    }
+
+    #[test]
+    fn the_country_data_has_193_un_member_states() {
+        assert_eq!(CountryCode::un_members().len(), 193);
+    }
+}

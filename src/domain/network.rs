@@ -1,0 +1,66 @@
+//! The network as configured: regions, Executive Committee, coordinator,
+//! request categories and room policies.
+
+use super::{CountryCode, LocalizedText, RegionMap};
+
+/// The whole network definition.
+#[derive(Debug, Clone)]
+pub struct Network {
+    /// Full display name.
+    pub name: LocalizedText,
+    /// Short name, used in room names.
+    pub short_name: LocalizedText,
+    /// Regions and the states in each.
+    pub regions: RegionMap,
+    /// States on the Executive Committee.
+    pub committee: Vec<CountryCode>,
+    /// The coordinating state.
+    pub coordinator: CountryCode,
+    /// Categories of cooperation requests.
+    pub categories: Vec<Category>,
+    /// Room policies.
+    pub rooms: RoomSettings,
+}
+
+/// A category of cooperation requests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    /// Slug, unique.
+    pub id: String,
+    /// Display names.
+    pub names: LocalizedText,
+    /// Whether observer states may file requests in it.
+    pub observers: bool,
+}
+
+/// Policies of the provisioned rooms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RoomSettings {
+    /// The plenary room.
+    pub plenary: RoomPolicy,
+    /// Every regional room.
+    pub regional: RoomPolicy,
+    /// The Executive Committee room.
+    pub committee: RoomPolicy,
+}
+
+/// How one kind of room is set up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RoomPolicy {
+    /// End-to-end encrypted.
+    pub encrypted: bool,
+    /// Only the committee, the coordinator and the bot may speak.
+    pub announcement_only: bool,
+}
+
+impl Network {
+    /// Whether `state` sits on the Executive Committee.
+    pub fn is_committee(&self, state: CountryCode) -> bool {
+        self.committee.contains(&state)
+    }
+
+    /// The category with `id`.
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+}
