@@ -180,7 +180,7 @@ fn parse_network(
             Err(NetworkError(vec![FileProblem { file: file.to_owned(), line: None, message }]))
         }
     };
-    let mut country = |rep: &mut Reporter<'_>, raw: &Spanned<String>| {
+    let country = |rep: &mut Reporter<'_>, raw: &Spanned<String>| {
         CountryCode::parse(raw.get_ref())
             .map_err(|e| rep.at(Some(raw.span().start), e.to_string()))
             .ok()
