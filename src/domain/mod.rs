@@ -6,6 +6,7 @@ mod country;
 mod language;
 mod network;
 mod region;
+mod roster;
 mod user_id;
 
 pub use authorization::AdminPolicy;
@@ -13,4 +14,5 @@ pub use country::{CountryCode, UnknownCountry};
 pub use language::Language;
 pub use network::{Category, Network, RoomPolicy, RoomSettings};
 pub use region::{LocalizedText, Region, RegionError, RegionId, RegionMap};
+pub use roster::{Delegate, Roster, RosterChange, RosterError, State, Status, UnknownStatus};
 pub use user_id::{MatrixUserId, UserIdError};

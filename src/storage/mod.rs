@@ -9,6 +9,7 @@
 
 mod events;
 mod postgres;
+mod roster;
 mod sqlite;
 
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -17,6 +18,7 @@ use sqlx::migrate::Migrator;
 use sqlx::{PgPool, SqlitePool};
 
 pub use events::{EventClaim, ProcessedEvents, SyncTokens};
+pub use roster::{RosterHistoryEntry, RosterStore};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
@@ -65,6 +67,12 @@ pub enum StorageError {
     /// A query failed.
     #[error("database query failed: {0}")]
     Query(#[from] sqlx::Error),
+    /// Stored data does not parse (edited by hand, or a bug).
+    #[error("the database holds an invalid value: {0}")]
+    Corrupt(String),
+    /// A change did not apply because the data changed meanwhile.
+    #[error("the roster changed while this was being applied; nothing was changed ({0})")]
+    Conflict(String),
     /// The SQLite file's folder could not be created.
     #[error("cannot create the folder for the SQLite file {path}: {source}")]
     CreateDir {

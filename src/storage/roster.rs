@@ -1,0 +1,174 @@
+//! The roster tables: states, delegates and the append-only history of
+//! roster changes. Changes are applied in one transaction, each with its
+//! history row, so the roster and its history never disagree.
+
+use std::future::Future;
+
+use sqlx::Row;
+
+use super::{now_ms, on_pool, Database, StorageError};
+use crate::domain::{CountryCode, Delegate, MatrixUserId, Roster, RosterChange, State, Status};
+
+/// One entry of the roster history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterHistoryEntry {
+    /// When, in milliseconds since the Unix epoch.
+    pub at: i64,
+    /// Who (a Matrix user ID, or `cli:<user>`).
+    pub actor: String,
+    /// What kind of change.
+    pub action: String,
+    /// The state concerned.
+    pub state: String,
+    /// The delegate concerned, if any.
+    pub user_id: Option<String>,
+    /// The change in words.
+    pub detail: String,
+}
+
+/// Where the roster lives.
+pub trait RosterStore {
+    /// The whole roster.
+    fn load_roster(&self) -> impl Future<Output = Result<Roster, StorageError>> + Send;
+
+    /// Applies `changes` atomically, recording each in the history as done by `actor`.
+    fn apply_roster_changes(
+        &self,
+        changes: &[RosterChange],
+        actor: &str,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// The latest `limit` history entries, newest first.
+    fn roster_history(
+        &self,
+        limit: i64,
+    ) -> impl Future<Output = Result<Vec<RosterHistoryEntry>, StorageError>> + Send;
+}
+
+fn corrupt(what: String) -> StorageError {
+    StorageError::Corrupt(what)
+}
+
+impl RosterStore for Database {
+    async fn load_roster(&self) -> Result<Roster, StorageError> {
+        let (state_rows, delegate_rows) = on_pool!(self, pool => {
+            let states = sqlx::query("SELECT code, status, mechanism FROM states")
+                .fetch_all(pool)
+                .await?
+                .into_iter()
+                .map(|r| (r.get::<String, _>(0), r.get::<String, _>(1), r.get::<Option<String>, _>(2)))
+                .collect::<Vec<_>>();
+            let delegates = sqlx::query("SELECT user_id, state_code, language FROM delegates")
+                .fetch_all(pool)
+                .await?
+                .into_iter()
+                .map(|r| (r.get::<String, _>(0), r.get::<String, _>(1), r.get::<Option<String>, _>(2)))
+                .collect::<Vec<_>>();
+            (states, delegates)
+        });
+        let mut roster = Roster::default();
+        for (code, status, mechanism) in state_rows {
+            let code = CountryCode::parse(&code).map_err(|e| corrupt(e.to_string()))?;
+            let status = Status::parse(&status).map_err(|e| corrupt(e.to_string()))?;
+            roster.states.insert(code, State { code, status, mechanism });
+        }
+        for (user, state, language) in delegate_rows {
+            let user_id = MatrixUserId::parse(&user).map_err(|e| corrupt(e.to_string()))?;
+            let state = CountryCode::parse(&state).map_err(|e| corrupt(e.to_string()))?;
+            roster.delegates.insert(user_id.clone(), Delegate { user_id, state, language });
+        }
+        Ok(roster)
+    }
+
+    async fn apply_roster_changes(
+        &self,
+        changes: &[RosterChange],
+        actor: &str,
+    ) -> Result<(), StorageError> {
+        let now = now_ms();
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            for change in changes {
+                let query = match change {
+                    RosterChange::AddState(s) => sqlx::query(
+                        "INSERT INTO states (code, status, mechanism, created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $4)",
+                    )
+                    .bind(s.code.to_string())
+                    .bind(s.status.as_str())
+                    .bind(s.mechanism.clone())
+                    .bind(now),
+                    RosterChange::RemoveState(code) => {
+                        sqlx::query("DELETE FROM states WHERE code = $1").bind(code.to_string())
+                    }
+                    RosterChange::UpdateState { after, .. } => sqlx::query(
+                        "UPDATE states SET status = $2, mechanism = $3, updated_at = $4 \
+                         WHERE code = $1",
+                    )
+                    .bind(after.code.to_string())
+                    .bind(after.status.as_str())
+                    .bind(after.mechanism.clone())
+                    .bind(now),
+                    RosterChange::AddDelegate(d) => sqlx::query(
+                        "INSERT INTO delegates (user_id, state_code, language, created_at) \
+                         VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(d.user_id.to_string())
+                    .bind(d.state.to_string())
+                    .bind(d.language.clone())
+                    .bind(now),
+                    RosterChange::RemoveDelegate(d) => {
+                        sqlx::query("DELETE FROM delegates WHERE user_id = $1 AND state_code = $2")
+                            .bind(d.user_id.to_string())
+                            .bind(d.state.to_string())
+                    }
+                    RosterChange::UpdateDelegate { after, .. } => sqlx::query(
+                        "UPDATE delegates SET language = $3 WHERE user_id = $1 AND state_code = $2",
+                    )
+                    .bind(after.user_id.to_string())
+                    .bind(after.state.to_string())
+                    .bind(after.language.clone()),
+                };
+                let affected = query.execute(&mut *tx).await?.rows_affected();
+                if affected != 1 {
+                    // The roster changed under us: refuse rather than half-apply.
+                    return Err(StorageError::Conflict(change.to_string()));
+                }
+                sqlx::query(
+                    "INSERT INTO roster_changes (at, actor, action, state_code, user_id, detail) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(now)
+                .bind(actor)
+                .bind(change.action())
+                .bind(change.state().to_string())
+                .bind(change.user().map(ToString::to_string))
+                .bind(change.to_string())
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    async fn roster_history(&self, limit: i64) -> Result<Vec<RosterHistoryEntry>, StorageError> {
+        let sql = "SELECT at, actor, action, state_code, user_id, detail FROM roster_changes \
+                   ORDER BY id DESC LIMIT $1";
+        let rows = on_pool!(self, pool => sqlx::query(sql)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .map(|r| RosterHistoryEntry {
+                at: r.get(0),
+                actor: r.get(1),
+                action: r.get(2),
+                state: r.get(3),
+                user_id: r.get(4),
+                detail: r.get(5),
+            })
+            .collect::<Vec<_>>());
+        Ok(rows)
+    }
+}
