@@ -4,5 +4,7 @@
 //! plain data and sends back the [`Text`](crate::i18n::Text) it returns.
 
 mod chat;
+pub mod roster;
 
 pub use chat::{ChatService, Incoming};
+pub use roster::{RosterService, RosterServiceError};
