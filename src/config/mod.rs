@@ -154,7 +154,7 @@ impl Default for Settings {
 /// Our own events at `info`; matrix-sdk's routine chatter (expected 404s,
 /// key backup notices) only from `warn`/`error` up.
 pub const DEFAULT_LOG_LEVEL: &str =
-    "info,matrix_sdk=warn,matrix_sdk_base=warn,matrix_sdk_crypto=error,matrix_sdk::http_client=off";
+    "info,matrix_sdk=warn,matrix_sdk_base=warn,matrix_sdk_crypto=error,matrix_sdk::http_client=off,sqlx=warn";
 
 /// Settings keys that hold secrets and may only come from the environment.
 const SECRET_KEYS: [&str; 3] =

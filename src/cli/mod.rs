@@ -1,4 +1,7 @@
-//! The command line: `peerlink run`, `peerlink migrate`, `peerlink check-config`.
+//! The command line: `peerlink run`, `migrate`, `check-config`, and the
+//! roster commands (`roster`, `state`, `delegate`) in [`roster`].
+
+mod roster;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +43,15 @@ pub enum Command {
     Migrate,
     /// Check the configuration and say in plain words what is wrong
     CheckConfig,
+    /// Show, import or export the roster, or see its history
+    #[command(subcommand)]
+    Roster(roster::RosterCommand),
+    /// Add, update or remove a state
+    #[command(subcommand)]
+    State(roster::StateCommand),
+    /// Add, remove or replace a delegate
+    #[command(subcommand)]
+    Delegate(roster::DelegateCommand),
 }
 
 /// Runs the parsed command line; the exit code says whether it worked.
@@ -76,6 +88,9 @@ pub fn main(cli: Cli) -> ExitCode {
             Command::CheckConfig => check_config(&settings, &source),
             Command::Migrate => migrate(&settings).await,
             Command::Run => run(settings).await,
+            Command::Roster(c) => roster::roster(&settings, c).await,
+            Command::State(c) => roster::state(&settings, c).await,
+            Command::Delegate(c) => roster::delegate(&settings, c).await,
         }
     });
     match result {

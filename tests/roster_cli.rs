@@ -1,0 +1,155 @@
+//! The roster from the command line, on SQLite and PostgreSQL: imports with
+//! dry runs, bad files that change nothing, edits, exports and history.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::{Backend, TestDb};
+
+struct Cli {
+    db: TestDb,
+    dir: tempfile::TempDir,
+}
+
+impl Cli {
+    async fn new(backend: Backend) -> Option<Self> {
+        Some(Self { db: TestDb::create(backend).await?, dir: tempfile::tempdir().unwrap() })
+    }
+
+    fn run(&self, args: &[&str]) -> (bool, String) {
+        let out: Output = Command::new(env!("CARGO_BIN_EXE_peerlink"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env_remove("RUST_LOG")
+            .env("PEERLINK__DATABASE__URL", &self.db.url)
+            .env("USER", "tester")
+            .output()
+            .unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.success(), text)
+    }
+
+    /// Standard output only (for exports).
+    fn stdout(&self, args: &[&str]) -> String {
+        let out = Command::new(env!("CARGO_BIN_EXE_peerlink"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("PEERLINK__DATABASE__URL", &self.db.url)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn write(&self, name: &str, text: &str) -> String {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    }
+}
+
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/config/roster.example.toml");
+
+async fn an_import_is_previewed_applied_and_then_changes_nothing(backend: Backend) {
+    let Some(cli) = Cli::new(backend).await else { return };
+
+    let (ok, preview) = cli.run(&["roster", "import", EXAMPLE, "--dry-run"]);
+    assert!(ok, "{preview}");
+    assert!(preview.contains("Dry run: 7 change(s) would be made"), "{preview}");
+    assert!(preview.contains("+ state MA (founding_member)"), "{preview}");
+    let (_, shown) = cli.run(&["roster", "show"]);
+    assert!(!shown.contains("MA Morocco"), "a dry run changed the roster:\n{shown}");
+
+    let (ok, applied) = cli.run(&["roster", "import", EXAMPLE]);
+    assert!(ok && applied.contains("7 change(s) made"), "{applied}");
+    let (ok, again) = cli.run(&["roster", "import", EXAMPLE]);
+    assert!(ok && again.contains("No change"), "{again}");
+    let (_, shown) = cli.run(&["roster", "show"]);
+    assert!(shown.contains("MA Morocco"), "{shown}");
+    assert!(shown.contains("@coordinator-ma:example.org (fr)"), "{shown}");
+    cli.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn an_import_is_previewed_applied_and_then_changes_nothing_on_sqlite() {
+    an_import_is_previewed_applied_and_then_changes_nothing(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn an_import_is_previewed_applied_and_then_changes_nothing_on_postgres() {
+    an_import_is_previewed_applied_and_then_changes_nothing(Backend::Postgres).await;
+}
+
+async fn a_bad_roster_file_is_refused_with_line_numbers_and_changes_nothing(backend: Backend) {
+    let Some(cli) = Cli::new(backend).await else { return };
+    cli.run(&["roster", "import", EXAMPLE]);
+    let before = cli.stdout(&["roster", "export"]);
+    let bad = cli.write(
+        "bad.csv",
+        "country,region,status,mechanism,delegate,language\n\
+         MA,africa,founding_member,DIDH,@delegate-ma:example.org,fr\n\
+         ZZ,africa,member,,@z:example.org,\n\
+         PT,western-europe-others,member,,delegate-pt,\n\
+         PY,latin-america-caribbean,member,,@delegate-ma:example.org,\n\
+         MA,asia-pacific,founding_member,DIDH,@other:example.org,\n",
+    );
+
+    let (ok, report) = cli.run(&["roster", "import", &bad]);
+
+    assert!(!ok, "a bad file was accepted:\n{report}");
+    for needle in [
+        "bad.csv:3: `ZZ`",
+        "bad.csv:4: `delegate-pt`",
+        "bad.csv:5: @delegate-ma:example.org is already a delegate on line 2",
+        "bad.csv:6: MA is listed in region `asia-pacific` here and in `africa` on line 2",
+    ] {
+        assert!(report.contains(needle), "missing `{needle}` in:\n{report}");
+    }
+    let after = cli.stdout(&["roster", "export"]);
+    assert_eq!(before, after, "a refused import changed the roster");
+    cli.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_bad_roster_file_is_refused_with_line_numbers_and_changes_nothing_on_sqlite() {
+    a_bad_roster_file_is_refused_with_line_numbers_and_changes_nothing(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_bad_roster_file_is_refused_with_line_numbers_and_changes_nothing_on_postgres() {
+    a_bad_roster_file_is_refused_with_line_numbers_and_changes_nothing(Backend::Postgres).await;
+}
+
+#[tokio::test]
+async fn states_and_delegates_are_edited_one_at_a_time_with_history() {
+    let Some(cli) = Cli::new(Backend::Sqlite).await else { return };
+    let steps: [&[&str]; 6] = [
+        &["state", "add", "cl", "--status", "observer"],
+        &["delegate", "add", "CL", "@ddhh:cl.example", "--language", "es"],
+        &["state", "update", "CL", "--status", "member", "--mechanism", "Subsecretaría de DDHH"],
+        &["delegate", "replace", "@ddhh:cl.example", "@nuevo:cl.example"],
+        &["state", "add", "PT"],
+        &["delegate", "remove", "@nuevo:cl.example"],
+    ];
+    for step in steps {
+        let (ok, out) = cli.run(step);
+        assert!(ok, "{step:?}: {out}");
+    }
+    let (ok, out) = cli.run(&["delegate", "add", "PT", "@nuevo:cl.example", "--language", "xx"]);
+    assert!(!ok && out.contains("use one of en, fr, es, pt, ar"), "{out}");
+    let (ok, out) = cli.run(&["state", "remove", "FR"]);
+    assert!(!ok && out.contains("FR is not in the roster"), "{out}");
+
+    let (_, csv) = cli.run(&["roster", "export", "--format", "csv"]);
+    assert!(csv.contains("CL,latin-america-caribbean,member,Subsecretaría de DDHH,,"), "{csv}");
+    let (_, history) = cli.run(&["roster", "history"]);
+    assert_eq!(history.lines().count(), 7, "{history}");
+    assert!(history.lines().next().unwrap().contains("cli:tester"), "{history}");
+    assert!(history.contains("- delegate @ddhh:cl.example for CL"), "{history}");
+    cli.db.cleanup().await;
+}
