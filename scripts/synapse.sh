@@ -84,6 +84,9 @@ enable_metrics: false
 bcrypt_rounds: 4
 trusted_key_servers: []
 suppress_key_server_warning: true
+# Tests and demos stay on this machine: no federation with other servers
+# (a roster naming @someone:example.org must not make Synapse reach out).
+federation_domain_whitelist: []
 presence:
   enabled: false
 url_preview_enabled: false

@@ -9,10 +9,11 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use tracing::{info, warn};
 
+use crate::config::ProvisioningSettings;
 use crate::config::Settings;
-use crate::domain::AdminPolicy;
+use crate::domain::{AdminPolicy, MatrixUserId};
 use crate::i18n::Catalog;
-use crate::matrix::{self, BotContext, Worker};
+use crate::matrix::{self, BotContext, Provisioner, Worker};
 use crate::service::ChatService;
 use crate::storage::{Database, SyncTokens};
 
@@ -30,11 +31,21 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
             .await?;
     info!(backend = ?db.kind(), "database ready");
     let catalog = Arc::new(Catalog::load()?);
-    let chat = ChatService::new(catalog, settings.bot.command_prefix.clone());
+    let chat = ChatService::new(catalog.clone(), settings.bot.command_prefix.clone());
     let resume_from = db.sync_token(&settings.matrix.user_id).await?;
     let client = matrix::connect(&settings, resume_from.as_deref()).await?;
     info!(user_id = %settings.matrix.user_id, homeserver = %settings.matrix.homeserver_url, "logged in");
 
+    let network = Arc::new(settings.load_network()?);
+    let admins = settings.bot.admins.iter().filter_map(|a| MatrixUserId::parse(a).ok()).collect();
+    let provisioner = Provisioner::new(
+        client.clone(),
+        db.clone(),
+        network,
+        admins,
+        catalog.clone(),
+        settings.default_language(),
+    );
     let (queue, jobs) = mpsc::channel(QUEUE_CAPACITY);
     let worker =
         Worker { db: db.clone(), chat: chat.clone(), language: settings.default_language() };
@@ -46,7 +57,9 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         queue,
         tasks: tasks.clone(),
         shutdown: shutdown.clone(),
+        provisioner: provisioner.clone(),
     };
+    tasks.spawn(keep_provisioned(provisioner, settings.provisioning.clone(), shutdown.clone()));
 
     let outcome = matrix::run(client, db.clone(), ctx).await;
     // Whether sync ended by a signal or an error, everything else stops too.
@@ -87,5 +100,32 @@ pub async fn shutdown_signal() {
     tokio::select! {
         _ = ctrl_c => info!("received SIGINT"),
         _ = term => info!("received SIGTERM"),
+    }
+}
+
+/// Reconciles the rooms at start and then every `interval_secs`.
+async fn keep_provisioned(
+    provisioner: Provisioner,
+    settings: ProvisioningSettings,
+    shutdown: CancellationToken,
+) {
+    if !settings.on_start && settings.interval_secs == 0 {
+        return;
+    }
+    let mut first = true;
+    loop {
+        if !first || settings.on_start {
+            if let Err(e) = provisioner.reconcile(false).await {
+                warn!(error = %e, "provisioning failed; will try again");
+            }
+        }
+        first = false;
+        if settings.interval_secs == 0 {
+            return;
+        }
+        tokio::select! {
+            _ = shutdown.cancelled() => return,
+            _ = tokio::time::sleep(Duration::from_secs(settings.interval_secs)) => {}
+        }
     }
 }

@@ -29,3 +29,14 @@ problem-too-many-arguments = { $command } takes at most { $max ->
        *[other] { $max } arguments
     }.
 internal-error = Sorry, something went wrong while handling your command. It has been logged; please try again in a moment.
+
+## Rooms created by provisioning (names and topics)
+
+room-space-name = { $network }
+room-space-topic = { $network_full }: plenary, regional peer-learning rooms and Executive Committee.
+room-plenary-name = { $network } — Plenary
+room-plenary-topic = Plenary of the network: announcements and discussion for all member and observer states.
+room-regional-name = { $network } — { $region }
+room-regional-topic = Peer-learning room of the { $region }. Delegates of every region are welcome.
+room-committee-name = { $network } — Executive Committee
+room-committee-topic = Executive Committee of the network: cooperation requests are triaged here. Committee delegates only.

@@ -29,3 +29,14 @@ problem-too-many-arguments = { $command } prend au plus { $max ->
        *[other] { $max } arguments
     }.
 internal-error = Désolé, une erreur s'est produite pendant le traitement de votre commande. Elle a été consignée ; veuillez réessayer dans un instant.
+
+## Salons créés par le provisionnement (noms et sujets)
+
+room-space-name = { $network }
+room-space-topic = { $network_full } : plénière, salons régionaux d'apprentissage entre pairs et Comité exécutif.
+room-plenary-name = { $network } — Plénière
+room-plenary-topic = Plénière du réseau : annonces et discussions pour tous les États membres et observateurs.
+room-regional-name = { $network } — { $region }
+room-regional-topic = Salon d'apprentissage entre pairs du { $region }. Les délégués de toutes les régions sont les bienvenus.
+room-committee-name = { $network } — Comité exécutif
+room-committee-topic = Comité exécutif du réseau : les demandes de coopération y sont examinées. Réservé aux délégués du Comité.

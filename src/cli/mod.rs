@@ -1,6 +1,7 @@
 //! The command line: `peerlink run`, `migrate`, `check-config`, and the
 //! roster commands (`roster`, `state`, `delegate`) in [`roster`].
 
+mod provision;
 mod roster;
 
 use std::path::PathBuf;
@@ -52,6 +53,12 @@ pub enum Command {
     /// Add, remove or replace a delegate
     #[command(subcommand)]
     Delegate(roster::DelegateCommand),
+    /// Create and repair the network's rooms and memberships from the roster
+    Provision {
+        /// Only print what would change
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// Runs the parsed command line; the exit code says whether it worked.
@@ -91,6 +98,7 @@ pub fn main(cli: Cli) -> ExitCode {
             Command::Roster(c) => roster::roster(&settings, c).await,
             Command::State(c) => roster::state(&settings, c).await,
             Command::Delegate(c) => roster::delegate(&settings, c).await,
+            Command::Provision { dry_run } => provision::provision(&settings, dry_run).await,
         }
     });
     match result {

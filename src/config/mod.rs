@@ -45,6 +45,24 @@ pub struct Settings {
     pub log: LogSettings,
     /// The network definition.
     pub network: NetworkSettings,
+    /// Keeping the rooms in their desired state.
+    pub provisioning: ProvisioningSettings,
+}
+
+/// `[provisioning]`: when the bot reconciles the network's rooms.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProvisioningSettings {
+    /// Reconcile when `peerlink run` starts.
+    pub on_start: bool,
+    /// Then every this many seconds (0: only at start and by `peerlink provision`).
+    pub interval_secs: u64,
+}
+
+impl Default for ProvisioningSettings {
+    fn default() -> Self {
+        Self { on_start: true, interval_secs: 300 }
+    }
 }
 
 /// `[network]`: where the network is defined.
@@ -147,6 +165,7 @@ impl Default for Settings {
             },
             log: LogSettings { format: LogFormat::Human, level: DEFAULT_LOG_LEVEL.to_owned() },
             network: NetworkSettings::default(),
+            provisioning: ProvisioningSettings::default(),
         }
     }
 }

@@ -5,6 +5,7 @@ mod authorization;
 mod country;
 mod language;
 mod network;
+mod provisioning;
 mod region;
 mod roster;
 mod user_id;
@@ -13,6 +14,9 @@ pub use authorization::AdminPolicy;
 pub use country::{CountryCode, UnknownCountry};
 pub use language::Language;
 pub use network::{Category, Network, RoomPolicy, RoomSettings};
+pub use provisioning::{
+    desired_rooms, DesiredRoom, JoinRule, PowerLevels, RoomKind, ADMIN_LEVEL, MODERATOR_LEVEL,
+};
 pub use region::{LocalizedText, Region, RegionError, RegionId, RegionMap};
 pub use roster::{Delegate, Roster, RosterChange, RosterError, State, Status, UnknownStatus};
 pub use user_id::{MatrixUserId, UserIdError};

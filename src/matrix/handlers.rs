@@ -10,7 +10,7 @@ use std::time::Duration;
 use matrix_sdk::deserialized_responses::RawSyncOrStrippedState;
 use matrix_sdk::event_handler::Ctx;
 use matrix_sdk::ruma::events::room::member::{
-    MembershipState, RoomMemberEventContent, StrippedRoomMemberEvent,
+    MembershipState, OriginalSyncRoomMemberEvent, RoomMemberEventContent, StrippedRoomMemberEvent,
 };
 use matrix_sdk::ruma::events::room::message::{
     MessageType, OriginalSyncRoomMessageEvent, Relation,
@@ -141,4 +141,27 @@ async fn sent_before_join(room: &Room, client: &Client, ts: MilliSecondsSinceUni
         },
         _ => false,
     }
+}
+
+/// Someone joined a room: if it is a provisioned room the roster does not
+/// allow them in (the committee room, above all), they are removed at once.
+pub async fn on_member(
+    event: OriginalSyncRoomMemberEvent,
+    room: Room,
+    client: Client,
+    Ctx(ctx): Ctx<BotContext>,
+) {
+    if event.content.membership != MembershipState::Join
+        || Some(event.state_key.as_ref()) == client.user_id()
+    {
+        return;
+    }
+    let provisioner = ctx.provisioner.clone();
+    let room_id = room.room_id().to_string();
+    let user = event.state_key.to_string();
+    ctx.tasks.spawn(async move {
+        if let Err(e) = provisioner.enforce_member(&room_id, &user).await {
+            warn!(room_id, user, error = %e, "could not check a new member against the roster");
+        }
+    });
 }

@@ -7,6 +7,7 @@
 //! shutdown drain the queue before the process exits.
 
 mod handlers;
+pub mod provision;
 mod send;
 mod session;
 mod sync;
@@ -14,7 +15,8 @@ mod worker;
 
 use matrix_sdk::Client;
 
-pub use session::connect;
+pub use provision::{Provisioner, Report};
+pub use session::{connect, connect_for_cli};
 pub use sync::{run, BotContext};
 pub use worker::{Job, WorkItem, Worker};
 

@@ -150,3 +150,36 @@ fn write_session(path: &Path, session: &MatrixSession) -> Result<(), MatrixError
     };
     write().map_err(|e| MatrixError::Store(format!("cannot write {}: {e}", path.display())))
 }
+
+/// A client for one-off admin work from the CLI (provisioning) while the bot
+/// may be running: no persistent store, so it never touches the bot's
+/// encryption keys. It reuses the bot's saved session or access token; with
+/// only a password it logs in as a temporary device, and the returned flag
+/// says to log that device out when done.
+pub async fn connect_for_cli(settings: &Settings) -> Result<(Client, bool), MatrixError> {
+    let client = Client::builder()
+        .homeserver_url(settings.matrix.homeserver_url.as_str())
+        .build()
+        .await
+        .map_err(|e| MatrixError::Store(e.to_string()))?;
+    let session = match read_session(&settings.session_file())? {
+        Some(session) => Some(session),
+        None => match &settings.matrix.access_token {
+            Some(token) => Some(session_from_token(&client, token.expose_secret()).await?),
+            None => None,
+        },
+    };
+    if let Some(session) = session {
+        client.matrix_auth().restore_session(session, Default::default()).await?;
+        return Ok((client, false));
+    }
+    let password = settings.matrix.password.as_ref().ok_or(MatrixError::NoCredentials)?;
+    client
+        .matrix_auth()
+        .login_username(&settings.matrix.user_id, password.expose_secret())
+        .initial_device_display_name(&format!("{} (command line)", settings.matrix.device_name))
+        .send()
+        .await
+        .map_err(|e| MatrixError::Login(e.to_string()))?;
+    Ok((client, true))
+}

@@ -39,6 +39,8 @@ pub struct BotContext {
     pub tasks: TaskTracker,
     /// Cancelled when the process stops.
     pub shutdown: CancellationToken,
+    /// Keeps the network's rooms as the roster says.
+    pub provisioner: super::Provisioner,
 }
 
 /// Syncs until `ctx.shutdown` is cancelled or the session becomes invalid.
@@ -58,6 +60,7 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
     client.add_event_handler_context(ctx.clone());
     client.add_event_handler(handlers::on_invite);
     client.add_event_handler(handlers::on_message);
+    client.add_event_handler(handlers::on_member);
     handlers::accept_pending_invites(&client, &ctx).await;
     info!("listening for commands");
 

@@ -9,6 +9,7 @@
 
 mod events;
 mod postgres;
+mod rooms;
 mod roster;
 mod sqlite;
 
@@ -18,6 +19,7 @@ use sqlx::migrate::Migrator;
 use sqlx::{PgPool, SqlitePool};
 
 pub use events::{EventClaim, ProcessedEvents, SyncTokens};
+pub use rooms::RoomStore;
 pub use roster::{RosterHistoryEntry, RosterStore};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");

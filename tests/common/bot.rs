@@ -59,8 +59,14 @@ impl BotProcess {
             ("PEERLINK__MATRIX__USER_ID".into(), account.user_id.clone()),
             ("PEERLINK__MATRIX__PASSWORD".into(), account.password.clone()),
             ("PEERLINK__BOT__ADMINS".into(), admins_toml),
+            // Provisioning has its own tests; elsewhere it would only add rooms.
+            ("PEERLINK__PROVISIONING__ON_START".into(), "false".into()),
+            ("PEERLINK__PROVISIONING__INTERVAL_SECS".into(), "0".into()),
         ];
-        env.extend(extra_env.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
+        for (k, v) in extra_env {
+            env.retain(|(key, _)| key != k);
+            env.push(((*k).to_owned(), (*v).to_owned()));
+        }
         let log_path = dir.path().join("peerlink.log");
         let mut bot = Self { account, data_dir, child: None, env, log_path, _dir: dir };
         bot.launch().await;

@@ -1,0 +1,332 @@
+//! Provisioning: converging the homeserver to the rooms the network should
+//! have ([`crate::domain::desired_rooms`]).
+//!
+//! Three passes: make sure every room exists (the Space first; a room the
+//! bot lost is created again), read each room's state from the homeserver
+//! and plan the differences ([`plan`]), then apply state changes before
+//! invitations and removals. Re-running changes nothing when nothing changed.
+
+pub mod plan;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use matrix_sdk::ruma::api::client::membership::{invite_user, join_room_by_id, kick_user};
+use matrix_sdk::ruma::api::client::room::create_room;
+use matrix_sdk::ruma::api::client::state::{get_state_events, send_state_event};
+use matrix_sdk::ruma::api::error::ErrorKind;
+use matrix_sdk::ruma::room::RoomType;
+use matrix_sdk::ruma::serde::Raw;
+use matrix_sdk::ruma::{OwnedRoomId, OwnedUserId, RoomVersionId};
+use matrix_sdk::Client;
+use serde_json::Value;
+use tracing::{info, instrument, warn};
+
+use self::plan::{plan_room, Action, ObservedRoom, RoomSpec};
+use super::MatrixError;
+use crate::domain::{desired_rooms, DesiredRoom, Language, MatrixUserId, Network, RoomKind};
+use crate::i18n::{Arg, Catalog};
+use crate::storage::{Database, RoomStore, RosterStore};
+
+/// What a reconciliation found and did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Every action planned, in order.
+    pub actions: Vec<Action>,
+    /// Actions that failed, with why.
+    pub failures: Vec<(Action, String)>,
+}
+
+/// Converges the network's rooms.
+#[derive(Clone)]
+pub struct Provisioner {
+    client: Client,
+    db: Database,
+    network: Arc<Network>,
+    admins: Vec<MatrixUserId>,
+    catalog: Arc<Catalog>,
+    language: Language,
+}
+
+impl Provisioner {
+    /// A provisioner acting as `client`'s user.
+    pub fn new(
+        client: Client,
+        db: Database,
+        network: Arc<Network>,
+        admins: Vec<MatrixUserId>,
+        catalog: Arc<Catalog>,
+        language: Language,
+    ) -> Self {
+        Self { client, db, network, admins, catalog, language }
+    }
+
+    fn bot(&self) -> String {
+        super::own_user_id(&self.client)
+    }
+
+    /// The desired rooms for the current roster.
+    pub async fn desired(&self) -> Result<Vec<DesiredRoom>, MatrixError> {
+        let roster = self.db.load_roster().await?;
+        Ok(desired_rooms(&self.network, &roster, &self.admins))
+    }
+
+    /// Plans (and unless `dry_run`, applies) what the homeserver lacks.
+    #[instrument(skip(self))]
+    pub async fn reconcile(&self, dry_run: bool) -> Result<Report, MatrixError> {
+        let desired = self.desired().await?;
+        let mut report = Report::default();
+        let mut rooms: BTreeMap<RoomKind, (OwnedRoomId, ObservedRoom)> = BTreeMap::new();
+        let stored: BTreeMap<RoomKind, String> =
+            self.db.provisioned_rooms().await?.into_iter().collect();
+
+        // Pass 1: every room exists.
+        for room in &desired {
+            let existing = match stored.get(&room.kind) {
+                Some(id) => self.observe_or_rejoin(id).await?,
+                None => None,
+            };
+            match existing {
+                Some(found) => {
+                    rooms.insert(room.kind.clone(), found);
+                }
+                None => {
+                    report.actions.push(Action::Create { kind: room.kind.clone() });
+                    if !dry_run {
+                        let id = self.create(room).await?;
+                        self.db.save_room(&room.kind, id.as_str()).await?;
+                        let observed = self.observe(&id).await?.unwrap_or_default();
+                        rooms.insert(room.kind.clone(), (id, observed));
+                    }
+                }
+            }
+        }
+
+        // Pass 2: plan every room with the whole picture (Space children, via).
+        let bot = self.bot();
+        let bot_server = bot.split_once(':').map(|(_, s)| s.to_owned()).unwrap_or_default();
+        let via = |observed: &ObservedRoom| {
+            let mut servers = vec![bot_server.clone()];
+            servers.extend(observed.member_servers().into_iter().filter(|s| *s != bot_server));
+            servers.truncate(3);
+            servers
+        };
+        let space_id = rooms.get(&RoomKind::Space).map(|(id, _)| id.to_string());
+        let children: Vec<(String, Vec<String>)> = rooms
+            .iter()
+            .filter(|(k, _)| **k != RoomKind::Space)
+            .map(|(_, (id, observed))| (id.to_string(), via(observed)))
+            .collect();
+        let mut planned = Vec::new();
+        for room in &desired {
+            let Some((_, observed)) = rooms.get(&room.kind) else { continue };
+            let (name, topic) = self.texts(&room.kind);
+            let spec = RoomSpec {
+                desired: room,
+                name,
+                topic,
+                space_id: space_id.clone(),
+                children: if room.kind == RoomKind::Space { children.clone() } else { vec![] },
+                via: rooms.get(&RoomKind::Space).map(|(_, o)| via(o)).unwrap_or_default(),
+            };
+            planned.extend(plan_room(&spec, observed, &bot));
+        }
+        // State first (encryption and join rules before anyone is invited).
+        planned.sort_by_key(|a| match a {
+            Action::Create { .. } => 0,
+            Action::SetState { .. } => 1,
+            Action::Kick { .. } => 2,
+            Action::Invite { .. } => 3,
+        });
+
+        // Pass 3: apply.
+        if !dry_run {
+            for action in &planned {
+                let Some((room_id, _)) = rooms.get(action_kind(action)) else { continue };
+                if let Err(e) = self.apply(room_id, action).await {
+                    warn!(%action, error = %e, "provisioning step failed");
+                    report.failures.push((action.clone(), e.to_string()));
+                }
+            }
+        }
+        report.actions.extend(planned);
+        info!(
+            changes = report.actions.len(),
+            failures = report.failures.len(),
+            dry_run,
+            "provisioning done"
+        );
+        Ok(report)
+    }
+
+    /// The room's name and topic in the configured language.
+    fn texts(&self, kind: &RoomKind) -> (String, String) {
+        let lang = self.language;
+        let network = Arg::Text(self.network.short_name.get(lang.code()).to_owned());
+        let full = Arg::Text(self.network.name.get(lang.code()).to_owned());
+        let (prefix, region) = match kind {
+            RoomKind::Space => ("room-space", None),
+            RoomKind::Plenary => ("room-plenary", None),
+            RoomKind::Committee => ("room-committee", None),
+            RoomKind::Regional(id) => (
+                "room-regional",
+                self.network.regions.get(id).map(|r| r.names.get(lang.code()).to_owned()),
+            ),
+        };
+        let mut args = vec![("network", network), ("network_full", full)];
+        if let Some(region) = region {
+            args.push(("region", Arg::Text(region)));
+        }
+        let name = self.catalog.render(lang, &format!("{prefix}-name"), &args).plain;
+        let topic = self.catalog.render(lang, &format!("{prefix}-topic"), &args).plain;
+        (name, topic)
+    }
+
+    /// Reads a room's state; `None` if the bot is not (or no longer) in it.
+    async fn observe(&self, room_id: &OwnedRoomId) -> Result<Option<ObservedRoom>, MatrixError> {
+        let request = get_state_events::v3::Request::new(room_id.clone());
+        match self.client.send(request).await {
+            Ok(response) => {
+                let mut observed = ObservedRoom::default();
+                for raw in response.room_state {
+                    let event: Value = raw.deserialize_as_unchecked().map_err(|e| {
+                        MatrixError::Store(format!("unreadable state event in {room_id}: {e}"))
+                    })?;
+                    let key = (
+                        event["type"].as_str().unwrap_or_default().to_owned(),
+                        event["state_key"].as_str().unwrap_or_default().to_owned(),
+                    );
+                    observed.state.insert(key, event["content"].clone());
+                }
+                Ok(Some(observed))
+            }
+            Err(e)
+                if matches!(
+                    e.client_api_error_kind(),
+                    Some(ErrorKind::Forbidden | ErrorKind::NotFound)
+                ) =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(matrix_sdk::Error::from(e).into()),
+        }
+    }
+
+    /// Observes a stored room, rejoining it if the bot was removed; `None`
+    /// if the room is lost (deleted, or the bot cannot get back in).
+    async fn observe_or_rejoin(
+        &self,
+        room_id: &str,
+    ) -> Result<Option<(OwnedRoomId, ObservedRoom)>, MatrixError> {
+        let id = OwnedRoomId::try_from(room_id)?;
+        if let Some(observed) = self.observe(&id).await? {
+            return Ok(Some((id, observed)));
+        }
+        let rejoin = join_room_by_id::v3::Request::new(id.clone());
+        if self.client.send(rejoin).await.is_ok() {
+            if let Some(observed) = self.observe(&id).await? {
+                info!(room_id, "rejoined a provisioned room");
+                return Ok(Some((id, observed)));
+            }
+        }
+        warn!(room_id, "a provisioned room is lost; creating it again");
+        Ok(None)
+    }
+
+    async fn create(&self, room: &DesiredRoom) -> Result<OwnedRoomId, MatrixError> {
+        let (name, topic) = self.texts(&room.kind);
+        let mut request = create_room::v3::Request::new();
+        request.name = Some(name);
+        request.topic = Some(topic);
+        request.preset = Some(create_room::v3::RoomPreset::PrivateChat);
+        request.room_version = Some(RoomVersionId::V12);
+        if room.kind == RoomKind::Space {
+            let mut content = create_room::v3::CreationContent::new();
+            content.room_type = Some(RoomType::Space);
+            request.creation_content = Some(Raw::new(&content).map_err(sdk_json)?);
+        }
+        let response = self.client.send(request).await.map_err(matrix_sdk::Error::from)?;
+        info!(kind = %room.kind, room_id = %response.room_id, "created");
+        Ok(response.room_id)
+    }
+
+    async fn apply(&self, room_id: &OwnedRoomId, action: &Action) -> Result<(), MatrixError> {
+        let result = match action {
+            Action::Create { .. } => return Ok(()),
+            Action::SetState { event_type, state_key, content, .. } => {
+                let body =
+                    Raw::from_json(serde_json::value::to_raw_value(content).map_err(sdk_json)?);
+                let request = send_state_event::v3::Request::new_raw(
+                    room_id.clone(),
+                    event_type.as_str().into(),
+                    state_key.clone(),
+                    body,
+                );
+                self.client.send(request).await.map(drop)
+            }
+            Action::Invite { user, .. } => {
+                let user = OwnedUserId::try_from(user.as_str())?;
+                let request = invite_user::v3::Request::new(
+                    room_id.clone(),
+                    invite_user::v3::InviteUserId::new(user).into(),
+                );
+                self.client.send(request).await.map(drop)
+            }
+            Action::Kick { user, reason, .. } => {
+                let mut request = kick_user::v3::Request::new(
+                    room_id.clone(),
+                    OwnedUserId::try_from(user.as_str())?,
+                );
+                request.reason = Some(reason.clone());
+                self.client.send(request).await.map(drop)
+            }
+        };
+        result.map_err(|e| matrix_sdk::Error::from(e).into())
+    }
+
+    /// The room kind of `room_id`, if it is a provisioned room.
+    pub async fn kind_of(&self, room_id: &str) -> Result<Option<RoomKind>, MatrixError> {
+        Ok(self
+            .db
+            .provisioned_rooms()
+            .await?
+            .into_iter()
+            .find(|(_, id)| id == room_id)
+            .map(|(kind, _)| kind))
+    }
+
+    /// Removes `user` from the provisioned room `room_id` at once if the
+    /// roster does not allow them there (called when someone joins).
+    pub async fn enforce_member(&self, room_id: &str, user: &str) -> Result<bool, MatrixError> {
+        let Some(kind) = self.kind_of(room_id).await? else { return Ok(false) };
+        if user == self.bot() {
+            return Ok(false);
+        }
+        let desired = self.desired().await?;
+        let Some(room) = desired.iter().find(|r| r.kind == kind) else { return Ok(false) };
+        if room.allowed.contains(user) {
+            return Ok(false);
+        }
+        let reason = match kind {
+            RoomKind::Committee => "this room is for Executive Committee delegates only",
+            _ => "not a delegate on the network roster",
+        };
+        let action = Action::Kick { kind, user: user.to_owned(), reason: reason.to_owned() };
+        info!(room_id, user, "removing someone the roster does not allow here");
+        self.apply(&OwnedRoomId::try_from(room_id)?, &action).await?;
+        Ok(true)
+    }
+}
+
+fn action_kind(action: &Action) -> &RoomKind {
+    match action {
+        Action::Create { kind }
+        | Action::SetState { kind, .. }
+        | Action::Invite { kind, .. }
+        | Action::Kick { kind, .. } => kind,
+    }
+}
+
+fn sdk_json(e: serde_json::Error) -> MatrixError {
+    MatrixError::Sdk(matrix_sdk::Error::SerdeJson(e))
+}
