@@ -14,12 +14,8 @@ import urllib.error
 import urllib.request
 
 
-def main() -> int:
-    if len(sys.argv) < 5:
-        print(__doc__, file=sys.stderr)
-        return 2
-    base, secret, user, password = sys.argv[1:5]
-    admin = "--admin" in sys.argv[5:]
+def register(base: str, secret: str, user: str, password: str, admin: bool = False) -> int:
+    """Registers one user; 0 on success or if the user exists."""
     url = f"{base.rstrip('/')}/_synapse/admin/v1/register"
     with urllib.request.urlopen(url, timeout=10) as resp:
         nonce = json.load(resp)["nonce"]
@@ -42,6 +38,14 @@ def main() -> int:
         print(f"registration of {user} failed: {err.code} {payload}", file=sys.stderr)
         return 1
     return 0
+
+
+def main() -> int:
+    if len(sys.argv) < 5:
+        print(__doc__, file=sys.stderr)
+        return 2
+    base, secret, user, password = sys.argv[1:5]
+    return register(base, secret, user, password, "--admin" in sys.argv[5:])
 
 
 if __name__ == "__main__":
