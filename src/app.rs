@@ -14,7 +14,7 @@ use crate::config::Settings;
 use crate::domain::{AdminPolicy, MatrixUserId};
 use crate::i18n::Catalog;
 use crate::matrix::{self, BotContext, Provisioner, Worker};
-use crate::service::ChatService;
+use crate::service::{ChatService, RosterService};
 use crate::storage::{Database, SyncTokens};
 
 /// How long shutdown waits for queued commands and background tasks.
@@ -31,12 +31,19 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
             .await?;
     info!(backend = ?db.kind(), "database ready");
     let catalog = Arc::new(Catalog::load()?);
-    let chat = ChatService::new(catalog.clone(), settings.bot.command_prefix.clone());
     let resume_from = db.sync_token(&settings.matrix.user_id).await?;
+    let network = Arc::new(settings.load_network()?);
+    let policy = AdminPolicy::new(settings.bot.admins.iter().map(String::as_str));
+    let chat = ChatService::new(
+        catalog.clone(),
+        settings.bot.command_prefix.clone(),
+        RosterService::new(db.clone(), network.clone()),
+        policy.clone(),
+        settings.default_language(),
+    );
     let client = matrix::connect(&settings, resume_from.as_deref()).await?;
     info!(user_id = %settings.matrix.user_id, homeserver = %settings.matrix.homeserver_url, "logged in");
 
-    let network = Arc::new(settings.load_network()?);
     let admins = settings.bot.admins.iter().filter_map(|a| MatrixUserId::parse(a).ok()).collect();
     let provisioner = Provisioner::new(
         client.clone(),
@@ -47,12 +54,16 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         settings.default_language(),
     );
     let (queue, jobs) = mpsc::channel(QUEUE_CAPACITY);
-    let worker =
-        Worker { db: db.clone(), chat: chat.clone(), language: settings.default_language() };
-    let worker_task = tokio::spawn(worker.run(jobs, shutdown.clone()));
     let tasks = TaskTracker::new();
+    let worker = Worker {
+        db: db.clone(),
+        chat: chat.clone(),
+        provisioner: provisioner.clone(),
+        tasks: tasks.clone(),
+    };
+    let worker_task = tokio::spawn(worker.run(jobs, shutdown.clone()));
     let ctx = BotContext {
-        policy: AdminPolicy::new(settings.bot.admins.iter().map(String::as_str)),
+        policy,
         chat,
         queue,
         tasks: tasks.clone(),

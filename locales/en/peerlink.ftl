@@ -40,3 +40,76 @@ room-regional-name = { $network } — { $region }
 room-regional-topic = Peer-learning room of the { $region }. Delegates of every region are welcome.
 room-committee-name = { $network } — Executive Committee
 room-committee-topic = Executive Committee of the network: cooperation requests are triaged here. Committee delegates only.
+
+## Command summaries, continued
+
+summary-regions = list the regions and how to join their rooms
+summary-join = get invited to another regional peer-learning room
+summary-whois = show a state's status, mechanism and delegates
+summary-state = (coordinator) add, change or remove a state
+summary-delegate = (coordinator) add, remove or replace a delegate
+summary-roster = (coordinator) show, export or import the roster
+
+## Problems with arguments
+
+problem-missing-argument = { $command } needs { $what }.
+problem-unknown-action = { $command } does not know { $given }; use one of: { $expected }.
+problem-bad-country = { $value } is not a country code: use two letters, like MA or PY.
+problem-bad-user = { $value } is not a full Matrix ID: write it like @name:example.org.
+problem-bad-status = { $value } is not a status: use founding_member, member or observer.
+problem-bad-language = { $value } is not a language delegates can choose: use en, fr, es, pt or ar.
+problem-bad-format = { $value } is not a roster format: use toml or csv.
+problem-bad-option = { $command } does not know the option { $value } (or it lacks its value).
+problem-unbalanced-quotes = A quote is opened but never closed.
+problem-missing-roster-text = { $command } needs the roster file itself, pasted on the lines after the command.
+
+## Regions
+
+regions-intro = Regional peer-learning rooms (any member or observer may join any of them):
+regions-entry = • { $name } ({ $states } states): { $join }
+regions-entry-own = • { $name } ({ $states } states): { $join } (your region)
+join-unknown-region = I know no region called “{ $region }”. Send { $regions } for the list.
+join-not-delegate = Regional rooms are for the delegates of member and observer states. If you represent a state, ask the coordinator to add you to the roster.
+join-invited = I have invited you to the room of the { $region }. Accept the invitation in your Matrix client to join.
+
+## States
+
+status-founding-member = founding member
+status-member = member
+status-observer = observer
+whois-unknown = I know no country called “{ $query }”. Use its two-letter code, like MA, or its name.
+whois-not-in-network = { $name } is not in the network (yet).
+whois-committee = member of the Executive Committee
+whois-coordinator = coordinator of the network
+whois-none = none recorded
+whois-state = { $name } ({ $code }): { $status } { $roles }
+    Region: { $region }
+    Mechanism: { $mechanism }
+    Delegates: { $delegates }
+
+## Roster administration
+
+roster-not-allowed = Only the coordinator and the network's admins can change the roster.
+roster-wrong-place = Roster commands work in the Executive Committee room or in a direct chat with me, not here.
+roster-no-change = No change: the roster already says that.
+roster-changed = { $count ->
+        [one] One change made
+       *[other] { $count } changes made
+    }; the rooms will follow:
+roster-dry-run = Dry run: { $count ->
+        [one] one change
+       *[other] { $count } changes
+    } would be made; nothing was changed:
+roster-line = { $line }
+roster-file-problems = The roster was not changed: the file has { $count ->
+        [one] one problem
+       *[other] { $count } problems
+    }:
+roster-no-such-state = { $value } is not in the roster.
+roster-state-exists = { $value } is already in the roster.
+roster-no-such-delegate = { $value } is not a delegate.
+roster-delegate-exists = That person is already a delegate: { $value }.
+roster-no-region = { $value } is in no region of the network; add it to the regions file first.
+roster-show-intro = The roster: { $count } states.
+roster-show-region = { $name }
+roster-show-state = { $code } { $name }, { $status }: { $delegates }

@@ -26,14 +26,14 @@ pub enum RosterCommand {
         /// Only print what would change
         #[arg(long)]
         dry_run: bool,
-        /// File format [default: from the file name]
-        #[arg(long, value_enum)]
+        /// File format, toml or csv [default: from the file name]
+        #[arg(long, value_parser = parse_format)]
         format: Option<RosterFormat>,
     },
     /// Write the roster as TOML or CSV (to standard output by default)
     Export {
-        /// Output format
-        #[arg(long, value_enum, default_value = "toml")]
+        /// Output format: toml or csv
+        #[arg(long, value_parser = parse_format, default_value = "toml")]
         format: RosterFormat,
         /// Write to this file instead of standard output
         #[arg(long, short)]
@@ -116,6 +116,10 @@ pub enum DelegateCommand {
 
 fn parse_country(raw: &str) -> Result<CountryCode, String> {
     CountryCode::parse(raw).map_err(|e| e.to_string())
+}
+
+fn parse_format(raw: &str) -> Result<RosterFormat, String> {
+    RosterFormat::parse(raw).ok_or_else(|| "use toml or csv".to_owned())
 }
 
 fn parse_status(raw: &str) -> Result<Status, String> {

@@ -7,7 +7,11 @@
 //! [`CommandSpec`] and argument parsing.
 
 mod help;
+mod network;
 mod ping;
+mod roster;
+
+pub use roster::RosterCommand;
 
 /// A command the bot understood.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +23,20 @@ pub enum Command {
     },
     /// `!ping`.
     Ping,
+    /// `!regions`: the regions and their rooms.
+    Regions,
+    /// `!join <region>`: get into another regional room.
+    Join {
+        /// Region ID or name, as typed.
+        region: String,
+    },
+    /// `!whois <country>`: a state's status, mechanism and delegates.
+    Whois {
+        /// Country code or name, as typed.
+        query: String,
+    },
+    /// Roster administration (`!state`, `!delegate`, `!roster`).
+    Roster(RosterCommand),
 }
 
 /// What the help text says about a command.
@@ -44,7 +62,16 @@ impl CommandSpec {
 }
 
 /// Every command, in the order `!help` lists them.
-pub const COMMANDS: &[CommandSpec] = &[help::SPEC, ping::SPEC];
+pub const COMMANDS: &[CommandSpec] = &[
+    help::SPEC,
+    ping::SPEC,
+    network::REGIONS,
+    network::JOIN,
+    network::WHOIS,
+    roster::STATE,
+    roster::DELEGATE,
+    roster::ROSTER,
+];
 
 /// Finds a command's spec by name (any case, prefix optional).
 pub fn spec(name: &str, prefix: &str) -> Option<&'static CommandSpec> {
@@ -76,18 +103,62 @@ pub enum Problem {
         /// How many it takes at most.
         max: usize,
     },
+    /// A required argument is missing (its name as in the usage line).
+    MissingArgument(&'static str),
+    /// The first word is not one of the command's actions.
+    UnknownAction {
+        /// What was typed (may be empty).
+        given: String,
+        /// The actions, e.g. `add, update, remove`.
+        expected: &'static str,
+    },
+    /// Not a country code.
+    BadCountry(String),
+    /// Not a full Matrix user ID.
+    BadUser(String),
+    /// Not a status.
+    BadStatus(String),
+    /// Not a language delegates may choose.
+    BadLanguage(String),
+    /// Not a roster file format.
+    BadFormat(String),
+    /// An option the command does not know, or one without its value.
+    BadOption(String),
+    /// A quote was opened and never closed.
+    UnbalancedQuotes,
+    /// `!roster import` without the roster on the following lines.
+    MissingRosterText,
 }
 
 /// The words of a command after its name.
 #[derive(Debug, Clone, Copy)]
 pub struct Arguments<'a> {
     first_line: &'a str,
+    following: &'a str,
 }
 
 impl<'a> Arguments<'a> {
     /// Arguments of the first line, split on white space.
     pub fn words(&self) -> impl Iterator<Item = &'a str> {
         self.first_line.split_whitespace()
+    }
+
+    /// The rest of the first line, trimmed.
+    pub fn rest(&self) -> &'a str {
+        self.first_line.trim()
+    }
+
+    /// The first line split like a shell would (quotes group words).
+    pub fn tokens(&self) -> Result<Vec<String>, Problem> {
+        shlex::split(self.first_line).ok_or(Problem::UnbalancedQuotes)
+    }
+
+    /// The lines after the first, without a surrounding code fence.
+    pub fn following_lines(&self) -> &'a str {
+        let text = self.following.trim();
+        let Some(inner) = text.strip_prefix("```") else { return text };
+        let inner = inner.split_once('\n').map_or("", |(_, rest)| rest);
+        inner.trim_end().strip_suffix("```").unwrap_or(inner).trim()
     }
 }
 
@@ -97,16 +168,23 @@ pub fn parse(body: &str, prefix: &str) -> Option<Result<Command, ParseError>> {
     if !rest.starts_with(|c: char| c.is_alphabetic()) {
         return None;
     }
-    let first_line = rest.lines().next().unwrap_or_default();
+    let (first_line, following) = rest.split_once('\n').unwrap_or((rest, ""));
+    let first_line = first_line.trim_end_matches('\r');
     let (name, args) =
         first_line.split_once(char::is_whitespace).map_or((first_line, ""), |(n, a)| (n, a));
-    let args = Arguments { first_line: args };
+    let args = Arguments { first_line: args, following };
     let Some(spec) = spec(name, "") else {
         return Some(Err(ParseError::Unknown(name.to_owned())));
     };
     let parsed = match spec.name {
         help::NAME => help::parse(args),
         ping::NAME => ping::parse(args),
+        "regions" => network::parse_regions(args),
+        "join" => network::parse_join(args),
+        "whois" => network::parse_whois(args),
+        "state" => roster::parse_state(args),
+        "delegate" => roster::parse_delegate(args),
+        "roster" => roster::parse_roster(args),
         _ => unreachable!("every spec in COMMANDS has a parser"),
     };
     Some(parsed.map_err(|problem| ParseError::Usage { spec, problem }))
@@ -152,8 +230,11 @@ mod tests {
     fn every_spec_has_a_parser_and_a_unique_name() {
         let mut names: Vec<_> = COMMANDS.iter().map(|c| c.name).collect();
         for name in &names {
-            assert!(parse(&format!("!{name}"), "!").is_some_and(|r| r.is_ok()), "{name}");
+            let parsed = parse(&format!("!{name}"), "!");
+            assert!(parsed.is_some(), "{name}");
+            assert!(!matches!(parsed, Some(Err(ParseError::Unknown(_)))), "{name}");
         }
+        names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), COMMANDS.len());
     }

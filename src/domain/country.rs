@@ -53,6 +53,18 @@ impl CountryCode {
         self.country().is_some_and(|c| c.un_member())
     }
 
+    /// Finds a state by code or by its name in English, French, Spanish or
+    /// Portuguese (any case).
+    pub fn find(query: &str) -> Option<CountryCode> {
+        if let Ok(code) = CountryCode::parse(query) {
+            return Some(code);
+        }
+        let q = query.trim().to_lowercase();
+        keshvar::CountryIterator::new()
+            .filter_map(|c| CountryCode::parse(&format!("{:?}", c.alpha2())).ok())
+            .find(|code| ["en", "fr", "es", "pt"].iter().any(|l| code.name(l).to_lowercase() == q))
+    }
+
     /// Every UN member state, in code order.
     pub fn un_members() -> Vec<CountryCode> {
         let mut codes: Vec<CountryCode> = keshvar::CountryIterator::new()
@@ -93,6 +105,15 @@ mod tests {
         assert_eq!(ma.name("fr"), "Maroc");
         assert_eq!(ma.name("xx"), "Morocco");
         assert_eq!(CountryCode::parse("PY").unwrap().name("pt"), "Paraguai");
+    }
+
+    #[test]
+    fn states_are_found_by_code_or_by_name_in_four_languages() {
+        let ma = CountryCode::parse("MA").unwrap();
+        for q in ["ma", "Morocco", "maroc", "Marruecos", "Marrocos"] {
+            assert_eq!(CountryCode::find(q), Some(ma), "{q}");
+        }
+        assert_eq!(CountryCode::find("Atlantis"), None);
     }
 
     #[test]

@@ -18,5 +18,7 @@ pub use provisioning::{
     desired_rooms, DesiredRoom, JoinRule, PowerLevels, RoomKind, ADMIN_LEVEL, MODERATOR_LEVEL,
 };
 pub use region::{LocalizedText, Region, RegionError, RegionId, RegionMap};
-pub use roster::{Delegate, Roster, RosterChange, RosterError, State, Status, UnknownStatus};
+pub use roster::{
+    Delegate, Roster, RosterChange, RosterError, RosterFormat, State, Status, UnknownStatus,
+};
 pub use user_id::{MatrixUserId, UserIdError};

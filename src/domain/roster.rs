@@ -10,6 +10,44 @@ use std::fmt;
 
 use super::{CountryCode, MatrixUserId};
 
+/// A roster file's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RosterFormat {
+    /// `[[state]]` tables.
+    Toml,
+    /// One row per delegate.
+    Csv,
+}
+
+impl RosterFormat {
+    /// Reads `toml` or `csv` (any case).
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "toml" => Some(RosterFormat::Toml),
+            "csv" => Some(RosterFormat::Csv),
+            _ => None,
+        }
+    }
+
+    /// The format a file name suggests (`.csv` is CSV, anything else TOML).
+    pub fn from_path(path: &std::path::Path) -> Self {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("csv") => RosterFormat::Csv,
+            _ => RosterFormat::Toml,
+        }
+    }
+
+    /// Guesses the format of pasted text: CSV starts with its header.
+    pub fn sniff(text: &str) -> Self {
+        let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
+        if first.to_ascii_lowercase().starts_with("country") && first.contains(',') {
+            RosterFormat::Csv
+        } else {
+            RosterFormat::Toml
+        }
+    }
+}
+
 /// A state's standing in the network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {

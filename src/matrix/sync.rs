@@ -32,7 +32,7 @@ pub struct BotContext {
     /// Who may invite the bot.
     pub policy: AdminPolicy,
     /// Recognizes commands.
-    pub chat: ChatService,
+    pub chat: ChatService<Database>,
     /// The worker's queue.
     pub queue: mpsc::Sender<WorkItem>,
     /// Background tasks (joins), waited for at shutdown.

@@ -9,9 +9,11 @@ use tokio_util::sync::CancellationToken;
 use tracing::{error, info, instrument, warn};
 
 use super::send::{self, ReplyTarget};
-use crate::domain::Language;
-use crate::service::{ChatService, Incoming};
+use super::Provisioner;
+use crate::domain::RoomKind;
+use crate::service::{ChatService, Effect, Incoming, Place};
 use crate::storage::{Database, EventClaim, ProcessedEvents};
+use tokio_util::task::TaskTracker;
 
 /// What the sync loop puts in the worker's queue.
 #[derive(Debug)]
@@ -44,9 +46,11 @@ pub struct Worker {
     /// Where events are claimed.
     pub db: Database,
     /// The use cases.
-    pub chat: ChatService,
-    /// Language of answers until senders' preferences are known.
-    pub language: Language,
+    pub chat: ChatService<Database>,
+    /// Carries out effects on rooms (invitations, reconciliation).
+    pub provisioner: Provisioner,
+    /// Background work started by effects, waited for at shutdown.
+    pub tasks: TaskTracker,
 }
 
 impl Worker {
@@ -107,13 +111,13 @@ impl Worker {
                 return;
             }
         }
-        let incoming =
-            Incoming { sender: job.sender.as_str(), body: &job.body, language: self.language };
-        let Some(answer) = self.chat.handle(&incoming) else {
+        let place = self.place(&job.room).await;
+        let incoming = Incoming { sender: job.sender.as_str(), body: &job.body, place };
+        let Some(answer) = self.chat.handle(&incoming).await else {
             return;
         };
         let target = ReplyTarget { event_id: job.event_id.clone(), thread_root: job.thread_root };
-        let content = send::notice(&answer, &target);
+        let content = send::notice(&answer.text, &target);
         let txn_id = send::reply_transaction_id(job.event_id.as_str());
         let outcome = match send_with_retries(&job.room, content, &txn_id).await {
             Ok(reply_id) => {
@@ -127,6 +131,41 @@ impl Worker {
         };
         if let Err(e) = self.db.record_outcome(job.event_id.as_str(), &outcome).await {
             warn!(error = %e, "could not record the outcome");
+        }
+        for effect in answer.effects {
+            self.carry_out(effect).await;
+        }
+    }
+
+    /// Where a command was sent: a provisioned room, a direct chat, or elsewhere.
+    async fn place(&self, room: &Room) -> Place {
+        match self.provisioner.kind_of(room.room_id().as_str()).await {
+            Ok(Some(RoomKind::Committee)) => Place::Committee,
+            Ok(Some(_)) => Place::NetworkRoom,
+            Ok(None) if room.joined_members_count() <= 2 => Place::Direct,
+            Ok(None) => Place::Other,
+            Err(e) => {
+                warn!(error = %e, "cannot tell which room this is");
+                Place::Other
+            }
+        }
+    }
+
+    async fn carry_out(&self, effect: Effect) {
+        match effect {
+            Effect::Invite { user, room } => {
+                if let Err(e) = self.provisioner.invite(&room, &user).await {
+                    warn!(%user, %room, error = %e, "could not invite");
+                }
+            }
+            Effect::Reconcile => {
+                let provisioner = self.provisioner.clone();
+                self.tasks.spawn(async move {
+                    if let Err(e) = provisioner.reconcile(false).await {
+                        warn!(error = %e, "provisioning after a roster change failed");
+                    }
+                });
+            }
         }
     }
 }

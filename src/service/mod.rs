@@ -6,5 +6,5 @@
 mod chat;
 pub mod roster;
 
-pub use chat::{ChatService, Incoming};
+pub use chat::{Answer, ChatService, Effect, Incoming, Place};
 pub use roster::{RosterService, RosterServiceError};

@@ -172,3 +172,24 @@ impl RosterStore for Database {
         Ok(rows)
     }
 }
+
+impl<T: RosterStore + Send + Sync> RosterStore for std::sync::Arc<T> {
+    fn load_roster(&self) -> impl Future<Output = Result<Roster, StorageError>> + Send {
+        (**self).load_roster()
+    }
+
+    fn apply_roster_changes(
+        &self,
+        changes: &[RosterChange],
+        actor: &str,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send {
+        (**self).apply_roster_changes(changes, actor)
+    }
+
+    fn roster_history(
+        &self,
+        limit: i64,
+    ) -> impl Future<Output = Result<Vec<RosterHistoryEntry>, StorageError>> + Send {
+        (**self).roster_history(limit)
+    }
+}

@@ -284,6 +284,16 @@ impl Provisioner {
         result.map_err(|e| matrix_sdk::Error::from(e).into())
     }
 
+    /// Invites `user` to the provisioned room of `kind`.
+    pub async fn invite(&self, kind: &RoomKind, user: &str) -> Result<(), MatrixError> {
+        let rooms = self.db.provisioned_rooms().await?;
+        let Some((_, room_id)) = rooms.into_iter().find(|(k, _)| k == kind) else {
+            return Err(MatrixError::Store(format!("the {kind} is not provisioned yet")));
+        };
+        let action = Action::Invite { kind: kind.clone(), user: user.to_owned() };
+        self.apply(&OwnedRoomId::try_from(room_id)?, &action).await
+    }
+
     /// The room kind of `room_id`, if it is a provisioned room.
     pub async fn kind_of(&self, room_id: &str) -> Result<Option<RoomKind>, MatrixError> {
         Ok(self

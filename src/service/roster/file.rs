@@ -23,7 +23,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::config::{line_of, FileProblem};
-use crate::domain::{CountryCode, Delegate, MatrixUserId, Network, Roster, State, Status};
+use crate::domain::{
+    CountryCode, Delegate, MatrixUserId, Network, Roster, RosterFormat, State, Status,
+};
 
 /// Languages a delegate may prefer.
 pub const DELEGATE_LANGUAGES: [&str; 5] = ["en", "fr", "es", "pt", "ar"];
@@ -31,25 +33,6 @@ pub const DELEGATE_LANGUAGES: [&str; 5] = ["en", "fr", "es", "pt", "ar"];
 /// The CSV header.
 pub const CSV_HEADER: [&str; 6] =
     ["country", "region", "status", "mechanism", "delegate", "language"];
-
-/// A roster file's format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum RosterFormat {
-    /// `[[state]]` tables.
-    Toml,
-    /// One row per delegate.
-    Csv,
-}
-
-impl RosterFormat {
-    /// The format a file name suggests (`.csv` is CSV, anything else TOML).
-    pub fn from_path(path: &std::path::Path) -> Self {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(e) if e.eq_ignore_ascii_case("csv") => RosterFormat::Csv,
-            _ => RosterFormat::Toml,
-        }
-    }
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

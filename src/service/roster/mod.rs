@@ -6,7 +6,8 @@ mod file;
 
 use std::sync::Arc;
 
-pub use file::{parse_roster, write_roster, RosterFormat, CSV_HEADER, DELEGATE_LANGUAGES};
+pub use crate::domain::RosterFormat;
+pub use file::{parse_roster, write_roster, CSV_HEADER, DELEGATE_LANGUAGES};
 
 use crate::config::FileProblem;
 use crate::domain::{Network, Roster, RosterChange, RosterError};

@@ -1,0 +1,317 @@
+//! Roster administration from chat, for the coordinator and admins:
+//!
+//! ```text
+//! !state add|update|remove <country> [--status S] [--mechanism "name"]
+//! !delegate add <country> <@user:server> [--language L]
+//! !delegate remove <@user:server>
+//! !delegate replace <@old:server> <@new:server>
+//! !roster show | export [toml|csv] | import [--dry-run]   (+ the file on the following lines)
+//! ```
+
+use super::{Arguments, Command, CommandSpec, Problem};
+use crate::domain::{CountryCode, MatrixUserId, RosterFormat, Status};
+
+/// `!state …`
+pub const STATE: CommandSpec = CommandSpec {
+    name: "state",
+    arguments: "add|update|remove <country> [--status S] [--mechanism \"…\"]",
+    summary_id: "summary-state",
+};
+/// `!delegate …`
+pub const DELEGATE: CommandSpec = CommandSpec {
+    name: "delegate",
+    arguments: "add <country> <@user:server> [--language L] | remove <@user:server> | replace <@old> <@new>",
+    summary_id: "summary-delegate",
+};
+/// `!roster …`
+pub const ROSTER: CommandSpec = CommandSpec {
+    name: "roster",
+    arguments: "show | export [toml|csv] | import [--dry-run] (file on the next lines)",
+    summary_id: "summary-roster",
+};
+
+/// Languages a delegate may prefer.
+pub const DELEGATE_LANGUAGES: [&str; 5] = ["en", "fr", "es", "pt", "ar"];
+
+/// A roster administration command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RosterCommand {
+    /// Add a state.
+    AddState {
+        /// The state.
+        code: CountryCode,
+        /// Its status (member if not given).
+        status: Status,
+        /// Its mechanism.
+        mechanism: Option<String>,
+    },
+    /// Change a state's status or mechanism.
+    UpdateState {
+        /// The state.
+        code: CountryCode,
+        /// New status.
+        status: Option<Status>,
+        /// New mechanism (empty clears it).
+        mechanism: Option<String>,
+    },
+    /// Remove a state and its delegates.
+    RemoveState {
+        /// The state.
+        code: CountryCode,
+    },
+    /// Add a delegate.
+    AddDelegate {
+        /// The state represented.
+        code: CountryCode,
+        /// The delegate.
+        user: MatrixUserId,
+        /// Preferred language.
+        language: Option<String>,
+    },
+    /// Remove a delegate.
+    RemoveDelegate {
+        /// The delegate.
+        user: MatrixUserId,
+    },
+    /// Give a delegate's seat to someone else.
+    ReplaceDelegate {
+        /// The current delegate.
+        old: MatrixUserId,
+        /// The new one.
+        new: MatrixUserId,
+    },
+    /// Show the roster.
+    Show,
+    /// Export the roster as a file.
+    Export {
+        /// The format.
+        format: RosterFormat,
+    },
+    /// Replace the roster by the file given on the following lines.
+    Import {
+        /// The file's text.
+        text: String,
+        /// Only show the difference.
+        dry_run: bool,
+    },
+}
+
+/// Positional words and `--name value` options of a command line.
+struct Parsed {
+    positional: Vec<String>,
+    options: Vec<(String, Option<String>)>,
+}
+
+fn split(args: Arguments<'_>, flags: &[&str], valued: &[&str]) -> Result<Parsed, Problem> {
+    let mut parsed = Parsed { positional: Vec::new(), options: Vec::new() };
+    let mut tokens = args.tokens()?.into_iter();
+    while let Some(token) = tokens.next() {
+        let Some(name) = token.strip_prefix("--") else {
+            parsed.positional.push(token);
+            continue;
+        };
+        if flags.contains(&name) {
+            parsed.options.push((name.to_owned(), None));
+        } else if valued.contains(&name) {
+            let value = tokens.next().ok_or_else(|| Problem::BadOption(token.clone()))?;
+            parsed.options.push((name.to_owned(), Some(value)));
+        } else {
+            return Err(Problem::BadOption(token));
+        }
+    }
+    Ok(parsed)
+}
+
+impl Parsed {
+    fn option(&self, name: &str) -> Option<&str> {
+        self.options.iter().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
+    }
+
+    fn flag(&self, name: &str) -> bool {
+        self.options.iter().any(|(n, _)| n == name)
+    }
+
+    fn arg(&self, index: usize, name: &'static str) -> Result<&str, Problem> {
+        self.positional.get(index).map(String::as_str).ok_or(Problem::MissingArgument(name))
+    }
+
+    fn at_most(&self, count: usize) -> Result<(), Problem> {
+        if self.positional.len() > count {
+            Err(Problem::TooManyArguments { max: count })
+        } else {
+            Ok(())
+        }
+    }
+}
+
+fn country(raw: &str) -> Result<CountryCode, Problem> {
+    CountryCode::parse(raw).map_err(|_| Problem::BadCountry(raw.to_owned()))
+}
+
+fn user(raw: &str) -> Result<MatrixUserId, Problem> {
+    MatrixUserId::parse(raw).map_err(|_| Problem::BadUser(raw.to_owned()))
+}
+
+fn status(raw: &str) -> Result<Status, Problem> {
+    Status::parse(raw).map_err(|_| Problem::BadStatus(raw.to_owned()))
+}
+
+fn language(raw: &str) -> Result<String, Problem> {
+    let lang = raw.trim().to_lowercase();
+    if DELEGATE_LANGUAGES.contains(&lang.as_str()) {
+        Ok(lang)
+    } else {
+        Err(Problem::BadLanguage(raw.to_owned()))
+    }
+}
+
+/// `!state add|update|remove …`
+pub fn parse_state(args: Arguments<'_>) -> Result<Command, Problem> {
+    let p = split(args, &[], &["status", "mechanism"])?;
+    let action = p.positional.first().map(|a| a.to_lowercase()).unwrap_or_default();
+    let command = match action.as_str() {
+        "add" => RosterCommand::AddState {
+            code: country(p.arg(1, "<country>")?)?,
+            status: p.option("status").map(status).transpose()?.unwrap_or(Status::Member),
+            mechanism: p.option("mechanism").map(str::to_owned),
+        },
+        "update" => RosterCommand::UpdateState {
+            code: country(p.arg(1, "<country>")?)?,
+            status: p.option("status").map(status).transpose()?,
+            mechanism: p.option("mechanism").map(str::to_owned),
+        },
+        "remove" => RosterCommand::RemoveState { code: country(p.arg(1, "<country>")?)? },
+        _ => return Err(Problem::UnknownAction { given: action, expected: "add, update, remove" }),
+    };
+    p.at_most(2)?;
+    Ok(Command::Roster(command))
+}
+
+/// `!delegate add|remove|replace …`
+pub fn parse_delegate(args: Arguments<'_>) -> Result<Command, Problem> {
+    let p = split(args, &[], &["language"])?;
+    let action = p.positional.first().map(|a| a.to_lowercase()).unwrap_or_default();
+    let (command, count) = match action.as_str() {
+        "add" => (
+            RosterCommand::AddDelegate {
+                code: country(p.arg(1, "<country>")?)?,
+                user: user(p.arg(2, "<@user:server>")?)?,
+                language: p.option("language").map(language).transpose()?,
+            },
+            3,
+        ),
+        "remove" => (RosterCommand::RemoveDelegate { user: user(p.arg(1, "<@user:server>")?)? }, 2),
+        "replace" => (
+            RosterCommand::ReplaceDelegate {
+                old: user(p.arg(1, "<@old>")?)?,
+                new: user(p.arg(2, "<@new>")?)?,
+            },
+            3,
+        ),
+        _ => {
+            return Err(Problem::UnknownAction { given: action, expected: "add, remove, replace" })
+        }
+    };
+    p.at_most(count)?;
+    Ok(Command::Roster(command))
+}
+
+/// `!roster show|export|import …`
+pub fn parse_roster(args: Arguments<'_>) -> Result<Command, Problem> {
+    let p = split(args, &["dry-run"], &[])?;
+    let action = p.positional.first().map(|a| a.to_lowercase()).unwrap_or_default();
+    let command = match action.as_str() {
+        "show" => {
+            p.at_most(1)?;
+            RosterCommand::Show
+        }
+        "export" => {
+            p.at_most(2)?;
+            let format = match p.positional.get(1) {
+                Some(f) => RosterFormat::parse(f).ok_or_else(|| Problem::BadFormat(f.clone()))?,
+                None => RosterFormat::Toml,
+            };
+            RosterCommand::Export { format }
+        }
+        "import" => {
+            p.at_most(1)?;
+            let text = args.following_lines();
+            if text.is_empty() {
+                return Err(Problem::MissingRosterText);
+            }
+            RosterCommand::Import { text: text.to_owned(), dry_run: p.flag("dry-run") }
+        }
+        _ => {
+            return Err(Problem::UnknownAction { given: action, expected: "show, export, import" })
+        }
+    };
+    Ok(Command::Roster(command))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::{parse, ParseError};
+
+    fn roster(body: &str) -> RosterCommand {
+        match parse(body, "!") {
+            Some(Ok(Command::Roster(c))) => c,
+            other => panic!("{body}: {other:?}"),
+        }
+    }
+
+    fn problem(body: &str) -> Problem {
+        match parse(body, "!") {
+            Some(Err(ParseError::Usage { problem, .. })) => problem,
+            other => panic!("{body}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn state_add_reads_quoted_mechanisms_and_lenient_statuses() {
+        assert_eq!(
+            roster("!state add ma --status founding --mechanism \"Délégation (DIDH)\""),
+            RosterCommand::AddState {
+                code: CountryCode::parse("MA").unwrap(),
+                status: Status::FoundingMember,
+                mechanism: Some("Délégation (DIDH)".into()),
+            }
+        );
+    }
+
+    #[test]
+    fn delegate_commands_take_full_user_ids_only() {
+        assert_eq!(problem("!delegate add MA didh"), Problem::BadUser("didh".into()));
+        assert_eq!(problem("!delegate add XX @a:b.c"), Problem::BadCountry("XX".into()));
+        assert_eq!(problem("!delegate add MA"), Problem::MissingArgument("<@user:server>"));
+        assert!(matches!(
+            roster("!delegate replace @a:x.org @b:x.org"),
+            RosterCommand::ReplaceDelegate { .. }
+        ));
+    }
+
+    #[test]
+    fn unknown_actions_options_and_quotes_are_named() {
+        assert_eq!(
+            problem("!state rename MA"),
+            Problem::UnknownAction { given: "rename".into(), expected: "add, update, remove" }
+        );
+        assert_eq!(problem("!state add MA --colour red"), Problem::BadOption("--colour".into()));
+        assert_eq!(problem("!state add MA --mechanism \"open"), Problem::UnbalancedQuotes);
+        assert_eq!(
+            problem("!delegate add MA @a:b.c --language xx"),
+            Problem::BadLanguage("xx".into())
+        );
+    }
+
+    #[test]
+    fn roster_import_takes_the_following_lines_even_in_a_code_fence() {
+        let body = "!roster import --dry-run\n```\ncountry,status\nMA,member\n```";
+        assert_eq!(
+            roster(body),
+            RosterCommand::Import { text: "country,status\nMA,member".into(), dry_run: true }
+        );
+        assert_eq!(problem("!roster import"), Problem::MissingRosterText);
+        assert_eq!(problem("!roster export xml"), Problem::BadFormat("xml".into()));
+    }
+}

@@ -1,0 +1,164 @@
+//! `!help`, unknown commands and usage errors.
+
+use super::ChatService;
+use crate::commands::{self, CommandSpec, Problem, COMMANDS};
+use crate::domain::Language;
+use crate::i18n::{Arg, Text};
+use crate::storage::RosterStore;
+
+impl<S: RosterStore + Sync> ChatService<S> {
+    pub(super) fn help_list(&self, lang: Language) -> Text {
+        let mut text = self.catalog.render(lang, "help-intro", &[]);
+        for spec in COMMANDS {
+            text.push_line(&self.catalog.render(lang, "help-entry", &self.entry_args(lang, spec)));
+        }
+        text.push_line(&self.catalog.render(
+            lang,
+            "help-footer",
+            &[
+                ("help", self.code("help")),
+                ("example", Arg::Code(format!("{}help join", self.prefix))),
+            ],
+        ));
+        text
+    }
+
+    pub(super) fn help_topic(&self, lang: Language, topic: &str) -> Text {
+        match commands::spec(topic, &self.prefix) {
+            Some(spec) => self.catalog.render(lang, "help-detail", &self.entry_args(lang, spec)),
+            None => {
+                let name = topic.strip_prefix(self.prefix.as_str()).unwrap_or(topic);
+                self.catalog.render(
+                    lang,
+                    "help-unknown-topic",
+                    &[("command", self.code(name)), ("help", self.code("help"))],
+                )
+            }
+        }
+    }
+
+    pub(super) fn unknown(&self, lang: Language, name: &str) -> Text {
+        self.catalog.render(
+            lang,
+            "unknown-command",
+            &[("command", self.code(name)), ("help", self.code("help"))],
+        )
+    }
+
+    pub(super) fn usage_error(
+        &self,
+        lang: Language,
+        spec: &CommandSpec,
+        problem: &Problem,
+    ) -> Text {
+        let mut text = self.problem(lang, spec.name, problem);
+        text.push_line(&self.catalog.render(lang, "command-usage", &[("usage", self.usage(spec))]));
+        text
+    }
+
+    fn entry_args(&self, lang: Language, spec: &CommandSpec) -> Vec<(&'static str, Arg)> {
+        let summary = self.catalog.render(lang, spec.summary_id, &[]).plain;
+        vec![("usage", self.usage(spec)), ("summary", Arg::Text(summary))]
+    }
+
+    fn problem(&self, lang: Language, name: &str, problem: &Problem) -> Text {
+        let command = ("command", self.code(name));
+        let (id, args): (&str, Vec<(&str, Arg)>) = match problem {
+            Problem::NoArguments => ("problem-no-arguments", vec![command]),
+            Problem::TooManyArguments { max } => (
+                "problem-too-many-arguments",
+                vec![command, ("max", Arg::Number(i64::try_from(*max).unwrap_or(i64::MAX)))],
+            ),
+            Problem::MissingArgument(what) => {
+                ("problem-missing-argument", vec![command, ("what", Arg::Code((*what).into()))])
+            }
+            Problem::UnknownAction { given, expected } => (
+                "problem-unknown-action",
+                vec![
+                    command,
+                    ("given", Arg::Code(given.clone())),
+                    ("expected", Arg::Text((*expected).into())),
+                ],
+            ),
+            Problem::BadCountry(v) => {
+                ("problem-bad-country", vec![("value", Arg::Code(v.clone()))])
+            }
+            Problem::BadUser(v) => ("problem-bad-user", vec![("value", Arg::Code(v.clone()))]),
+            Problem::BadStatus(v) => ("problem-bad-status", vec![("value", Arg::Code(v.clone()))]),
+            Problem::BadLanguage(v) => {
+                ("problem-bad-language", vec![("value", Arg::Code(v.clone()))])
+            }
+            Problem::BadFormat(v) => ("problem-bad-format", vec![("value", Arg::Code(v.clone()))]),
+            Problem::BadOption(v) => {
+                ("problem-bad-option", vec![command, ("value", Arg::Code(v.clone()))])
+            }
+            Problem::UnbalancedQuotes => ("problem-unbalanced-quotes", vec![]),
+            Problem::MissingRosterText => ("problem-missing-roster-text", vec![command]),
+        };
+        self.catalog.render(lang, id, &args)
+    }
+
+    pub(super) fn usage(&self, spec: &CommandSpec) -> Arg {
+        Arg::Code(spec.usage(&self.prefix))
+    }
+
+    /// A command name as code, with the prefix (`!help`).
+    pub(super) fn code(&self, name: &str) -> Arg {
+        Arg::Code(format!("{}{name}", self.prefix))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::ask;
+    use super::super::Place;
+    use crate::commands::COMMANDS;
+
+    #[tokio::test]
+    async fn help_lists_every_command_with_its_usage() {
+        let text = ask("@z:x.org", "!help", Place::Other).await.text;
+        for spec in COMMANDS {
+            assert!(text.plain.contains(&spec.usage("!")), "{}", text.plain);
+        }
+        assert!(text.html.contains("<code>!ping</code>"), "{}", text.html);
+    }
+
+    #[tokio::test]
+    async fn an_unknown_command_points_to_help() {
+        let text = ask("@z:x.org", "!frobnicate", Place::Other).await.text;
+        assert!(text.plain.contains("`!frobnicate`") && text.plain.contains("`!help`"));
+    }
+
+    #[tokio::test]
+    async fn a_malformed_command_gets_the_problem_and_the_usage() {
+        let text = ask("@z:x.org", "!ping now", Place::Other).await.text;
+        assert!(text.plain.contains("takes no arguments"), "{}", text.plain);
+        assert!(text.plain.contains("Usage: `!ping`"), "{}", text.plain);
+    }
+
+    #[tokio::test]
+    async fn help_on_an_unknown_topic_says_so() {
+        let text = ask("@z:x.org", "!help !nope", Place::Other).await.text;
+        assert!(text.plain.contains("`!nope`") && text.plain.contains("no command"));
+    }
+
+    #[tokio::test]
+    async fn every_problem_has_a_message_in_french_too() {
+        for body in [
+            "!state rename MA",
+            "!delegate add MA didh",
+            "!state add ZZ",
+            "!state add MA --status guest",
+            "!delegate add MA @a:b.c --language xx",
+            "!roster export xml",
+            "!state add MA --colour red",
+            "!state add MA --mechanism \"open",
+            "!roster import",
+            "!join",
+        ] {
+            let text = ask("@ma:x.org", body, Place::Committee).await.text.plain;
+            assert!(text.contains("Usage :"), "{body}: {text}");
+            assert!(!text.contains("problem-"), "{body}: {text}");
+        }
+    }
+}

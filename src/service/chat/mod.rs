@@ -1,0 +1,229 @@
+//! Chat commands: parse, authorize from the roster, run, and phrase the
+//! answer in the sender's language. The answer may carry [`Effect`]s that
+//! the Matrix layer carries out (inviting someone, reconciling rooms).
+
+mod help;
+mod network;
+mod roster;
+
+use std::sync::Arc;
+
+use crate::commands::{self, Command, ParseError};
+use crate::domain::{AdminPolicy, Language, RoomKind, Roster};
+use crate::i18n::{Catalog, Text};
+use crate::service::RosterService;
+use crate::storage::RosterStore;
+
+/// Where a command was sent, as the Matrix layer sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The Executive Committee room.
+    Committee,
+    /// Another provisioned room (plenary, regional, Space).
+    NetworkRoom,
+    /// A direct chat with the bot (the bot and one other person).
+    Direct,
+    /// Any other room the bot is in.
+    Other,
+}
+
+/// A message the bot received, reduced to what the use cases need.
+#[derive(Debug, Clone)]
+pub struct Incoming<'a> {
+    /// Full Matrix user ID of the sender.
+    pub sender: &'a str,
+    /// Plain-text body.
+    pub body: &'a str,
+    /// Where it was sent.
+    pub place: Place,
+}
+
+/// Something the Matrix layer must do after answering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Bring the rooms in line with the (changed) roster now.
+    Reconcile,
+    /// Invite `user` to the provisioned room `room`.
+    Invite {
+        /// Who.
+        user: String,
+        /// Where.
+        room: RoomKind,
+    },
+}
+
+/// The bot's answer to a command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// What to say.
+    pub text: Text,
+    /// What to do.
+    pub effects: Vec<Effect>,
+}
+
+impl From<Text> for Answer {
+    fn from(text: Text) -> Self {
+        Self { text, effects: Vec::new() }
+    }
+}
+
+/// Runs chat commands.
+#[derive(Clone)]
+pub struct ChatService<S> {
+    catalog: Arc<Catalog>,
+    prefix: String,
+    roster: RosterService<S>,
+    admins: AdminPolicy,
+    default_language: Language,
+}
+
+/// What every command handler gets.
+pub(crate) struct Request<'a> {
+    incoming: &'a Incoming<'a>,
+    roster: &'a Roster,
+    lang: Language,
+}
+
+impl<S: RosterStore + Sync> ChatService<S> {
+    /// A service answering commands that start with `prefix`.
+    pub fn new(
+        catalog: Arc<Catalog>,
+        prefix: impl Into<String>,
+        roster: RosterService<S>,
+        admins: AdminPolicy,
+        default_language: Language,
+    ) -> Self {
+        Self { catalog, prefix: prefix.into(), roster, admins, default_language }
+    }
+
+    /// Whether `body` is addressed to the bot at all.
+    pub fn is_command(&self, body: &str) -> bool {
+        commands::parse(body, &self.prefix).is_some()
+    }
+
+    /// The answer to `incoming`, or `None` when it is not a command.
+    #[tracing::instrument(skip_all, fields(sender = incoming.sender))]
+    pub async fn handle(&self, incoming: &Incoming<'_>) -> Option<Answer> {
+        let parsed = commands::parse(incoming.body, &self.prefix)?;
+        let roster = match self.roster.roster().await {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::error!(error = %e, "cannot load the roster");
+                let text = self.catalog.render(self.default_language, "internal-error", &[]);
+                return Some(text.into());
+            }
+        };
+        let lang = self.language_of(&roster, incoming.sender);
+        let request = Request { incoming, roster: &roster, lang };
+        Some(match parsed {
+            Ok(Command::Ping) => self.catalog.render(lang, "pong", &[]).into(),
+            Ok(Command::Help { topic: None }) => self.help_list(lang).into(),
+            Ok(Command::Help { topic: Some(topic) }) => self.help_topic(lang, &topic).into(),
+            Ok(Command::Regions) => self.regions(&request).into(),
+            Ok(Command::Join { region }) => self.join(&request, &region),
+            Ok(Command::Whois { query }) => self.whois(&request, &query).into(),
+            Ok(Command::Roster(command)) => self.roster_command(&request, command).await,
+            Err(ParseError::Unknown(name)) => self.unknown(lang, &name).into(),
+            Err(ParseError::Usage { spec, problem }) => {
+                self.usage_error(lang, spec, &problem).into()
+            }
+        })
+    }
+
+    /// The sender's language: their roster preference if the catalog has
+    /// it, else the configured default.
+    fn language_of(&self, roster: &Roster, sender: &str) -> Language {
+        roster
+            .delegates
+            .values()
+            .find(|d| d.user_id.as_str() == sender)
+            .and_then(|d| d.language.as_deref())
+            .and_then(Language::parse)
+            .unwrap_or(self.default_language)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+    use crate::config::load_network;
+    use crate::domain::{CountryCode, Delegate, MatrixUserId, RosterChange, State, Status};
+    use crate::storage::{RosterHistoryEntry, StorageError};
+
+    /// An in-memory roster store for unit tests.
+    #[derive(Default)]
+    pub struct MemoryStore(pub Mutex<Roster>);
+
+    impl RosterStore for MemoryStore {
+        async fn load_roster(&self) -> Result<Roster, StorageError> {
+            Ok(self.0.lock().unwrap().clone())
+        }
+        async fn apply_roster_changes(
+            &self,
+            changes: &[RosterChange],
+            _actor: &str,
+        ) -> Result<(), StorageError> {
+            let mut roster = self.0.lock().unwrap();
+            for c in changes {
+                roster.apply(c).map_err(|e| StorageError::Conflict(e.to_string()))?;
+            }
+            Ok(())
+        }
+        async fn roster_history(&self, _: i64) -> Result<Vec<RosterHistoryEntry>, StorageError> {
+            Ok(vec![])
+        }
+    }
+
+    /// MA (coordinator, committee) with @ma:x (French), CL observer with @cl:x.
+    pub fn service() -> ChatService<Arc<MemoryStore>> {
+        let mut roster = Roster::default();
+        for (code, status) in [("MA", Status::FoundingMember), ("CL", Status::Observer)] {
+            let code = CountryCode::parse(code).unwrap();
+            roster.add_state(State { code, status, mechanism: Some("Mécanisme".into()) }).unwrap();
+        }
+        for (user, code, lang) in [("@ma:x.org", "MA", Some("fr")), ("@cl:x.org", "CL", None)] {
+            roster
+                .add_delegate(Delegate {
+                    user_id: MatrixUserId::parse(user).unwrap(),
+                    state: CountryCode::parse(code).unwrap(),
+                    language: lang.map(str::to_owned),
+                })
+                .unwrap();
+        }
+        let store = Arc::new(MemoryStore(Mutex::new(roster)));
+        let network = Arc::new(load_network(None).unwrap());
+        ChatService::new(
+            Arc::new(Catalog::load().unwrap()),
+            "!",
+            RosterService::new(store, network),
+            AdminPolicy::new(["@admin:x.org"]),
+            Language::En,
+        )
+    }
+
+    pub async fn ask(sender: &str, body: &str, place: Place) -> Answer {
+        service().handle(&Incoming { sender, body, place }).await.expect("a command")
+    }
+
+    #[tokio::test]
+    async fn ping_is_answered_with_pong() {
+        assert!(ask("@z:x.org", "!ping", Place::Other).await.text.plain.starts_with("Pong"));
+    }
+
+    #[tokio::test]
+    async fn chat_that_is_not_a_command_gets_no_answer() {
+        let s = service();
+        let incoming = Incoming { sender: "@z:x.org", body: "hello !ping", place: Place::Other };
+        assert_eq!(s.handle(&incoming).await, None);
+    }
+
+    #[tokio::test]
+    async fn delegates_are_answered_in_their_roster_language() {
+        let fr = ask("@ma:x.org", "!ping", Place::Other).await;
+        let en = ask("@cl:x.org", "!ping", Place::Other).await;
+        assert!(fr.text.plain.starts_with("Pong !"), "{}", fr.text.plain);
+        assert!(en.text.plain.starts_with("Pong!"), "{}", en.text.plain);
+    }
+}

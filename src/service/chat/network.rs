@@ -1,0 +1,173 @@
+//! `!regions`, `!join <region>`, `!whois <country>`.
+
+use super::{Answer, ChatService, Effect, Request};
+use crate::domain::{CountryCode, RoomKind, Status};
+use crate::i18n::{Arg, Text};
+use crate::storage::RosterStore;
+
+impl<S: RosterStore + Sync> ChatService<S> {
+    pub(super) fn regions(&self, req: &Request<'_>) -> Text {
+        let lang = req.lang;
+        let network = self.roster.network();
+        let own = req
+            .roster
+            .state_of(req.incoming.sender)
+            .and_then(|s| network.regions.region_of(s.code))
+            .map(|r| r.id.clone());
+        let mut text = self.catalog.render(lang, "regions-intro", &[]);
+        for region in network.regions.regions() {
+            let id = if own.as_deref() == Some(region.id.as_str()) {
+                "regions-entry-own"
+            } else {
+                "regions-entry"
+            };
+            let args = [
+                ("name", Arg::Text(region.names.get(lang.code()).to_owned())),
+                ("states", Arg::Number(i64::try_from(region.countries.len()).unwrap_or(0))),
+                ("join", Arg::Code(format!("{}join {}", self.prefix, region.id))),
+            ];
+            text.push_line(&self.catalog.render(lang, id, &args));
+        }
+        text
+    }
+
+    pub(super) fn join(&self, req: &Request<'_>, query: &str) -> Answer {
+        let lang = req.lang;
+        let network = self.roster.network();
+        let Some(region) = network.regions.find(query) else {
+            return self
+                .catalog
+                .render(
+                    lang,
+                    "join-unknown-region",
+                    &[("region", Arg::Text(query.to_owned())), ("regions", self.code("regions"))],
+                )
+                .into();
+        };
+        let sender = req.incoming.sender;
+        if req.roster.state_of(sender).is_none() && !self.admins.is_admin(sender) {
+            return self.catalog.render(lang, "join-not-delegate", &[]).into();
+        }
+        let name = Arg::Text(region.names.get(lang.code()).to_owned());
+        Answer {
+            text: self.catalog.render(lang, "join-invited", &[("region", name)]),
+            effects: vec![Effect::Invite {
+                user: sender.to_owned(),
+                room: RoomKind::Regional(region.id.clone()),
+            }],
+        }
+    }
+
+    pub(super) fn whois(&self, req: &Request<'_>, query: &str) -> Text {
+        let lang = req.lang;
+        let Some(code) = CountryCode::find(query) else {
+            return self.catalog.render(
+                lang,
+                "whois-unknown",
+                &[("query", Arg::Text(query.into()))],
+            );
+        };
+        let name = Arg::Text(code.name(lang.code()));
+        let Some(state) = req.roster.states.get(&code) else {
+            return self.catalog.render(lang, "whois-not-in-network", &[("name", name)]);
+        };
+        let network = self.roster.network();
+        let region = network
+            .regions
+            .region_of(code)
+            .map_or_else(String::new, |r| r.names.get(lang.code()).to_owned());
+        let status = self.catalog.render(lang, status_id(state.status), &[]).plain;
+        let mut roles = Vec::new();
+        if network.is_committee(code) {
+            roles.push(self.catalog.render(lang, "whois-committee", &[]).plain);
+        }
+        if network.coordinator == code {
+            roles.push(self.catalog.render(lang, "whois-coordinator", &[]).plain);
+        }
+        let delegates: Vec<String> =
+            req.roster.delegates_of(code).map(|d| d.user_id.to_string()).collect();
+        let none = self.catalog.render(lang, "whois-none", &[]).plain;
+        let args = [
+            ("name", name),
+            ("code", Arg::Code(code.to_string())),
+            ("status", Arg::Text(status)),
+            ("roles", Arg::Text(roles.join(", "))),
+            ("region", Arg::Text(region)),
+            ("mechanism", Arg::Text(state.mechanism.clone().unwrap_or_else(|| none.clone()))),
+            (
+                "delegates",
+                Arg::Text(if delegates.is_empty() { none } else { delegates.join(", ") }),
+            ),
+        ];
+        self.catalog.render(lang, "whois-state", &args)
+    }
+}
+
+/// The catalog ID of a status word.
+pub(super) fn status_id(status: Status) -> &'static str {
+    match status {
+        Status::FoundingMember => "status-founding-member",
+        Status::Member => "status-member",
+        Status::Observer => "status-observer",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::ask;
+    use super::super::{Effect, Place};
+    use crate::domain::RoomKind;
+
+    #[tokio::test]
+    async fn regions_are_listed_with_how_to_join_and_the_senders_own_marked() {
+        let text = ask("@cl:x.org", "!regions", Place::Other).await.text.plain;
+        assert!(text.contains("`!join africa`"), "{text}");
+        let own = text.lines().find(|l| l.contains("latin-america-caribbean")).unwrap();
+        assert!(own.contains("your region"), "{text}");
+    }
+
+    #[tokio::test]
+    async fn a_delegate_who_joins_a_region_is_invited_there() {
+        let answer = ask("@cl:x.org", "!join African Group", Place::Other).await;
+        assert_eq!(
+            answer.effects,
+            [Effect::Invite {
+                user: "@cl:x.org".into(),
+                room: RoomKind::Regional("africa".into())
+            }]
+        );
+    }
+
+    #[tokio::test]
+    async fn someone_outside_the_roster_cannot_join_a_region_even_with_a_delegates_localpart() {
+        let answer = ask("@cl:evil.example", "!join africa", Place::Other).await;
+        assert!(answer.effects.is_empty());
+        assert!(answer.text.plain.contains("delegates"), "{}", answer.text.plain);
+    }
+
+    #[tokio::test]
+    async fn an_unknown_region_points_to_the_list() {
+        let answer = ask("@cl:x.org", "!join Atlantis", Place::Other).await;
+        assert!(answer.effects.is_empty() && answer.text.plain.contains("`!regions`"));
+    }
+
+    #[tokio::test]
+    async fn whois_shows_status_roles_region_mechanism_and_delegates() {
+        let text = ask("@cl:x.org", "!whois Morocco", Place::Other).await.text.plain;
+        for part in [
+            "Morocco",
+            "founding member",
+            "Executive Committee",
+            "coordinator",
+            "African Group",
+            "Mécanisme",
+            "@ma:x.org",
+        ] {
+            assert!(text.contains(part), "{part}: {text}");
+        }
+        let observer = ask("@cl:x.org", "!whois CL", Place::Other).await.text.plain;
+        assert!(observer.contains("observer"), "{observer}");
+        let outside = ask("@cl:x.org", "!whois France", Place::Other).await.text.plain;
+        assert!(outside.contains("not in the network"), "{outside}");
+    }
+}
