@@ -38,7 +38,7 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         catalog.clone(),
         settings.bot.command_prefix.clone(),
         RosterService::new(db.clone(), network.clone()),
-        policy.clone(),
+        policy,
         settings.default_language(),
     );
     let client = matrix::connect(&settings, resume_from.as_deref()).await?;
@@ -63,7 +63,6 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
     };
     let worker_task = tokio::spawn(worker.run(jobs, shutdown.clone()));
     let ctx = BotContext {
-        policy,
         chat,
         queue,
         tasks: tasks.clone(),

@@ -297,3 +297,93 @@ async fn a_stranger_who_joins_the_committee_room_is_removed() {
     assert!(bot.terminate().await);
     net.db.cleanup().await;
 }
+
+/// A running bot that provisioned the network at start.
+async fn running_bot(net: &Net) -> BotProcess {
+    let env: Vec<(&str, &str)> = vec![
+        ("PEERLINK__PROVISIONING__ON_START", "true"),
+        ("PEERLINK__PROVISIONING__INTERVAL_SECS", "0"),
+    ];
+    let bot =
+        BotProcess::start_as(&net.hs, net.bot.clone(), &net.db.url, &[&net.admin.user_id], &env)
+            .await;
+    bot.wait_for_log("provisioning done").await;
+    bot
+}
+
+#[tokio::test]
+async fn a_delegate_who_sends_join_is_invited_to_that_regional_room() {
+    let Some(net) = Net::new(Backend::Sqlite).await else { return };
+    let mut bot = running_bot(&net).await;
+    let rooms = net.rooms().await;
+    let plenary = &rooms[&RoomKind::Plenary];
+    let africa = &rooms[&RoomKind::Regional("africa".into())];
+    let cl = TestClient::login(&net.hs, &net.cl).await;
+    cl.client.join_room_by_id(plenary).await.unwrap();
+
+    let ask = cl.send_text(plenary, "!join africa").await;
+    let reply = cl.wait_reply(plenary, &net.bot.user_id, ask.as_str()).await;
+
+    assert!(reply["content"]["body"].as_str().unwrap().contains("invited you"), "{reply}");
+    let admin = net.admin_client().await;
+    admin.client.join_room_by_id(africa).await.unwrap();
+    eventually("the invitation to Africa", Duration::from_secs(10), || async {
+        members(&admin, africa).await.contains(&net.cl.user_id).then_some(())
+    })
+    .await;
+    cl.client.join_room_by_id(africa).await.unwrap();
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert!(
+        members(&admin, africa).await.contains(&net.cl.user_id),
+        "a delegate of another region may stay"
+    );
+    assert!(bot.terminate().await);
+    net.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn the_coordinator_replaces_a_delegate_from_the_committee_room_and_every_room_follows() {
+    let Some(net) = Net::new(Backend::Sqlite).await else { return };
+    let mut bot = running_bot(&net).await;
+    let rooms = net.rooms().await;
+    let committee = &rooms[&RoomKind::Committee];
+    // MA is the coordinating state: its delegate may change the roster.
+    let ma = TestClient::login(&net.hs, &net.ma).await;
+    ma.client.join_room_by_id(committee).await.unwrap();
+    let new = net.hs.register("ma-next-").await;
+
+    let command = format!("!delegate replace {} {}", net.ma.user_id, new.user_id);
+    let ask = ma.send_text(committee, &command).await;
+    ma.wait_reply(committee, &net.bot.user_id, ask.as_str()).await;
+
+    let admin = net.admin_client().await;
+    for kind in [
+        RoomKind::Space,
+        RoomKind::Plenary,
+        RoomKind::Regional("africa".into()),
+        RoomKind::Committee,
+    ] {
+        let room = &rooms[&kind];
+        admin.client.join_room_by_id(room).await.unwrap();
+        eventually(
+            &format!("the {kind} to follow the roster"),
+            Duration::from_secs(20),
+            || async {
+                let m = members(&admin, room).await;
+                (m.contains(&new.user_id) && !m.contains(&net.ma.user_id)).then_some(())
+            },
+        )
+        .await;
+    }
+    // The observer's delegate is not the coordinator: refused, nothing changes.
+    let cl = TestClient::login(&net.hs, &net.cl).await;
+    let plenary = &rooms[&RoomKind::Plenary];
+    cl.client.join_room_by_id(plenary).await.unwrap();
+    let ask = cl.send_text(plenary, &format!("!delegate remove {}", new.user_id)).await;
+    let reply = cl.wait_reply(plenary, &net.bot.user_id, ask.as_str()).await;
+    assert!(reply["content"]["body"].as_str().unwrap().contains("Only the coordinator"), "{reply}");
+    let (_, roster) = net.cli(&["roster", "export"]);
+    assert!(roster.contains(&new.user_id), "{roster}");
+    assert!(bot.terminate().await);
+    net.db.cleanup().await;
+}

@@ -1,4 +1,5 @@
-//! Who may do what. For now: whose invitations the bot accepts.
+//! Who administers the bot. Other decisions (who may change the roster,
+//! join a room, invite the bot) combine this with the roster.
 //!
 //! Decisions compare full Matrix user IDs (server part included), never
 //! display names.
@@ -18,11 +19,6 @@ impl AdminPolicy {
         Self { admins: ids.into_iter().filter_map(|id| MatrixUserId::parse(id).ok()).collect() }
     }
 
-    /// Whether the bot accepts an invitation from `inviter`.
-    pub fn may_invite_bot(&self, inviter: &str) -> bool {
-        self.is_admin(inviter)
-    }
-
     /// Whether `user` is a configured admin (exact, full ID match).
     pub fn is_admin(&self, user: &str) -> bool {
         self.admins.iter().any(|a| a.as_str() == user)
@@ -34,18 +30,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_the_exact_full_admin_id_may_invite_the_bot() {
+    fn only_the_exact_full_id_is_an_admin() {
         let policy = AdminPolicy::new(["@coord:example.org"]);
-        assert!(policy.may_invite_bot("@coord:example.org"));
-        assert!(!policy.may_invite_bot("@coord:evil.example"));
-        assert!(!policy.may_invite_bot("@Coord:example.org"));
-        assert!(!policy.may_invite_bot("coord"));
+        assert!(policy.is_admin("@coord:example.org"));
+        assert!(!policy.is_admin("@coord:evil.example"));
+        assert!(!policy.is_admin("@Coord:example.org"));
+        assert!(!policy.is_admin("coord"));
     }
 
     #[test]
     fn invalid_configured_ids_match_nobody() {
         let policy = AdminPolicy::new(["coord", ""]);
-        assert!(!policy.may_invite_bot("coord"));
-        assert!(!policy.may_invite_bot(""));
+        assert!(!policy.is_admin("coord"));
+        assert!(!policy.is_admin(""));
     }
 }

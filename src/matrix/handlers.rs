@@ -17,7 +17,7 @@ use matrix_sdk::ruma::events::room::message::{
 };
 use matrix_sdk::ruma::{MilliSecondsSinceUnixEpoch, OwnedUserId};
 use matrix_sdk::{Client, Room, RoomState};
-use tracing::{debug, info, instrument, warn};
+use tracing::{debug, info, warn};
 
 use super::sync::BotContext;
 use super::worker::{Job, WorkItem};
@@ -49,20 +49,23 @@ pub async fn accept_pending_invites(client: &Client, ctx: &BotContext) {
     }
 }
 
-#[instrument(skip_all, fields(room_id = %room.room_id(), inviter = %inviter))]
 fn handle_invite(room: Room, inviter: OwnedUserId, ctx: BotContext) {
-    let accept = ctx.policy.may_invite_bot(inviter.as_str());
-    if accept {
-        info!("accepting an invitation from an admin");
-    } else {
-        warn!("declining an invitation from someone who is not a configured admin");
-    }
     let shutdown = ctx.shutdown.clone();
+    let chat = ctx.chat.clone();
     ctx.tasks.spawn(async move {
-        if accept {
+        let room_id = room.room_id().to_owned();
+        if chat.may_invite_bot(inviter.as_str()).await {
+            info!(%room_id, %inviter, "accepting an invitation from an admin or a delegate");
             join_with_backoff(room, shutdown).await;
-        } else if let Err(e) = room.leave().await {
-            warn!(room_id = %room.room_id(), error = %e, "could not decline the invitation");
+        } else {
+            warn!(
+                %room_id,
+                %inviter,
+                "declining an invitation from someone who is neither an admin nor a delegate"
+            );
+            if let Err(e) = room.leave().await {
+                warn!(%room_id, error = %e, "could not decline the invitation");
+            }
         }
     });
 }

@@ -19,7 +19,6 @@ use tracing::{debug, info, warn};
 
 use super::worker::WorkItem;
 use super::{handlers, own_user_id, MatrixError};
-use crate::domain::AdminPolicy;
 use crate::service::ChatService;
 use crate::storage::{Database, SyncTokens};
 
@@ -29,8 +28,6 @@ const SYNC_TIMEOUT: Duration = Duration::from_secs(30);
 /// What the event handlers need, shared through matrix-sdk's handler context.
 #[derive(Clone)]
 pub struct BotContext {
-    /// Who may invite the bot.
-    pub policy: AdminPolicy,
     /// Recognizes commands.
     pub chat: ChatService<Database>,
     /// The worker's queue.

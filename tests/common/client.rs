@@ -111,7 +111,10 @@ impl TestClient {
         self.events(room)
             .await
             .into_iter()
-            .filter(|e| e["type"] == "m.room.message" && e["sender"] == sender)
+            // In encrypted rooms the reply is an m.room.encrypted event whose
+            // relation stays in clear.
+            .filter(|e| matches!(e["type"].as_str(), Some("m.room.message" | "m.room.encrypted")))
+            .filter(|e| e["sender"] == sender)
             .filter(|e| {
                 e["content"]["m.relates_to"]["m.in_reply_to"]["event_id"].as_str() == Some(event_id)
             })

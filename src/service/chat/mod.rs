@@ -96,6 +96,21 @@ impl<S: RosterStore + Sync> ChatService<S> {
         Self { catalog, prefix: prefix.into(), roster, admins, default_language }
     }
 
+    /// Whether the bot accepts an invitation from `user`: a configured admin
+    /// or a delegate on the roster (full user ID, server part included).
+    pub async fn may_invite_bot(&self, user: &str) -> bool {
+        if self.admins.is_admin(user) {
+            return true;
+        }
+        match self.roster.roster().await {
+            Ok(roster) => roster.state_of(user).is_some(),
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot read the roster to check an invitation");
+                false
+            }
+        }
+    }
+
     /// Whether `body` is addressed to the bot at all.
     pub fn is_command(&self, body: &str) -> bool {
         commands::parse(body, &self.prefix).is_some()
@@ -205,6 +220,15 @@ pub(crate) mod tests {
 
     pub async fn ask(sender: &str, body: &str, place: Place) -> Answer {
         service().handle(&Incoming { sender, body, place }).await.expect("a command")
+    }
+
+    #[tokio::test]
+    async fn admins_and_delegates_may_invite_the_bot_but_look_alikes_may_not() {
+        let s = service();
+        assert!(s.may_invite_bot("@admin:x.org").await);
+        assert!(s.may_invite_bot("@cl:x.org").await);
+        assert!(!s.may_invite_bot("@cl:evil.example").await);
+        assert!(!s.may_invite_bot("@stranger:x.org").await);
     }
 
     #[tokio::test]
