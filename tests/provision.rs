@@ -189,6 +189,26 @@ async fn the_roster_yields_exactly_the_expected_invitations() {
         admin.client.join_room_by_id(room).await.unwrap();
         assert_eq!(members(&admin, room).await, users, "{kind}");
     }
+    // Observers are named where everyone sees them: the topics, in English and French.
+    let topic = |state: Vec<Value>| {
+        let event = state.into_iter().find(|e| e["type"] == "m.room.topic").unwrap();
+        event["content"]["topic"].as_str().unwrap().to_owned()
+    };
+    let plenary = topic(state(&admin, &rooms[&RoomKind::Plenary]).await);
+    assert!(plenary.contains("Observer states: Chile."), "{plenary}");
+    assert!(plenary.contains("États observateurs : Chili."), "{plenary}");
+    let grulac =
+        topic(state(&admin, &rooms[&RoomKind::Regional("latin-america-caribbean".into())]).await);
+    assert!(grulac.contains("Chile"), "{grulac}");
+    let africa = topic(state(&admin, &rooms[&RoomKind::Regional("africa".into())]).await);
+    assert!(!africa.contains("Observer"), "{africa}");
+    // A change of status shows at the next reconciliation.
+    let (ok, out) = net.cli(&["state", "update", "CL", "--status", "member"]);
+    assert!(ok, "{out}");
+    let (ok, out) = net.cli(&["provision"]);
+    assert!(ok && out.contains("set m.room.topic in the plenary room"), "{out}");
+    let plenary = topic(state(&admin, &rooms[&RoomKind::Plenary]).await);
+    assert!(!plenary.contains("Chile"), "{plenary}");
     net.db.cleanup().await;
 }
 

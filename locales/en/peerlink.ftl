@@ -39,6 +39,7 @@ room-plenary-topic = Plenary of the network: announcements and discussion for al
 room-regional-name = { $network } — { $region }
 room-regional-topic = Peer-learning room of the { $region }. Delegates of every region are welcome.
 room-committee-name = { $network } — Executive Committee
+room-observers = Observer states: { $states }.
 room-committee-topic = Executive Committee of the network: cooperation requests are triaged here. Committee delegates only.
 
 ## Command summaries, continued

@@ -39,6 +39,7 @@ room-plenary-topic = Plénière du réseau : annonces et discussions pour tous l
 room-regional-name = { $network } — { $region }
 room-regional-topic = Salon d'apprentissage entre pairs du { $region }. Les délégués de toutes les régions sont les bienvenus.
 room-committee-name = { $network } — Comité exécutif
+room-observers = États observateurs : { $states }.
 room-committee-topic = Comité exécutif du réseau : les demandes de coopération y sont examinées. Réservé aux délégués du Comité.
 
 ## Résumés des commandes, suite

@@ -24,7 +24,10 @@ use tracing::{info, instrument, warn};
 
 use self::plan::{plan_room, Action, ObservedRoom, RoomSpec};
 use super::MatrixError;
-use crate::domain::{desired_rooms, DesiredRoom, Language, MatrixUserId, Network, RoomKind};
+use crate::domain::{
+    desired_rooms, CountryCode, DesiredRoom, Language, MatrixUserId, Network, RoomKind, Roster,
+    Status,
+};
 use crate::i18n::{Arg, Catalog};
 use crate::storage::{Database, RoomStore, RosterStore};
 
@@ -74,7 +77,8 @@ impl Provisioner {
     /// Plans (and unless `dry_run`, applies) what the homeserver lacks.
     #[instrument(skip(self))]
     pub async fn reconcile(&self, dry_run: bool) -> Result<Report, MatrixError> {
-        let desired = self.desired().await?;
+        let roster = self.db.load_roster().await?;
+        let desired = desired_rooms(&self.network, &roster, &self.admins);
         let mut report = Report::default();
         let mut rooms: BTreeMap<RoomKind, (OwnedRoomId, ObservedRoom)> = BTreeMap::new();
         let stored: BTreeMap<RoomKind, String> =
@@ -93,7 +97,7 @@ impl Provisioner {
                 None => {
                     report.actions.push(Action::Create { kind: room.kind.clone() });
                     if !dry_run {
-                        let id = self.create(room).await?;
+                        let id = self.create(room, &roster).await?;
                         self.db.save_room(&room.kind, id.as_str()).await?;
                         let observed = self.observe(&id).await?.unwrap_or_default();
                         rooms.insert(room.kind.clone(), (id, observed));
@@ -120,7 +124,7 @@ impl Provisioner {
         let mut planned = Vec::new();
         for room in &desired {
             let Some((_, observed)) = rooms.get(&room.kind) else { continue };
-            let (name, topic) = self.texts(&room.kind);
+            let (name, topic) = self.texts(&room.kind, &roster);
             let spec = RoomSpec {
                 desired: room,
                 name,
@@ -159,27 +163,62 @@ impl Provisioner {
         Ok(report)
     }
 
-    /// The room's name and topic in the configured language.
-    fn texts(&self, kind: &RoomKind) -> (String, String) {
-        let lang = self.language;
-        let network = Arg::Text(self.network.short_name.get(lang.code()).to_owned());
-        let full = Arg::Text(self.network.name.get(lang.code()).to_owned());
+    /// The room's name (in the configured language) and topic (in every
+    /// language of the catalog, the configured one first). The plenary and
+    /// regional rooms' topics name their observer states, so everyone sees
+    /// who takes part as an observer.
+    fn texts(&self, kind: &RoomKind, roster: &Roster) -> (String, String) {
+        let mut languages = vec![self.language];
+        languages.extend(Language::ALL.into_iter().filter(|l| *l != self.language));
         let (prefix, region) = match kind {
             RoomKind::Space => ("room-space", None),
             RoomKind::Plenary => ("room-plenary", None),
             RoomKind::Committee => ("room-committee", None),
-            RoomKind::Regional(id) => (
-                "room-regional",
-                self.network.regions.get(id).map(|r| r.names.get(lang.code()).to_owned()),
-            ),
+            RoomKind::Regional(id) => ("room-regional", self.network.regions.get(id)),
         };
-        let mut args = vec![("network", network), ("network_full", full)];
-        if let Some(region) = region {
-            args.push(("region", Arg::Text(region)));
-        }
-        let name = self.catalog.render(lang, &format!("{prefix}-name"), &args).plain;
-        let topic = self.catalog.render(lang, &format!("{prefix}-topic"), &args).plain;
-        (name, topic)
+        let observers: Vec<CountryCode> = roster
+            .states
+            .values()
+            .filter(|s| s.status == Status::Observer)
+            .filter(|s| match kind {
+                RoomKind::Plenary => true,
+                RoomKind::Regional(_) => region.is_some_and(|r| r.countries.contains(&s.code)),
+                _ => false,
+            })
+            .map(|s| s.code)
+            .collect();
+        let args = |lang: Language| {
+            let mut args = vec![
+                ("network", Arg::Text(self.network.short_name.get(lang.code()).to_owned())),
+                ("network_full", Arg::Text(self.network.name.get(lang.code()).to_owned())),
+            ];
+            if let Some(region) = region {
+                args.push(("region", Arg::Text(region.names.get(lang.code()).to_owned())));
+            }
+            args
+        };
+        let name =
+            self.catalog.render(self.language, &format!("{prefix}-name"), &args(self.language));
+        let topics: Vec<String> = languages
+            .iter()
+            .map(|&lang| {
+                let mut topic =
+                    self.catalog.render(lang, &format!("{prefix}-topic"), &args(lang)).plain;
+                if !observers.is_empty() {
+                    let names: Vec<String> =
+                        observers.iter().map(|c| c.name(lang.code())).collect();
+                    let line = self.catalog.render(
+                        lang,
+                        "room-observers",
+                        &[("states", Arg::Text(names.join(", ")))],
+                    );
+                    topic.push(' ');
+                    topic.push_str(&line.plain);
+                }
+                topic
+            })
+            .collect();
+        (name.plain, topics.join("\n"))
     }
 
     /// Reads a room's state; `None` if the bot is not (or no longer) in it.
@@ -233,8 +272,12 @@ impl Provisioner {
         Ok(None)
     }
 
-    async fn create(&self, room: &DesiredRoom) -> Result<OwnedRoomId, MatrixError> {
-        let (name, topic) = self.texts(&room.kind);
+    async fn create(
+        &self,
+        room: &DesiredRoom,
+        roster: &Roster,
+    ) -> Result<OwnedRoomId, MatrixError> {
+        let (name, topic) = self.texts(&room.kind, roster);
         let mut request = create_room::v3::Request::new();
         request.name = Some(name);
         request.topic = Some(topic);
