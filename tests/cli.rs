@@ -1,24 +1,15 @@
 //! The command line as a user meets it: help, check-config, migrate.
 
-use std::process::{Command, Output};
+mod common;
 
-fn peerlink(args: &[&str], env: &[(&str, &str)], dir: &std::path::Path) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_peerlink"));
-    cmd.args(args).current_dir(dir).env_remove("RUST_LOG");
-    for (k, _) in std::env::vars() {
-        if k.starts_with("PEERLINK__") || k == "PEERLINK_CONFIG" {
-            cmd.env_remove(k);
-        }
-    }
-    cmd.envs(env.iter().copied()).output().unwrap()
+use common::cli::{self, CliOutput};
+
+fn peerlink(args: &[&str], env: &[(&str, &str)], dir: &std::path::Path) -> CliOutput {
+    cli::peerlink(dir, args, env)
 }
 
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
+fn text(output: &CliOutput) -> String {
+    output.text()
 }
 
 #[test]
@@ -26,7 +17,7 @@ fn help_names_every_subcommand_and_the_secret_variables() {
     let dir = tempfile::tempdir().unwrap();
     let out = peerlink(&["--help"], &[], dir.path());
     let help = text(&out);
-    assert!(out.status.success());
+    assert!(out.ok());
     for word in ["run", "migrate", "check-config", "PEERLINK__MATRIX__PASSWORD"] {
         assert!(help.contains(word), "--help lacks {word}:\n{help}");
     }
@@ -44,7 +35,7 @@ fn check_config_lists_every_problem_in_plain_words_and_fails() {
     .unwrap();
     let out = peerlink(&["check-config", "--config", file.to_str().unwrap()], &[], dir.path());
     let report = text(&out);
-    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert_eq!(out.code, Some(1), "{report}");
     for needle in [
         "matrix.user_id",
         "bot.admins[1]",
@@ -66,7 +57,7 @@ fn check_config_accepts_a_complete_configuration_and_never_prints_the_secret() {
     ];
     let out = peerlink(&["check-config"], &env, dir.path());
     let report = text(&out);
-    assert!(out.status.success(), "{report}");
+    assert!(out.ok(), "{report}");
     assert!(report.contains("The configuration is valid"), "{report}");
     assert!(report.contains("@coordinator:example.org"), "env overrides are applied: {report}");
     assert!(!report.contains("correct-horse-battery"), "the password leaked:\n{report}");
@@ -79,7 +70,7 @@ fn a_secret_in_the_configuration_file_is_refused() {
     std::fs::write(&file, "[matrix]\naccess_token = \"syt_abc\"\n").unwrap();
     let out = peerlink(&["check-config", "-c", file.to_str().unwrap()], &[], dir.path());
     let report = text(&out);
-    assert!(!out.status.success());
+    assert!(!out.ok());
     assert!(report.contains("PEERLINK__MATRIX__ACCESS_TOKEN"), "{report}");
     assert!(!report.contains("syt_abc"), "{report}");
 }
@@ -89,7 +80,7 @@ fn run_refuses_to_start_with_a_broken_configuration() {
     let dir = tempfile::tempdir().unwrap();
     let out = peerlink(&["run"], &[], dir.path());
     let report = text(&out);
-    assert_eq!(out.status.code(), Some(2), "{report}");
+    assert_eq!(out.code, Some(2), "{report}");
     assert!(report.contains("matrix.user_id is not set"), "{report}");
 }
 
@@ -97,7 +88,7 @@ fn run_refuses_to_start_with_a_broken_configuration() {
 fn migrate_creates_the_default_sqlite_database() {
     let dir = tempfile::tempdir().unwrap();
     let out = peerlink(&["migrate"], &[], dir.path());
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.ok(), "{}", text(&out));
     assert!(dir.path().join("data/peerlink.db").exists());
     let again = peerlink(&["migrate"], &[], dir.path());
     assert!(text(&again).contains("0 migration(s) applied now"), "{}", text(&again));
@@ -109,7 +100,7 @@ fn the_example_configuration_is_valid_once_a_secret_is_given() {
     let example = concat!(env!("CARGO_MANIFEST_DIR"), "/config/peerlink.example.toml");
     let env = [("PEERLINK__MATRIX__PASSWORD", "x")];
     let out = peerlink(&["check-config", "--config", example], &env, dir.path());
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.ok(), "{}", text(&out));
 }
 
 #[test]
@@ -132,7 +123,7 @@ fn check_config_reports_a_broken_network_definition_with_file_and_line() {
     ];
     let out = peerlink(&["check-config"], &env, dir.path());
     let report = text(&out);
-    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert_eq!(out.code, Some(1), "{report}");
     assert!(report.contains("regions.toml:4: `ZZ`"), "{report}");
     assert!(report.contains("network.toml:") && report.contains("`Morocco`"), "{report}");
 }

@@ -5,7 +5,6 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::process::Command;
 use std::time::Duration;
 
 use common::bot::BotProcess;
@@ -69,19 +68,10 @@ impl Net {
     }
 
     fn cli(&self, args: &[&str]) -> (bool, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_peerlink"))
-            .args(args)
-            .current_dir(self.dir.path())
-            .env_remove("RUST_LOG")
-            .envs(self.env())
-            .output()
-            .unwrap();
-        let text = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        (out.status.success(), text)
+        let env = self.env();
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let out = common::cli::peerlink(self.dir.path(), args, &env);
+        (out.ok(), out.text())
     }
 
     async fn rooms(&self) -> BTreeMap<RoomKind, OwnedRoomId> {
@@ -112,6 +102,30 @@ async fn members(client: &TestClient, room: &OwnedRoomId) -> BTreeSet<String> {
         .filter(|e| matches!(e["content"]["membership"].as_str(), Some("join" | "invite")))
         .map(|e| e["state_key"].as_str().unwrap().to_owned())
         .collect()
+}
+
+/// Waits until every room of MA's seat has `new` and no longer `old`.
+async fn wait_seat_moved(net: &Net, rooms: &BTreeMap<RoomKind, OwnedRoomId>, old: &str, new: &str) {
+    let admin = net.admin_client().await;
+    let seat = [
+        RoomKind::Space,
+        RoomKind::Plenary,
+        RoomKind::Regional("africa".into()),
+        RoomKind::Committee,
+    ];
+    for kind in seat {
+        let room = &rooms[&kind];
+        admin.client.join_room_by_id(room).await.unwrap();
+        eventually(
+            &format!("the {kind} to follow the roster"),
+            Duration::from_secs(20),
+            || async {
+                let m = members(&admin, room).await;
+                (m.contains(new) && !m.contains(old)).then_some(())
+            },
+        )
+        .await;
+    }
 }
 
 async fn provisioning_twice_creates_each_room_once(backend: Backend) {
@@ -228,19 +242,7 @@ async fn replacing_a_delegate_moves_every_membership() {
     let (ok, out) = net.cli(&["provision"]);
     assert!(ok, "{out}");
 
-    let admin = net.admin_client().await;
-    for kind in [
-        RoomKind::Space,
-        RoomKind::Plenary,
-        RoomKind::Regional("africa".into()),
-        RoomKind::Committee,
-    ] {
-        let room = &rooms[&kind];
-        admin.client.join_room_by_id(room).await.unwrap();
-        let members = members(&admin, room).await;
-        assert!(!members.contains(&net.ma.user_id), "{kind}: the old delegate is still there");
-        assert!(members.contains(&new.user_id), "{kind}: the new delegate was not invited");
-    }
+    wait_seat_moved(&net, &rooms, &net.ma.user_id, &new.user_id).await;
     assert_eq!(out.matches(&format!("remove {}", net.ma.user_id)).count(), 4, "{out}");
     net.db.cleanup().await;
 }
@@ -376,25 +378,7 @@ async fn the_coordinator_replaces_a_delegate_from_the_committee_room_and_every_r
     let ask = ma.send_text(committee, &command).await;
     ma.wait_reply(committee, &net.bot.user_id, ask.as_str()).await;
 
-    let admin = net.admin_client().await;
-    for kind in [
-        RoomKind::Space,
-        RoomKind::Plenary,
-        RoomKind::Regional("africa".into()),
-        RoomKind::Committee,
-    ] {
-        let room = &rooms[&kind];
-        admin.client.join_room_by_id(room).await.unwrap();
-        eventually(
-            &format!("the {kind} to follow the roster"),
-            Duration::from_secs(20),
-            || async {
-                let m = members(&admin, room).await;
-                (m.contains(&new.user_id) && !m.contains(&net.ma.user_id)).then_some(())
-            },
-        )
-        .await;
-    }
+    wait_seat_moved(&net, &rooms, &net.ma.user_id, &new.user_id).await;
     // The observer's delegate is not the coordinator: refused, nothing changes.
     let cl = TestClient::login(&net.hs, &net.cl).await;
     let plenary = &rooms[&RoomKind::Plenary];

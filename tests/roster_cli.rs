@@ -3,9 +3,7 @@
 
 mod common;
 
-use std::process::{Command, Output};
-
-use common::{Backend, TestDb};
+use common::{cli, Backend, TestDb};
 
 struct Cli {
     db: TestDb,
@@ -18,32 +16,17 @@ impl Cli {
     }
 
     fn run(&self, args: &[&str]) -> (bool, String) {
-        let out: Output = Command::new(env!("CARGO_BIN_EXE_peerlink"))
-            .args(args)
-            .current_dir(self.dir.path())
-            .env_remove("RUST_LOG")
-            .env("PEERLINK__DATABASE__URL", &self.db.url)
-            .env("USER", "tester")
-            .output()
-            .unwrap();
-        let text = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        (out.status.success(), text)
+        let out =
+            cli::peerlink(self.dir.path(), args, &[("PEERLINK__DATABASE__URL", &self.db.url)]);
+        (out.ok(), out.text())
     }
 
     /// Standard output only (for exports).
     fn stdout(&self, args: &[&str]) -> String {
-        let out = Command::new(env!("CARGO_BIN_EXE_peerlink"))
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("PEERLINK__DATABASE__URL", &self.db.url)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
+        let out =
+            cli::peerlink(self.dir.path(), args, &[("PEERLINK__DATABASE__URL", &self.db.url)]);
+        assert!(out.ok(), "{}", out.stderr);
+        out.stdout
     }
 
     fn write(&self, name: &str, text: &str) -> String {

@@ -13,6 +13,7 @@
 #![allow(dead_code)]
 
 pub mod bot;
+pub mod cli;
 pub mod client;
 
 use std::time::Duration;
