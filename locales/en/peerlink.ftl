@@ -83,7 +83,7 @@ whois-not-in-network = { $name } is not in the network (yet).
 whois-committee = member of the Executive Committee
 whois-coordinator = coordinator of the network
 whois-none = none recorded
-whois-state = { $name } ({ $code }): { $status } { $roles }
+whois-state = { $name } ({ $code }): { $status }{ $roles }
     Region: { $region }
     Mechanism: { $mechanism }
     Delegates: { $delegates }

@@ -83,7 +83,7 @@ whois-not-in-network = { $name } ne fait pas (encore) partie du réseau.
 whois-committee = membre du Comité exécutif
 whois-coordinator = coordination du réseau
 whois-none = aucun enregistré
-whois-state = { $name } ({ $code }) : { $status } { $roles }
+whois-state = { $name } ({ $code }) : { $status }{ $roles }
     Région : { $region }
     Mécanisme : { $mechanism }
     Délégués : { $delegates }

@@ -10,17 +10,23 @@ pub enum Language {
     En,
     /// French.
     Fr,
+    /// Spanish.
+    Es,
+    /// Portuguese.
+    Pt,
 }
 
 impl Language {
     /// Every language the catalog carries, in display order.
-    pub const ALL: [Language; 2] = [Language::En, Language::Fr];
+    pub const ALL: [Language; 4] = [Language::En, Language::Fr, Language::Es, Language::Pt];
 
     /// The BCP 47 code (`en`, `fr`).
     pub fn code(self) -> &'static str {
         match self {
             Language::En => "en",
             Language::Fr => "fr",
+            Language::Es => "es",
+            Language::Pt => "pt",
         }
     }
 

@@ -19,9 +19,11 @@ use crate::domain::Language;
 pub use markup::escape_html;
 
 /// The Fluent sources, embedded in the binary.
-const SOURCES: [(Language, &str); 2] = [
+const SOURCES: [(Language, &str); 4] = [
     (Language::En, include_str!("../../locales/en/peerlink.ftl")),
     (Language::Fr, include_str!("../../locales/fr/peerlink.ftl")),
+    (Language::Es, include_str!("../../locales/es/peerlink.ftl")),
+    (Language::Pt, include_str!("../../locales/pt/peerlink.ftl")),
 ];
 
 /// A message ready to send: plain text and HTML.

@@ -91,7 +91,14 @@ impl<S: RosterStore + Sync> ChatService<S> {
             ("name", name),
             ("code", Arg::Code(code.to_string())),
             ("status", Arg::Text(status)),
-            ("roles", Arg::Text(roles.join(", "))),
+            (
+                "roles",
+                Arg::Text(if roles.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", roles.join(", "))
+                }),
+            ),
             ("region", Arg::Text(region)),
             ("mechanism", Arg::Text(state.mechanism.clone().unwrap_or_else(|| none.clone()))),
             (

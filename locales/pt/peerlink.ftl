@@ -1,0 +1,116 @@
+# Catálogo de mensagens do peerlink: português (os mesmos identificadores do inglês).
+# Marcação: segmentos `code` e quebras de linha. O bot escapa os argumentos.
+
+## !help
+
+help-intro = Sou o peerlink, o bot da rede de mecanismos nacionais de implementação, relatório e seguimento. Comandos:
+help-entry = { $usage } — { $summary }
+help-footer = Envie { $help } seguido do nome de um comando para ver os detalhes, por exemplo { $example }.
+help-detail = { $usage }
+    { $summary }
+help-unknown-topic = Não existe o comando { $command }. Envie { $help } para ver a lista.
+
+## Resumos dos comandos (mostrados por !help)
+
+summary-help = listar os comandos, ou explicar um
+summary-ping = verificar que o bot está em linha e responde
+
+## Respostas
+
+pong = Pong! O peerlink está em linha e responde.
+
+## Erros
+
+unknown-command = Não conheço o comando { $command }. Envie { $help } para ver o que posso fazer.
+command-usage = Utilização: { $usage }
+problem-no-arguments = { $command } não aceita argumentos.
+problem-too-many-arguments = { $command } aceita no máximo { $max ->
+        [one] um argumento
+       *[other] { $max } argumentos
+    }.
+internal-error = Lamentamos, algo correu mal ao tratar o seu comando. Ficou registado; tente novamente dentro de momentos.
+
+## Salas criadas pelo aprovisionamento (nomes e tópicos)
+
+room-space-name = { $network }
+room-space-topic = { $network_full }: plenário, salas regionais de aprendizagem entre pares e Comité Executivo.
+room-plenary-name = { $network } — Plenário
+room-plenary-topic = Plenário da rede: anúncios e debates para todos os Estados membros e observadores.
+room-regional-name = { $network } — { $region }
+room-regional-topic = Sala de aprendizagem entre pares do { $region }. Os delegados de todas as regiões são bem-vindos.
+room-committee-name = { $network } — Comité Executivo
+room-observers = Estados observadores: { $states }.
+room-committee-topic = Comité Executivo da rede: aqui são examinados os pedidos de cooperação. Apenas para os delegados do Comité.
+
+## Resumos dos comandos, continuação
+
+summary-regions = listar as regiões e como entrar nas suas salas
+summary-join = receber um convite para outra sala regional de aprendizagem entre pares
+summary-whois = mostrar o estatuto, o mecanismo e os delegados de um Estado
+summary-state = (coordenação) adicionar, alterar ou retirar um Estado
+summary-delegate = (coordenação) adicionar, retirar ou substituir um delegado
+summary-roster = (coordenação) mostrar, exportar ou importar a lista de membros
+
+## Problemas com os argumentos
+
+problem-missing-argument = { $command } precisa de { $what }.
+problem-unknown-action = { $command } não conhece { $given }; use uma destas opções: { $expected }.
+problem-bad-country = { $value } não é um código de país: use duas letras, como MA ou PY.
+problem-bad-user = { $value } não é um identificador Matrix completo: escreva-o como @nome:exemplo.org.
+problem-bad-status = { $value } não é um estatuto: use founding_member, member ou observer.
+problem-bad-language = { $value } não é uma língua disponível para os delegados: use en, fr, es, pt ou ar.
+problem-bad-format = { $value } não é um formato de lista: use toml ou csv.
+problem-bad-option = { $command } não conhece a opção { $value } (ou falta o seu valor).
+problem-unbalanced-quotes = Foram abertas aspas que nunca foram fechadas.
+problem-missing-roster-text = { $command } precisa do próprio ficheiro da lista, colado nas linhas a seguir ao comando.
+
+## Regiões
+
+regions-intro = Salas regionais de aprendizagem entre pares (qualquer membro ou observador pode entrar em qualquer uma):
+regions-entry = • { $name } ({ $states } Estados): { $join }
+regions-entry-own = • { $name } ({ $states } Estados): { $join } (a sua região)
+join-unknown-region = Não conheço nenhuma região chamada «{ $region }». Envie { $regions } para ver a lista.
+join-not-delegate = As salas regionais são para os delegados dos Estados membros e observadores. Se representa um Estado, peça à coordenação que o inscreva na lista.
+join-invited = Convidei-o para a sala do { $region }. Aceite o convite no seu cliente Matrix para entrar.
+
+## Estados
+
+status-founding-member = membro fundador
+status-member = membro
+status-observer = observador
+whois-unknown = Não conheço nenhum país chamado «{ $query }». Use o seu código de duas letras, como MA, ou o seu nome.
+whois-not-in-network = { $name } não faz parte da rede (ainda).
+whois-committee = membro do Comité Executivo
+whois-coordinator = coordenação da rede
+whois-none = nenhum registado
+whois-state = { $name } ({ $code }): { $status }{ $roles }
+    Região: { $region }
+    Mecanismo: { $mechanism }
+    Delegados: { $delegates }
+
+## Administração da lista de membros
+
+roster-not-allowed = Só a coordenação e os administradores da rede podem alterar a lista de membros.
+roster-wrong-place = Os comandos da lista funcionam na sala do Comité Executivo ou numa conversa direta comigo, não aqui.
+roster-no-change = Sem alterações: a lista já diz isso.
+roster-changed = { $count ->
+        [one] Foi feita uma alteração
+       *[other] Foram feitas { $count } alterações
+    }; as salas vão acompanhar:
+roster-dry-run = Simulação: { $count ->
+        [one] seria feita uma alteração
+       *[other] seriam feitas { $count } alterações
+    }; nada foi alterado:
+roster-line = { $line }
+roster-file-problems = A lista não foi alterada: o ficheiro tem { $count ->
+        [one] um problema
+       *[other] { $count } problemas
+    }:
+roster-no-such-state = { $value } não consta da lista.
+roster-state-exists = { $value } já consta da lista.
+roster-no-such-delegate = { $value } não é delegado.
+roster-delegate-exists = Essa pessoa já é delegada: { $value }.
+roster-no-region = { $value } não pertence a nenhuma região da rede; adicione-o primeiro ao ficheiro das regiões.
+roster-show-intro = A lista de membros: { $count } Estados.
+roster-show-region = { $name }
+roster-show-state = { $code } { $name }, { $status }: { $delegates }
