@@ -49,6 +49,9 @@ pub struct Provisioner {
     admins: Vec<MatrixUserId>,
     catalog: Arc<Catalog>,
     language: Language,
+    /// One reconciliation at a time in this process: two concurrent ones
+    /// could both see a room missing and create it twice.
+    running: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Provisioner {
@@ -61,7 +64,7 @@ impl Provisioner {
         catalog: Arc<Catalog>,
         language: Language,
     ) -> Self {
-        Self { client, db, network, admins, catalog, language }
+        Self { client, db, network, admins, catalog, language, running: Arc::default() }
     }
 
     fn bot(&self) -> String {
@@ -77,6 +80,7 @@ impl Provisioner {
     /// Plans (and unless `dry_run`, applies) what the homeserver lacks.
     #[instrument(skip(self))]
     pub async fn reconcile(&self, dry_run: bool) -> Result<Report, MatrixError> {
+        let _one_at_a_time = self.running.lock().await;
         let roster = self.db.load_roster().await?;
         let desired = desired_rooms(&self.network, &roster, &self.admins);
         let mut report = Report::default();
