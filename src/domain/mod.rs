@@ -7,6 +7,7 @@ mod language;
 mod network;
 mod provisioning;
 mod region;
+mod request;
 mod roster;
 mod user_id;
 
@@ -18,6 +19,7 @@ pub use provisioning::{
     desired_rooms, DesiredRoom, JoinRule, PowerLevels, RoomKind, ADMIN_LEVEL, MODERATOR_LEVEL,
 };
 pub use region::{LocalizedText, Region, RegionError, RegionId, RegionMap};
+pub use request::{authorize, ActionKind, OutcomeResult, Refusal, RequestState};
 pub use roster::{
     Delegate, Roster, RosterChange, RosterError, RosterFormat, State, Status, UnknownStatus,
 };

@@ -1,0 +1,397 @@
+//! Cooperation requests and their lifecycle, as a pure state machine.
+//!
+//! ```text
+//! submitted -> acknowledged -> (needs_info <-> acknowledged)
+//! acknowledged -> accepted (assigned) -> in_progress -> resolved (outcome)
+//! submitted|acknowledged|needs_info -> declined (reason)
+//! resolved|declined -> reopened -> acknowledged
+//! ```
+//!
+//! Who may take each step is decided by [`authorize`], from the roster only.
+
+use std::fmt;
+
+use super::{CountryCode, Network, Roster};
+
+/// Where a request stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RequestState {
+    /// Filed, not yet looked at.
+    Submitted,
+    /// The committee has taken note.
+    Acknowledged,
+    /// The committee asked the requester for information.
+    NeedsInfo,
+    /// Accepted and assigned to a member state or partner.
+    Accepted,
+    /// Work has started.
+    InProgress,
+    /// Done, with an outcome.
+    Resolved,
+    /// Declined, with a reason.
+    Declined,
+    /// Opened again after being resolved or declined.
+    Reopened,
+}
+
+impl RequestState {
+    /// Every state.
+    pub const ALL: [RequestState; 8] = [
+        RequestState::Submitted,
+        RequestState::Acknowledged,
+        RequestState::NeedsInfo,
+        RequestState::Accepted,
+        RequestState::InProgress,
+        RequestState::Resolved,
+        RequestState::Declined,
+        RequestState::Reopened,
+    ];
+
+    /// The stored word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequestState::Submitted => "submitted",
+            RequestState::Acknowledged => "acknowledged",
+            RequestState::NeedsInfo => "needs_info",
+            RequestState::Accepted => "accepted",
+            RequestState::InProgress => "in_progress",
+            RequestState::Resolved => "resolved",
+            RequestState::Declined => "declined",
+            RequestState::Reopened => "reopened",
+        }
+    }
+
+    /// Reads a stored word.
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == raw)
+    }
+
+    /// Whether the request still awaits action (not resolved or declined).
+    pub fn is_open(self) -> bool {
+        !matches!(self, RequestState::Resolved | RequestState::Declined)
+    }
+
+    /// The actions possible from here.
+    pub fn allowed_actions(self) -> Vec<ActionKind> {
+        ActionKind::ALL.into_iter().filter(|a| self.next(*a).is_some()).collect()
+    }
+
+    /// The state after `action`, if the lifecycle allows it.
+    pub fn next(self, action: ActionKind) -> Option<RequestState> {
+        use ActionKind as A;
+        use RequestState as S;
+        match (self, action) {
+            (S::Submitted | S::Reopened, A::Acknowledge) => Some(S::Acknowledged),
+            (S::NeedsInfo, A::Acknowledge | A::Answer) => Some(S::Acknowledged),
+            (S::Acknowledged, A::AskInfo) => Some(S::NeedsInfo),
+            (S::Acknowledged, A::Accept) => Some(S::Accepted),
+            (S::Accepted, A::Start) => Some(S::InProgress),
+            (S::InProgress, A::Resolve) => Some(S::Resolved),
+            (S::Submitted | S::Acknowledged | S::NeedsInfo, A::Decline) => Some(S::Declined),
+            (S::Resolved | S::Declined, A::Reopen) => Some(S::Reopened),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for RequestState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The kinds of step in the lifecycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActionKind {
+    /// Take note of a request.
+    Acknowledge,
+    /// Ask the requester a question.
+    AskInfo,
+    /// The requester answers a question.
+    Answer,
+    /// Accept and assign.
+    Accept,
+    /// Decline with a reason.
+    Decline,
+    /// Start the work.
+    Start,
+    /// Resolve with an outcome.
+    Resolve,
+    /// Open again.
+    Reopen,
+}
+
+impl ActionKind {
+    /// Every kind of step.
+    pub const ALL: [ActionKind; 8] = [
+        ActionKind::Acknowledge,
+        ActionKind::AskInfo,
+        ActionKind::Answer,
+        ActionKind::Accept,
+        ActionKind::Decline,
+        ActionKind::Start,
+        ActionKind::Resolve,
+        ActionKind::Reopen,
+    ];
+
+    /// The stored word (also the chat command, but for `answer`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionKind::Acknowledge => "ack",
+            ActionKind::AskInfo => "info",
+            ActionKind::Answer => "answer",
+            ActionKind::Accept => "accept",
+            ActionKind::Decline => "decline",
+            ActionKind::Start => "start",
+            ActionKind::Resolve => "resolve",
+            ActionKind::Reopen => "reopen",
+        }
+    }
+
+    /// Reads a stored word.
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.as_str() == raw)
+    }
+
+    /// Whether the Executive Committee takes this step (all but answering).
+    pub fn is_triage(self) -> bool {
+        self != ActionKind::Answer
+    }
+}
+
+impl fmt::Display for ActionKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What an outcome says was delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OutcomeResult {
+    /// Fully delivered.
+    Delivered,
+    /// Partly delivered.
+    PartlyDelivered,
+    /// Not delivered.
+    NotDelivered,
+}
+
+impl OutcomeResult {
+    /// Every result.
+    pub const ALL: [OutcomeResult; 3] =
+        [OutcomeResult::Delivered, OutcomeResult::PartlyDelivered, OutcomeResult::NotDelivered];
+
+    /// The stored word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutcomeResult::Delivered => "delivered",
+            OutcomeResult::PartlyDelivered => "partly_delivered",
+            OutcomeResult::NotDelivered => "not_delivered",
+        }
+    }
+
+    /// Reads a result (`delivered`, `partly`, `partly-delivered`, `not_delivered`…).
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw.trim().to_ascii_lowercase().replace('-', "_").as_str() {
+            "delivered" => Some(OutcomeResult::Delivered),
+            "partly" | "partly_delivered" | "partial" => Some(OutcomeResult::PartlyDelivered),
+            "not_delivered" | "not" | "undelivered" => Some(OutcomeResult::NotDelivered),
+            _ => None,
+        }
+    }
+}
+
+/// Why a step is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The lifecycle does not allow this step from the current state.
+    NotNow {
+        /// Where the request stands.
+        state: RequestState,
+        /// The steps that are possible.
+        allowed: Vec<ActionKind>,
+    },
+    /// Only Executive Committee delegates take triage steps.
+    NotCommittee,
+    /// A committee state does not decide on its own state's request.
+    OwnRequest {
+        /// The state concerned.
+        state: CountryCode,
+    },
+    /// Only delegates of the requesting state answer its questions.
+    NotRequester,
+}
+
+/// Whether `actor` (a full Matrix user ID) may take `action` on a request
+/// filed by `requesting_state` that stands at `state`. Decided from the
+/// roster only: committee membership is the actor's state being on the
+/// Executive Committee.
+pub fn authorize(
+    network: &Network,
+    roster: &Roster,
+    actor: &str,
+    requesting_state: CountryCode,
+    state: RequestState,
+    action: ActionKind,
+) -> Result<RequestState, Refusal> {
+    let actor_state = roster.state_of(actor).map(|s| s.code);
+    if action.is_triage() {
+        match actor_state {
+            Some(code) if network.is_committee(code) => {
+                if code == requesting_state {
+                    return Err(Refusal::OwnRequest { state: code });
+                }
+            }
+            _ => return Err(Refusal::NotCommittee),
+        }
+    } else if actor_state != Some(requesting_state) {
+        return Err(Refusal::NotRequester);
+    }
+    state.next(action).ok_or(Refusal::NotNow { state, allowed: state.allowed_actions() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::load_network;
+    use crate::domain::{Delegate, MatrixUserId, State, Status};
+    use ActionKind as A;
+    use RequestState as S;
+
+    /// Every edge of the lifecycle, and only those.
+    const EDGES: [(RequestState, ActionKind, RequestState); 13] = [
+        (S::Submitted, A::Acknowledge, S::Acknowledged),
+        (S::Submitted, A::Decline, S::Declined),
+        (S::Acknowledged, A::AskInfo, S::NeedsInfo),
+        (S::Acknowledged, A::Accept, S::Accepted),
+        (S::Acknowledged, A::Decline, S::Declined),
+        (S::NeedsInfo, A::Acknowledge, S::Acknowledged),
+        (S::NeedsInfo, A::Answer, S::Acknowledged),
+        (S::NeedsInfo, A::Decline, S::Declined),
+        (S::Accepted, A::Start, S::InProgress),
+        (S::InProgress, A::Resolve, S::Resolved),
+        (S::Resolved, A::Reopen, S::Reopened),
+        (S::Declined, A::Reopen, S::Reopened),
+        (S::Reopened, A::Acknowledge, S::Acknowledged),
+    ];
+
+    #[test]
+    fn every_allowed_edge_leads_where_the_design_says() {
+        for (from, action, to) in EDGES {
+            assert_eq!(from.next(action), Some(to), "{from} --{action}-->");
+        }
+    }
+
+    #[test]
+    fn every_other_edge_is_forbidden() {
+        for from in RequestState::ALL {
+            for action in ActionKind::ALL {
+                let allowed = EDGES.iter().any(|(f, a, _)| *f == from && *a == action);
+                assert_eq!(from.next(action).is_some(), allowed, "{from} --{action}-->");
+            }
+        }
+    }
+
+    #[test]
+    fn allowed_actions_list_exactly_the_possible_steps() {
+        assert_eq!(S::Acknowledged.allowed_actions(), [A::AskInfo, A::Accept, A::Decline]);
+        assert_eq!(S::Resolved.allowed_actions(), [A::Reopen]);
+        assert!(!S::Resolved.is_open() && !S::Declined.is_open() && S::Reopened.is_open());
+    }
+
+    #[test]
+    fn words_round_trip() {
+        for s in RequestState::ALL {
+            assert_eq!(RequestState::parse(s.as_str()), Some(s));
+        }
+        for a in ActionKind::ALL {
+            assert_eq!(ActionKind::parse(a.as_str()), Some(a));
+        }
+        assert_eq!(OutcomeResult::parse("Partly-Delivered"), Some(OutcomeResult::PartlyDelivered));
+        assert_eq!(OutcomeResult::parse("done"), None);
+    }
+
+    fn roster() -> Roster {
+        let mut r = Roster::default();
+        for (code, status) in [
+            ("MA", Status::FoundingMember),
+            ("PT", Status::FoundingMember),
+            ("CL", Status::Observer),
+        ] {
+            r.add_state(State { code: CountryCode::parse(code).unwrap(), status, mechanism: None })
+                .unwrap();
+        }
+        for (user, code) in [("@ma:x.org", "MA"), ("@pt:x.org", "PT"), ("@cl:x.org", "CL")] {
+            r.add_delegate(Delegate {
+                user_id: MatrixUserId::parse(user).unwrap(),
+                state: CountryCode::parse(code).unwrap(),
+                language: None,
+            })
+            .unwrap();
+        }
+        r
+    }
+
+    fn check(
+        actor: &str,
+        requester: &str,
+        state: RequestState,
+        action: ActionKind,
+    ) -> Result<RequestState, Refusal> {
+        let network = load_network(None).unwrap();
+        authorize(&network, &roster(), actor, CountryCode::parse(requester).unwrap(), state, action)
+    }
+
+    #[test]
+    fn committee_delegates_triage_other_states_requests() {
+        assert_eq!(check("@ma:x.org", "CL", S::Submitted, A::Acknowledge), Ok(S::Acknowledged));
+        assert_eq!(check("@pt:x.org", "CL", S::Acknowledged, A::Accept), Ok(S::Accepted));
+    }
+
+    #[test]
+    fn an_observer_cannot_triage() {
+        assert_eq!(
+            check("@cl:x.org", "MA", S::Submitted, A::Acknowledge),
+            Err(Refusal::NotCommittee)
+        );
+    }
+
+    #[test]
+    fn a_look_alike_on_another_server_has_no_committee_power() {
+        assert_eq!(
+            check("@ma:evil.example", "CL", S::Submitted, A::Acknowledge),
+            Err(Refusal::NotCommittee)
+        );
+    }
+
+    #[test]
+    fn a_committee_state_does_not_decide_on_its_own_request() {
+        let ma = CountryCode::parse("MA").unwrap();
+        assert_eq!(
+            check("@ma:x.org", "MA", S::Submitted, A::Decline),
+            Err(Refusal::OwnRequest { state: ma })
+        );
+        assert_eq!(check("@pt:x.org", "MA", S::Submitted, A::Decline), Ok(S::Declined));
+    }
+
+    #[test]
+    fn only_the_requesting_state_answers_and_only_when_asked() {
+        assert_eq!(check("@cl:x.org", "CL", S::NeedsInfo, A::Answer), Ok(S::Acknowledged));
+        assert_eq!(check("@ma:x.org", "CL", S::NeedsInfo, A::Answer), Err(Refusal::NotRequester));
+        assert_eq!(
+            check("@cl:x.org", "CL", S::Acknowledged, A::Answer),
+            Err(Refusal::NotNow {
+                state: S::Acknowledged,
+                allowed: vec![A::AskInfo, A::Accept, A::Decline]
+            })
+        );
+    }
+
+    #[test]
+    fn a_forbidden_step_names_the_current_state_and_what_is_possible() {
+        assert_eq!(
+            check("@ma:x.org", "CL", S::Submitted, A::Resolve),
+            Err(Refusal::NotNow { state: S::Submitted, allowed: vec![A::Acknowledge, A::Decline] })
+        );
+    }
+}
