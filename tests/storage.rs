@@ -184,3 +184,177 @@ mod roster {
         a_stale_change_set_is_refused_whole(Backend::Postgres).await;
     }
 }
+
+mod requests {
+    use super::*;
+    use peerlink::domain::{
+        CountryCode, NewRequest, Outcome, OutcomeResult, RequestState as S, Transition,
+    };
+    use peerlink::storage::{RequestFilter, RequestStore, Step};
+
+    fn new_request(state: &str, category: &str, event: &str) -> NewRequest {
+        NewRequest {
+            requesting_state: CountryCode::parse(state).unwrap(),
+            region: Some("africa".into()),
+            category: category.into(),
+            title: "Support to set up a mechanism".into(),
+            description: "We would like <b>help</b>.".into(),
+            language: "fr".into(),
+            requester: format!("@delegate:{}.example", state.to_lowercase()),
+            source_room: "!plenary".into(),
+            source_event: event.into(),
+        }
+    }
+
+    fn step(action: &str, from: S, to: S, reason: Option<&str>) -> Transition {
+        Transition {
+            at: 1_000,
+            actor: "@pt:pt.example".into(),
+            actor_state: CountryCode::parse("PT").ok(),
+            action: action.into(),
+            from: Some(from),
+            to,
+            reason: reason.map(str::to_owned),
+            event_id: Some(format!("$event-{action}")),
+        }
+    }
+
+    async fn a_request_goes_through_its_lifecycle_with_every_step_recorded(backend: Backend) {
+        let Some((test_db, db)) = open(backend).await else { return };
+        db.migrate().await.unwrap();
+        let (request, created) =
+            db.create_request(&new_request("MA", "membership", "$src1")).await.unwrap();
+        let (again, created_again) =
+            db.create_request(&new_request("MA", "membership", "$src1")).await.unwrap();
+        assert!(created && !created_again);
+        assert_eq!(again.id, request.id);
+        assert_eq!(request.state, S::Submitted);
+        db.set_card(request.id, "!committee", "$card1").await.unwrap();
+
+        let outcome = Outcome {
+            result: OutcomeResult::PartlyDelivered,
+            summary: "Two workshops held".into(),
+            lessons: Some("Start earlier".into()),
+            delivered_by: Some("PT".into()),
+        };
+        let steps = [
+            (step("ack", S::Submitted, S::Acknowledged, None), None, None),
+            (step("info", S::Acknowledged, S::NeedsInfo, Some("Which dates?")), None, None),
+            (step("answer", S::NeedsInfo, S::Acknowledged, Some("March")), None, None),
+            (step("accept", S::Acknowledged, S::Accepted, Some("PT")), Some("PT"), None),
+            (step("start", S::Accepted, S::InProgress, None), None, None),
+            (
+                step("resolve", S::InProgress, S::Resolved, Some("Two workshops held")),
+                None,
+                Some(&outcome),
+            ),
+        ];
+        for (t, assignee, outcome) in &steps {
+            db.apply_step(
+                request.id,
+                Step { transition: t, assignee: *assignee, outcome: *outcome },
+            )
+            .await
+            .unwrap();
+        }
+
+        let stored = db.find_request_by_event("$card1").await.unwrap().unwrap();
+        assert_eq!(stored.state, S::Resolved);
+        assert_eq!(stored.assignee.as_deref(), Some("PT"));
+        assert_eq!(stored.description, "We would like <b>help</b>.");
+        let history = db.transitions(request.id).await.unwrap();
+        let actions: Vec<&str> = history.iter().map(|t| t.action.as_str()).collect();
+        assert_eq!(actions, ["submit", "ack", "info", "answer", "accept", "start", "resolve"]);
+        assert_eq!(history[2].reason.as_deref(), Some("Which dates?"));
+        assert_eq!(history[2].event_id.as_deref(), Some("$event-info"));
+        assert_eq!(db.outcome(request.id).await.unwrap(), Some(outcome));
+        db.close().await;
+        test_db.cleanup().await;
+    }
+
+    #[tokio::test]
+    async fn a_request_goes_through_its_lifecycle_with_every_step_recorded_on_sqlite() {
+        a_request_goes_through_its_lifecycle_with_every_step_recorded(Backend::Sqlite).await;
+    }
+
+    #[tokio::test]
+    async fn a_request_goes_through_its_lifecycle_with_every_step_recorded_on_postgres() {
+        a_request_goes_through_its_lifecycle_with_every_step_recorded(Backend::Postgres).await;
+    }
+
+    async fn a_step_from_a_stale_state_is_refused_and_changes_nothing(backend: Backend) {
+        let Some((test_db, db)) = open(backend).await else { return };
+        db.migrate().await.unwrap();
+        let (request, _) =
+            db.create_request(&new_request("CL", "capacity-building", "$src")).await.unwrap();
+        let ack = step("ack", S::Submitted, S::Acknowledged, None);
+        db.apply_step(request.id, Step { transition: &ack, assignee: None, outcome: None })
+            .await
+            .unwrap();
+
+        // A second committee member acknowledging the same request at the same time.
+        let err = db
+            .apply_step(request.id, Step { transition: &ack, assignee: None, outcome: None })
+            .await;
+
+        assert!(matches!(err, Err(peerlink::storage::StorageError::Conflict(_))), "{err:?}");
+        assert_eq!(db.transitions(request.id).await.unwrap().len(), 2);
+        assert_eq!(db.get_request(request.id).await.unwrap().unwrap().state, S::Acknowledged);
+        db.close().await;
+        test_db.cleanup().await;
+    }
+
+    #[tokio::test]
+    async fn a_step_from_a_stale_state_is_refused_and_changes_nothing_on_sqlite() {
+        a_step_from_a_stale_state_is_refused_and_changes_nothing(Backend::Sqlite).await;
+    }
+
+    #[tokio::test]
+    async fn a_step_from_a_stale_state_is_refused_and_changes_nothing_on_postgres() {
+        a_step_from_a_stale_state_is_refused_and_changes_nothing(Backend::Postgres).await;
+    }
+
+    async fn listings_filter_by_state_requester_and_category(backend: Backend) {
+        let Some((test_db, db)) = open(backend).await else { return };
+        db.migrate().await.unwrap();
+        for (i, (state, category)) in
+            [("MA", "membership"), ("CL", "membership"), ("MA", "peer-exchange")].iter().enumerate()
+        {
+            db.create_request(&new_request(state, category, &format!("$e{i}"))).await.unwrap();
+        }
+        let decline = step("decline", S::Submitted, S::Declined, Some("Out of scope"));
+        db.apply_step(1, Step { transition: &decline, assignee: None, outcome: None })
+            .await
+            .unwrap();
+        let ids = |requests: Vec<peerlink::domain::Request>| {
+            requests.iter().map(|r| r.id).collect::<Vec<_>>()
+        };
+
+        let all = db.list_requests(&RequestFilter::default()).await.unwrap();
+        let open_ = db
+            .list_requests(&RequestFilter { open_only: true, ..Default::default() })
+            .await
+            .unwrap();
+        let ma =
+            RequestFilter { requesting_state: CountryCode::parse("MA").ok(), ..Default::default() };
+        let membership =
+            RequestFilter { category: Some("membership".into()), limit: 1, ..Default::default() };
+
+        assert_eq!(ids(all), [3, 2, 1]);
+        assert_eq!(ids(open_), [3, 2]);
+        assert_eq!(ids(db.list_requests(&ma).await.unwrap()), [3, 1]);
+        assert_eq!(ids(db.list_requests(&membership).await.unwrap()), [2]);
+        db.close().await;
+        test_db.cleanup().await;
+    }
+
+    #[tokio::test]
+    async fn listings_filter_by_state_requester_and_category_on_sqlite() {
+        listings_filter_by_state_requester_and_category(Backend::Sqlite).await;
+    }
+
+    #[tokio::test]
+    async fn listings_filter_by_state_requester_and_category_on_postgres() {
+        listings_filter_by_state_requester_and_category(Backend::Postgres).await;
+    }
+}

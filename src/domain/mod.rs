@@ -19,7 +19,10 @@ pub use provisioning::{
     desired_rooms, DesiredRoom, JoinRule, PowerLevels, RoomKind, ADMIN_LEVEL, MODERATOR_LEVEL,
 };
 pub use region::{LocalizedText, Region, RegionError, RegionId, RegionMap};
-pub use request::{authorize, ActionKind, OutcomeResult, Refusal, RequestState};
+pub use request::{
+    authorize, ActionKind, NewRequest, Outcome, OutcomeResult, Refusal, Request, RequestState,
+    Transition,
+};
 pub use roster::{
     Delegate, Roster, RosterChange, RosterError, RosterFormat, State, Status, UnknownStatus,
 };

@@ -201,6 +201,100 @@ impl OutcomeResult {
     }
 }
 
+/// A cooperation request as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// The short number people quote (`#12`).
+    pub id: i64,
+    /// Where it stands.
+    pub state: RequestState,
+    /// The state that filed it.
+    pub requesting_state: CountryCode,
+    /// That state's region, when filed.
+    pub region: Option<String>,
+    /// Category ID.
+    pub category: String,
+    /// One-line title.
+    pub title: String,
+    /// Description (may be empty).
+    pub description: String,
+    /// Language of the requester (for notices).
+    pub language: String,
+    /// Who filed it (full Matrix user ID).
+    pub requester: String,
+    /// Room of the message that filed it.
+    pub source_room: String,
+    /// The message that filed it.
+    pub source_event: String,
+    /// Room of its card (the committee room).
+    pub card_room: Option<String>,
+    /// Its card in the committee room.
+    pub card_event: Option<String>,
+    /// Member state or partner it is assigned to.
+    pub assignee: Option<String>,
+    /// Filed at, in milliseconds since the Unix epoch.
+    pub created_at: i64,
+    /// Last change, likewise.
+    pub updated_at: i64,
+}
+
+/// What intake knows about a new request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRequest {
+    /// The state filing it.
+    pub requesting_state: CountryCode,
+    /// Its region.
+    pub region: Option<String>,
+    /// Category ID.
+    pub category: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Requester's language.
+    pub language: String,
+    /// Requester.
+    pub requester: String,
+    /// Room where it was filed.
+    pub source_room: String,
+    /// Message that filed it.
+    pub source_event: String,
+}
+
+/// One recorded step of a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transition {
+    /// When, in milliseconds since the Unix epoch.
+    pub at: i64,
+    /// Who (full Matrix user ID).
+    pub actor: String,
+    /// As which state.
+    pub actor_state: Option<CountryCode>,
+    /// `submit`, or an [`ActionKind`] word.
+    pub action: String,
+    /// State before (none for the submission).
+    pub from: Option<RequestState>,
+    /// State after.
+    pub to: RequestState,
+    /// Question, answer, reason, assignee or outcome summary.
+    pub reason: Option<String>,
+    /// The Matrix event that caused it.
+    pub event_id: Option<String>,
+}
+
+/// What a resolved request delivered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Delivered, partly or not.
+    pub result: OutcomeResult,
+    /// What was delivered.
+    pub summary: String,
+    /// Lessons learned.
+    pub lessons: Option<String>,
+    /// By whom (member state or partner).
+    pub delivered_by: Option<String>,
+}
+
 /// Why a step is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {

@@ -9,6 +9,7 @@
 
 mod events;
 mod postgres;
+mod requests;
 mod rooms;
 mod roster;
 mod sqlite;
@@ -19,6 +20,7 @@ use sqlx::migrate::Migrator;
 use sqlx::{PgPool, SqlitePool};
 
 pub use events::{EventClaim, ProcessedEvents, SyncTokens};
+pub use requests::{RequestFilter, RequestStore, Step};
 pub use rooms::RoomStore;
 pub use roster::{RosterHistoryEntry, RosterStore};
 

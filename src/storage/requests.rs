@@ -1,0 +1,375 @@
+//! Cooperation requests, their append-only transitions and the outcomes
+//! register. A step is applied only if the request still stands where the
+//! caller saw it, in one transaction with its transition (and outcome).
+
+use std::future::Future;
+
+use sqlx::{FromRow, QueryBuilder};
+
+use super::{now_ms, on_pool, Database, StorageError};
+use crate::domain::{
+    CountryCode, NewRequest, Outcome, OutcomeResult, Request, RequestState, Transition,
+};
+
+/// Which requests to list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequestFilter {
+    /// Only open ones (not resolved or declined).
+    pub open_only: bool,
+    /// Only in this state.
+    pub state: Option<RequestState>,
+    /// Only filed by this state.
+    pub requesting_state: Option<CountryCode>,
+    /// Only from this region.
+    pub region: Option<String>,
+    /// Only in this category.
+    pub category: Option<String>,
+    /// At most this many (newest first); 0 means no limit.
+    pub limit: i64,
+}
+
+/// A step to record.
+#[derive(Debug, Clone)]
+pub struct Step<'a> {
+    /// The transition (its `from` must still be the request's state).
+    pub transition: &'a Transition,
+    /// New assignee, when accepting.
+    pub assignee: Option<&'a str>,
+    /// The outcome, when resolving.
+    pub outcome: Option<&'a Outcome>,
+}
+
+/// Where requests live.
+pub trait RequestStore {
+    /// Files a request (once per source event: filing the same message again
+    /// returns the first request) and records its submission.
+    fn create_request(
+        &self,
+        new: &NewRequest,
+    ) -> impl Future<Output = Result<(Request, bool), StorageError>> + Send;
+
+    /// The request with number `id`.
+    fn get_request(
+        &self,
+        id: i64,
+    ) -> impl Future<Output = Result<Option<Request>, StorageError>> + Send;
+
+    /// The request whose card or source message is `event_id`.
+    fn find_request_by_event(
+        &self,
+        event_id: &str,
+    ) -> impl Future<Output = Result<Option<Request>, StorageError>> + Send;
+
+    /// Records where the request's card was posted.
+    fn set_card(
+        &self,
+        id: i64,
+        room: &str,
+        event: &str,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// Applies a step; [`StorageError::Conflict`] if the request moved meanwhile.
+    fn apply_step(
+        &self,
+        id: i64,
+        step: Step<'_>,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// Requests matching `filter`, newest first.
+    fn list_requests(
+        &self,
+        filter: &RequestFilter,
+    ) -> impl Future<Output = Result<Vec<Request>, StorageError>> + Send;
+
+    /// Every step of request `id`, oldest first.
+    fn transitions(
+        &self,
+        id: i64,
+    ) -> impl Future<Output = Result<Vec<Transition>, StorageError>> + Send;
+
+    /// The outcome of request `id`, if resolved.
+    fn outcome(
+        &self,
+        id: i64,
+    ) -> impl Future<Output = Result<Option<Outcome>, StorageError>> + Send;
+}
+
+#[derive(FromRow)]
+struct RequestRow {
+    id: i64,
+    state: String,
+    requesting_state: String,
+    region: Option<String>,
+    category: String,
+    title: String,
+    description: String,
+    language: String,
+    requester: String,
+    source_room: String,
+    source_event: String,
+    card_room: Option<String>,
+    card_event: Option<String>,
+    assignee: Option<String>,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl TryFrom<RequestRow> for Request {
+    type Error = StorageError;
+
+    fn try_from(r: RequestRow) -> Result<Self, StorageError> {
+        Ok(Request {
+            id: r.id,
+            state: RequestState::parse(&r.state)
+                .ok_or_else(|| StorageError::Corrupt(format!("request state `{}`", r.state)))?,
+            requesting_state: CountryCode::parse(&r.requesting_state)
+                .map_err(|e| StorageError::Corrupt(e.to_string()))?,
+            region: r.region,
+            category: r.category,
+            title: r.title,
+            description: r.description,
+            language: r.language,
+            requester: r.requester,
+            source_room: r.source_room,
+            source_event: r.source_event,
+            card_room: r.card_room,
+            card_event: r.card_event,
+            assignee: r.assignee,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        })
+    }
+}
+
+#[derive(FromRow)]
+struct TransitionRow {
+    at: i64,
+    actor: String,
+    actor_state: Option<String>,
+    action: String,
+    from_state: Option<String>,
+    to_state: String,
+    reason: Option<String>,
+    event_id: Option<String>,
+}
+
+#[derive(FromRow)]
+struct OutcomeRow {
+    result: String,
+    summary: String,
+    lessons: Option<String>,
+    delivered_by: Option<String>,
+}
+
+const COLUMNS: &str = "id, state, requesting_state, region, category, title, description, \
+    language, requester, source_room, source_event, card_room, card_event, assignee, \
+    created_at, updated_at";
+
+fn rows_to_requests(rows: Vec<RequestRow>) -> Result<Vec<Request>, StorageError> {
+    rows.into_iter().map(Request::try_from).collect()
+}
+
+impl RequestStore for Database {
+    async fn create_request(&self, new: &NewRequest) -> Result<(Request, bool), StorageError> {
+        let now = now_ms();
+        let insert = "INSERT INTO requests (state, requesting_state, region, category, title, \
+                      description, language, requester, source_room, source_event, created_at, \
+                      updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) \
+                      ON CONFLICT (source_event) DO NOTHING RETURNING id";
+        let submitted = RequestState::Submitted.as_str();
+        let created: Option<i64> = on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let id: Option<i64> = sqlx::query_scalar(insert)
+                .bind(submitted)
+                .bind(new.requesting_state.to_string())
+                .bind(&new.region)
+                .bind(&new.category)
+                .bind(&new.title)
+                .bind(&new.description)
+                .bind(&new.language)
+                .bind(&new.requester)
+                .bind(&new.source_room)
+                .bind(&new.source_event)
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if let Some(id) = id {
+                sqlx::query(
+                    "INSERT INTO request_transitions (request_id, at, actor, actor_state, action, \
+                     from_state, to_state, reason, event_id) \
+                     VALUES ($1, $2, $3, $4, 'submit', NULL, $5, NULL, $6)",
+                )
+                .bind(id)
+                .bind(now)
+                .bind(&new.requester)
+                .bind(new.requesting_state.to_string())
+                .bind(submitted)
+                .bind(&new.source_event)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            id
+        });
+        let request = self
+            .find_request_by_event(&new.source_event)
+            .await?
+            .ok_or_else(|| StorageError::Corrupt("a filed request vanished".into()))?;
+        Ok((request, created.is_some()))
+    }
+
+    async fn get_request(&self, id: i64) -> Result<Option<Request>, StorageError> {
+        let sql = format!("SELECT {COLUMNS} FROM requests WHERE id = $1");
+        let row: Option<RequestRow> = on_pool!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await?
+        });
+        row.map(Request::try_from).transpose()
+    }
+
+    async fn find_request_by_event(&self, event_id: &str) -> Result<Option<Request>, StorageError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM requests WHERE card_event = $1 OR source_event = $1 LIMIT 1"
+        );
+        let row: Option<RequestRow> = on_pool!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(event_id).fetch_optional(pool).await?
+        });
+        row.map(Request::try_from).transpose()
+    }
+
+    async fn set_card(&self, id: i64, room: &str, event: &str) -> Result<(), StorageError> {
+        let sql = "UPDATE requests SET card_room = $2, card_event = $3 WHERE id = $1";
+        on_pool!(self, pool => {
+            sqlx::query(sql).bind(id).bind(room).bind(event).execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    async fn apply_step(&self, id: i64, step: Step<'_>) -> Result<(), StorageError> {
+        let t = step.transition;
+        let from = t.from.map(RequestState::as_str);
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let moved = sqlx::query(
+                "UPDATE requests SET state = $2, updated_at = $3, \
+                 assignee = COALESCE($4, assignee) WHERE id = $1 AND state = $5",
+            )
+            .bind(id)
+            .bind(t.to.as_str())
+            .bind(t.at)
+            .bind(step.assignee)
+            .bind(from)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if moved != 1 {
+                return Err(StorageError::Conflict(format!(
+                    "request #{id} is no longer {}",
+                    from.unwrap_or("new")
+                )));
+            }
+            sqlx::query(
+                "INSERT INTO request_transitions (request_id, at, actor, actor_state, action, \
+                 from_state, to_state, reason, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(id)
+            .bind(t.at)
+            .bind(&t.actor)
+            .bind(t.actor_state.map(|c| c.to_string()))
+            .bind(&t.action)
+            .bind(from)
+            .bind(t.to.as_str())
+            .bind(&t.reason)
+            .bind(&t.event_id)
+            .execute(&mut *tx)
+            .await?;
+            if let Some(o) = step.outcome {
+                sqlx::query(
+                    "INSERT INTO outcomes (request_id, result, summary, lessons, delivered_by, \
+                     recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                     ON CONFLICT (request_id) DO UPDATE SET result = $2, summary = $3, \
+                     lessons = $4, delivered_by = $5, recorded_by = $6, recorded_at = $7",
+                )
+                .bind(id)
+                .bind(o.result.as_str())
+                .bind(&o.summary)
+                .bind(&o.lessons)
+                .bind(&o.delivered_by)
+                .bind(&t.actor)
+                .bind(t.at)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    async fn list_requests(&self, filter: &RequestFilter) -> Result<Vec<Request>, StorageError> {
+        let rows: Vec<RequestRow> = on_pool!(self, pool => {
+            let mut q = QueryBuilder::new(format!("SELECT {COLUMNS} FROM requests WHERE 1 = 1"));
+            if filter.open_only {
+                q.push(" AND state NOT IN ('resolved', 'declined')");
+            }
+            if let Some(state) = filter.state {
+                q.push(" AND state = ").push_bind(state.as_str());
+            }
+            if let Some(code) = filter.requesting_state {
+                q.push(" AND requesting_state = ").push_bind(code.to_string());
+            }
+            if let Some(region) = &filter.region {
+                q.push(" AND region = ").push_bind(region.clone());
+            }
+            if let Some(category) = &filter.category {
+                q.push(" AND category = ").push_bind(category.clone());
+            }
+            q.push(" ORDER BY id DESC");
+            if filter.limit > 0 {
+                q.push(" LIMIT ").push_bind(filter.limit);
+            }
+            q.build_query_as().fetch_all(pool).await?
+        });
+        rows_to_requests(rows)
+    }
+
+    async fn transitions(&self, id: i64) -> Result<Vec<Transition>, StorageError> {
+        let sql = "SELECT at, actor, actor_state, action, from_state, to_state, reason, event_id \
+                   FROM request_transitions WHERE request_id = $1 ORDER BY id";
+        let rows: Vec<TransitionRow> =
+            on_pool!(self, pool => sqlx::query_as(sql).bind(id).fetch_all(pool).await?);
+        rows.into_iter()
+            .map(|r| {
+                let state = |s: &str| {
+                    RequestState::parse(s)
+                        .ok_or_else(|| StorageError::Corrupt(format!("request state `{s}`")))
+                };
+                Ok(Transition {
+                    at: r.at,
+                    actor: r.actor,
+                    actor_state: r.actor_state.as_deref().and_then(|c| CountryCode::parse(c).ok()),
+                    action: r.action,
+                    from: r.from_state.as_deref().map(state).transpose()?,
+                    to: state(&r.to_state)?,
+                    reason: r.reason,
+                    event_id: r.event_id,
+                })
+            })
+            .collect()
+    }
+
+    async fn outcome(&self, id: i64) -> Result<Option<Outcome>, StorageError> {
+        let sql =
+            "SELECT result, summary, lessons, delivered_by FROM outcomes WHERE request_id = $1";
+        let row: Option<OutcomeRow> =
+            on_pool!(self, pool => sqlx::query_as(sql).bind(id).fetch_optional(pool).await?);
+        row.map(|r| {
+            Ok(Outcome {
+                result: OutcomeResult::parse(&r.result)
+                    .ok_or_else(|| StorageError::Corrupt(format!("outcome `{}`", r.result)))?,
+                summary: r.summary,
+                lessons: r.lessons,
+                delivered_by: r.delivered_by,
+            })
+        })
+        .transpose()
+    }
+}
