@@ -14,7 +14,7 @@ use crate::config::Settings;
 use crate::domain::{AdminPolicy, MatrixUserId};
 use crate::i18n::Catalog;
 use crate::matrix::{self, BotContext, Provisioner, Worker};
-use crate::service::{ChatService, RosterService};
+use crate::service::ChatService;
 use crate::storage::{Database, SyncTokens};
 
 /// How long shutdown waits for queued commands and background tasks.
@@ -37,7 +37,8 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
     let chat = ChatService::new(
         catalog.clone(),
         settings.bot.command_prefix.clone(),
-        RosterService::new(db.clone(), network.clone()),
+        db.clone(),
+        network.clone(),
         policy,
         settings.default_language(),
     );

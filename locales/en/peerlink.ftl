@@ -114,3 +114,63 @@ roster-no-region = { $value } is in no region of the network; add it to the regi
 roster-show-intro = The roster: { $count } states.
 roster-show-region = { $name }
 roster-show-state = { $code } { $name }, { $status }: { $delegates }
+
+## Cooperation requests
+
+summary-request = (member or observer delegates) file a cooperation request
+summary-requests = list requests: your state's, or all for the committee
+summary-status = show a request: state, history, assignee, outcome
+summary-ack = (committee) acknowledge a request
+summary-info = (committee) ask the requester for information
+summary-accept = (committee) accept and assign a request
+summary-decline = (committee) decline a request, with a reason
+summary-start = (committee) mark an accepted request as in progress
+summary-resolve = (committee) resolve a request and record its outcome
+summary-reopen = (committee) reopen a resolved or declined request
+problem-bad-number = { $value } is not a request number: write it like 12 or #12.
+problem-bad-result = { $value } is not a result: use delivered, partly or not_delivered.
+request-wrong-place = File requests in the plenary, your regional room or a direct chat with me.
+request-not-delegate = Only delegates of member and observer states can file and follow requests. If you represent a state, ask the coordinator to add you to the roster.
+request-unknown-category = { $category } is not a category. Use one of: { $categories }.
+request-observer-category = Observer states cannot file requests in { $category }. Categories open to observers: { $categories }.
+request-filed = Thank you. Your request is number { $number }. The Executive Committee has been notified; you will be told here, in this thread, at every step.
+request-card = Request { $number } · { $category }
+    From: { $state } ({ $region })
+    Title: { $title }
+    { $description }
+    Filed by { $requester }: { $link }
+    Discuss it in this thread; triage with !ack, !info, !accept, !decline, !start, !resolve (no number needed here).
+requests-none = No requests match.
+requests-intro = Requests:
+requests-entry = { $number } [{ $state }] { $country }: { $title } ({ $category })
+request-not-found = There is no request { $number } that you can see.
+request-status = { $number } [{ $state }] { $country }: { $title } ({ $category })
+request-status-assignee = Assigned to: { $assignee }
+request-status-outcome = Outcome: { $result }. { $summary }
+request-status-step = { $when } · { $actor } → { $to } { $reason }
+triage-wrong-place = Triage happens in the Executive Committee room.
+triage-which-request = Which request? Give its number, like !ack 12, or answer in the request's card thread.
+triage-done = Request { $number } is now: { $state }. The requester has been told.
+triage-not-committee = Only delegates of the Executive Committee states can triage requests.
+triage-own-request = Request { $number } comes from { $state }, your own state: another committee state must decide on it.
+triage-not-requester = Only the delegates of the state that filed request { $number } can answer its questions.
+triage-not-now = Request { $number } is { $state }; possible now: { $allowed }.
+notice-acknowledged = Your request { $number } has been acknowledged by the Executive Committee.
+notice-needs-info = The Executive Committee asks about your request { $number }: { $text }
+    Please answer in this thread.
+notice-accepted = Your request { $number } has been accepted and assigned to { $text }.
+notice-declined = Your request { $number } has been declined: { $text }
+notice-in-progress = Work on your request { $number } has started.
+notice-resolved = Your request { $number } is resolved ({ $result }): { $text }
+notice-reopened = Your request { $number } has been reopened. { $text }
+state-submitted = submitted
+state-acknowledged = acknowledged
+state-needs-info = waiting for information
+state-accepted = accepted
+state-in-progress = in progress
+state-resolved = resolved
+state-declined = declined
+state-reopened = reopened
+result-delivered = delivered
+result-partly-delivered = partly delivered
+result-not-delivered = not delivered

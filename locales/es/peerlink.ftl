@@ -114,3 +114,63 @@ roster-no-region = { $value } no pertenece a ninguna región de la red; añádal
 roster-show-intro = La lista de miembros: { $count } Estados.
 roster-show-region = { $name }
 roster-show-state = { $code } { $name }, { $status }: { $delegates }
+
+## Solicitudes de cooperación
+
+summary-request = (delegados miembros u observadores) presentar una solicitud de cooperación
+summary-requests = listar solicitudes: las de su Estado, o todas para el Comité
+summary-status = mostrar una solicitud: estado, historial, asignación, resultado
+summary-ack = (Comité) acusar recibo de una solicitud
+summary-info = (Comité) pedir información al solicitante
+summary-accept = (Comité) aceptar y asignar una solicitud
+summary-decline = (Comité) rechazar una solicitud, con un motivo
+summary-start = (Comité) marcar una solicitud aceptada como en curso
+summary-resolve = (Comité) cerrar una solicitud y registrar su resultado
+summary-reopen = (Comité) reabrir una solicitud cerrada o rechazada
+problem-bad-number = { $value } no es un número de solicitud: escríbalo como 12 o #12.
+problem-bad-result = { $value } no es un resultado: use delivered, partly o not_delivered.
+request-wrong-place = Presente sus solicitudes en la plenaria, en su sala regional o en un chat directo conmigo.
+request-not-delegate = Solo los delegados de los Estados miembros y observadores pueden presentar y seguir solicitudes. Si usted representa a un Estado, pida a la coordinación que lo inscriba.
+request-unknown-category = { $category } no es una categoría. Use una de estas: { $categories }.
+request-observer-category = Los Estados observadores no pueden presentar solicitudes en { $category }. Categorías abiertas a observadores: { $categories }.
+request-filed = Gracias. Su solicitud tiene el número { $number }. Se ha avisado al Comité Ejecutivo; se le informará aquí, en este hilo, en cada etapa.
+request-card = Solicitud { $number } · { $category }
+    De: { $state } ({ $region })
+    Título: { $title }
+    { $description }
+    Presentada por { $requester }: { $link }
+    Debátanla en este hilo; tramítenla con !ack, !info, !accept, !decline, !start, !resolve (sin número aquí).
+requests-none = Ninguna solicitud coincide.
+requests-intro = Solicitudes:
+requests-entry = { $number } [{ $state }] { $country }: { $title } ({ $category })
+request-not-found = No hay ninguna solicitud { $number } que usted pueda ver.
+request-status = { $number } [{ $state }] { $country }: { $title } ({ $category })
+request-status-assignee = Asignada a: { $assignee }
+request-status-outcome = Resultado: { $result }. { $summary }
+request-status-step = { $when } · { $actor } → { $to } { $reason }
+triage-wrong-place = Las solicitudes se tramitan en la sala del Comité Ejecutivo.
+triage-which-request = ¿Qué solicitud? Indique su número, como !ack 12, o responda en el hilo de su ficha.
+triage-done = La solicitud { $number } está ahora: { $state }. Se ha informado al solicitante.
+triage-not-committee = Solo los delegados de los Estados del Comité Ejecutivo pueden tramitar solicitudes.
+triage-own-request = La solicitud { $number } procede de { $state }, su propio Estado: otro Estado del Comité debe decidir.
+triage-not-requester = Solo los delegados del Estado que presentó la solicitud { $number } pueden responder a sus preguntas.
+triage-not-now = La solicitud { $number } está { $state }; posible ahora: { $allowed }.
+notice-acknowledged = El Comité Ejecutivo ha acusado recibo de su solicitud { $number }.
+notice-needs-info = El Comité Ejecutivo tiene una pregunta sobre su solicitud { $number }: { $text }
+    Por favor, responda en este hilo.
+notice-accepted = Su solicitud { $number } ha sido aceptada y asignada a { $text }.
+notice-declined = Su solicitud { $number } ha sido rechazada: { $text }
+notice-in-progress = Ha comenzado el trabajo sobre su solicitud { $number }.
+notice-resolved = Su solicitud { $number } está cerrada ({ $result }): { $text }
+notice-reopened = Su solicitud { $number } ha sido reabierta. { $text }
+state-submitted = presentada
+state-acknowledged = recibida
+state-needs-info = a la espera de información
+state-accepted = aceptada
+state-in-progress = en curso
+state-resolved = cerrada
+state-declined = rechazada
+state-reopened = reabierta
+result-delivered = realizado
+result-partly-delivered = realizado en parte
+result-not-delivered = no realizado

@@ -114,3 +114,63 @@ roster-no-region = { $value } n'appartient à aucune région du réseau ; ajoute
 roster-show-intro = La liste des membres : { $count } États.
 roster-show-region = { $name }
 roster-show-state = { $code } { $name }, { $status } : { $delegates }
+
+## Demandes de coopération
+
+summary-request = (délégués membres ou observateurs) déposer une demande de coopération
+summary-requests = lister les demandes : celles de votre État, ou toutes pour le Comité
+summary-status = afficher une demande : état, historique, attribution, résultat
+summary-ack = (Comité) accuser réception d'une demande
+summary-info = (Comité) demander des informations au demandeur
+summary-accept = (Comité) accepter et attribuer une demande
+summary-decline = (Comité) refuser une demande, avec un motif
+summary-start = (Comité) marquer une demande acceptée comme en cours
+summary-resolve = (Comité) clore une demande et enregistrer son résultat
+summary-reopen = (Comité) rouvrir une demande close ou refusée
+problem-bad-number = { $value } n'est pas un numéro de demande : écrivez-le comme 12 ou #12.
+problem-bad-result = { $value } n'est pas un résultat : utilisez delivered, partly ou not_delivered.
+request-wrong-place = Déposez vos demandes dans la plénière, votre salon régional ou en conversation directe avec moi.
+request-not-delegate = Seuls les délégués des États membres et observateurs peuvent déposer et suivre des demandes. Si vous représentez un État, demandez à la coordination de vous inscrire.
+request-unknown-category = { $category } n'est pas une catégorie. Utilisez : { $categories }.
+request-observer-category = Les États observateurs ne peuvent pas déposer de demande dans { $category }. Catégories ouvertes aux observateurs : { $categories }.
+request-filed = Merci. Votre demande porte le numéro { $number }. Le Comité exécutif a été prévenu ; vous serez informé ici, dans ce fil, à chaque étape.
+request-card = Demande { $number } · { $category }
+    De : { $state } ({ $region })
+    Titre : { $title }
+    { $description }
+    Déposée par { $requester } : { $link }
+    Discutez-en dans ce fil ; traitez-la avec !ack, !info, !accept, !decline, !start, !resolve (sans numéro ici).
+requests-none = Aucune demande ne correspond.
+requests-intro = Demandes :
+requests-entry = { $number } [{ $state }] { $country } : { $title } ({ $category })
+request-not-found = Il n'y a pas de demande { $number } que vous puissiez voir.
+request-status = { $number } [{ $state }] { $country } : { $title } ({ $category })
+request-status-assignee = Attribuée à : { $assignee }
+request-status-outcome = Résultat : { $result }. { $summary }
+request-status-step = { $when } · { $actor } → { $to } { $reason }
+triage-wrong-place = Le traitement des demandes se fait dans le salon du Comité exécutif.
+triage-which-request = Quelle demande ? Donnez son numéro, comme !ack 12, ou répondez dans le fil de sa fiche.
+triage-done = La demande { $number } est maintenant : { $state }. Le demandeur a été informé.
+triage-not-committee = Seuls les délégués des États du Comité exécutif peuvent traiter les demandes.
+triage-own-request = La demande { $number } vient de { $state }, votre propre État : un autre État du Comité doit statuer.
+triage-not-requester = Seuls les délégués de l'État qui a déposé la demande { $number } peuvent répondre à ses questions.
+triage-not-now = La demande { $number } est { $state } ; possible maintenant : { $allowed }.
+notice-acknowledged = Le Comité exécutif a accusé réception de votre demande { $number }.
+notice-needs-info = Le Comité exécutif a une question sur votre demande { $number } : { $text }
+    Merci de répondre dans ce fil.
+notice-accepted = Votre demande { $number } a été acceptée et attribuée à { $text }.
+notice-declined = Votre demande { $number } a été refusée : { $text }
+notice-in-progress = Le travail sur votre demande { $number } a commencé.
+notice-resolved = Votre demande { $number } est close ({ $result }) : { $text }
+notice-reopened = Votre demande { $number } a été rouverte. { $text }
+state-submitted = déposée
+state-acknowledged = reçue
+state-needs-info = en attente d'informations
+state-accepted = acceptée
+state-in-progress = en cours
+state-resolved = close
+state-declined = refusée
+state-reopened = rouverte
+result-delivered = réalisé
+result-partly-delivered = partiellement réalisé
+result-not-delivered = non réalisé

@@ -114,3 +114,63 @@ roster-no-region = { $value } não pertence a nenhuma região da rede; adicione-
 roster-show-intro = A lista de membros: { $count } Estados.
 roster-show-region = { $name }
 roster-show-state = { $code } { $name }, { $status }: { $delegates }
+
+## Pedidos de cooperação
+
+summary-request = (delegados membros ou observadores) apresentar um pedido de cooperação
+summary-requests = listar pedidos: os do seu Estado, ou todos para o Comité
+summary-status = mostrar um pedido: estado, histórico, atribuição, resultado
+summary-ack = (Comité) acusar a receção de um pedido
+summary-info = (Comité) pedir informações ao requerente
+summary-accept = (Comité) aceitar e atribuir um pedido
+summary-decline = (Comité) recusar um pedido, com um motivo
+summary-start = (Comité) marcar um pedido aceite como em curso
+summary-resolve = (Comité) encerrar um pedido e registar o seu resultado
+summary-reopen = (Comité) reabrir um pedido encerrado ou recusado
+problem-bad-number = { $value } não é um número de pedido: escreva-o como 12 ou #12.
+problem-bad-result = { $value } não é um resultado: use delivered, partly ou not_delivered.
+request-wrong-place = Apresente os seus pedidos no plenário, na sua sala regional ou numa conversa direta comigo.
+request-not-delegate = Só os delegados dos Estados membros e observadores podem apresentar e acompanhar pedidos. Se representa um Estado, peça à coordenação que o inscreva.
+request-unknown-category = { $category } não é uma categoria. Use uma destas: { $categories }.
+request-observer-category = Os Estados observadores não podem apresentar pedidos em { $category }. Categorias abertas aos observadores: { $categories }.
+request-filed = Obrigado. O seu pedido tem o número { $number }. O Comité Executivo foi avisado; será informado aqui, neste fio, a cada etapa.
+request-card = Pedido { $number } · { $category }
+    De: { $state } ({ $region })
+    Título: { $title }
+    { $description }
+    Apresentado por { $requester }: { $link }
+    Debatam-no neste fio; tratem-no com !ack, !info, !accept, !decline, !start, !resolve (sem número aqui).
+requests-none = Nenhum pedido corresponde.
+requests-intro = Pedidos:
+requests-entry = { $number } [{ $state }] { $country }: { $title } ({ $category })
+request-not-found = Não há nenhum pedido { $number } que possa ver.
+request-status = { $number } [{ $state }] { $country }: { $title } ({ $category })
+request-status-assignee = Atribuído a: { $assignee }
+request-status-outcome = Resultado: { $result }. { $summary }
+request-status-step = { $when } · { $actor } → { $to } { $reason }
+triage-wrong-place = Os pedidos são tratados na sala do Comité Executivo.
+triage-which-request = Que pedido? Indique o número, como !ack 12, ou responda no fio da sua ficha.
+triage-done = O pedido { $number } está agora: { $state }. O requerente foi informado.
+triage-not-committee = Só os delegados dos Estados do Comité Executivo podem tratar pedidos.
+triage-own-request = O pedido { $number } vem de { $state }, o seu próprio Estado: outro Estado do Comité deve decidir.
+triage-not-requester = Só os delegados do Estado que apresentou o pedido { $number } podem responder às suas perguntas.
+triage-not-now = O pedido { $number } está { $state }; possível agora: { $allowed }.
+notice-acknowledged = O Comité Executivo acusou a receção do seu pedido { $number }.
+notice-needs-info = O Comité Executivo tem uma pergunta sobre o seu pedido { $number }: { $text }
+    Responda neste fio, por favor.
+notice-accepted = O seu pedido { $number } foi aceite e atribuído a { $text }.
+notice-declined = O seu pedido { $number } foi recusado: { $text }
+notice-in-progress = O trabalho sobre o seu pedido { $number } começou.
+notice-resolved = O seu pedido { $number } está encerrado ({ $result }): { $text }
+notice-reopened = O seu pedido { $number } foi reaberto. { $text }
+state-submitted = apresentado
+state-acknowledged = recebido
+state-needs-info = à espera de informações
+state-accepted = aceite
+state-in-progress = em curso
+state-resolved = encerrado
+state-declined = recusado
+state-reopened = reaberto
+result-delivered = realizado
+result-partly-delivered = parcialmente realizado
+result-not-delivered = não realizado

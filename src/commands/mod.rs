@@ -6,11 +6,15 @@
 //! first line holds its arguments. One file per command family defines its
 //! [`CommandSpec`] and argument parsing.
 
+use crate::domain::ActionKind;
+
 mod help;
 mod network;
 mod ping;
+mod requests;
 mod roster;
 
+pub use requests::{parse_number, RequestCommand, Scope, TriageCommand};
 pub use roster::RosterCommand;
 
 /// A command the bot understood.
@@ -37,6 +41,8 @@ pub enum Command {
     },
     /// Roster administration (`!state`, `!delegate`, `!roster`).
     Roster(RosterCommand),
+    /// Cooperation requests (`!request`, `!requests`, `!status`, triage).
+    Request(RequestCommand),
 }
 
 /// What the help text says about a command.
@@ -71,6 +77,16 @@ pub const COMMANDS: &[CommandSpec] = &[
     roster::STATE,
     roster::DELEGATE,
     roster::ROSTER,
+    requests::REQUEST,
+    requests::REQUESTS,
+    requests::STATUS,
+    requests::ACK,
+    requests::INFO,
+    requests::ACCEPT,
+    requests::DECLINE,
+    requests::START,
+    requests::RESOLVE,
+    requests::REOPEN,
 ];
 
 /// Finds a command's spec by name (any case, prefix optional).
@@ -128,6 +144,10 @@ pub enum Problem {
     UnbalancedQuotes,
     /// `!roster import` without the roster on the following lines.
     MissingRosterText,
+    /// Not a request number.
+    BadNumber(String),
+    /// Not an outcome result.
+    BadResult(String),
 }
 
 /// The words of a command after its name.
@@ -185,6 +205,16 @@ pub fn parse(body: &str, prefix: &str) -> Option<Result<Command, ParseError>> {
         "state" => roster::parse_state(args),
         "delegate" => roster::parse_delegate(args),
         "roster" => roster::parse_roster(args),
+        "request" => requests::parse_request(args),
+        "requests" => requests::parse_requests(args),
+        "status" => requests::parse_status(args),
+        "ack" => requests::parse_triage(ActionKind::Acknowledge, args),
+        "info" => requests::parse_triage(ActionKind::AskInfo, args),
+        "accept" => requests::parse_triage(ActionKind::Accept, args),
+        "decline" => requests::parse_triage(ActionKind::Decline, args),
+        "start" => requests::parse_triage(ActionKind::Start, args),
+        "resolve" => requests::parse_triage(ActionKind::Resolve, args),
+        "reopen" => requests::parse_triage(ActionKind::Reopen, args),
         _ => unreachable!("every spec in COMMANDS has a parser"),
     };
     Some(parsed.map_err(|problem| ParseError::Usage { spec, problem }))

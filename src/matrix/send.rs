@@ -27,12 +27,29 @@ pub fn notice(text: &Text, target: &ReplyTarget) -> RoomMessageEventContent {
     content
 }
 
-/// The transaction ID of the answer to `event_id`: stable, so that sending
-/// the same answer again is deduplicated by the homeserver.
-pub fn reply_transaction_id(event_id: &str) -> OwnedTransactionId {
+/// An `m.notice` posted in the thread of `root` (starting it if needed).
+pub fn notice_in_thread(text: &Text, root: &OwnedEventId) -> RoomMessageEventContent {
+    let mut content = RoomMessageEventContent::notice_html(text.plain.clone(), text.html.clone());
+    content.relates_to = Some(Relation::Thread(Thread::plain(root.clone(), root.clone())));
+    content
+}
+
+/// An `m.notice` on its own (a request card).
+pub fn notice_alone(text: &Text) -> RoomMessageEventContent {
+    RoomMessageEventContent::notice_html(text.plain.clone(), text.html.clone())
+}
+
+/// A stable transaction ID for message `kind` caused by `key` (an event
+/// ID): sending the same message again is deduplicated by the homeserver.
+pub fn transaction_id(kind: &str, key: &str) -> OwnedTransactionId {
     let safe: String =
-        event_id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
-    OwnedTransactionId::from(format!("peerlink-reply-{safe}"))
+        key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    OwnedTransactionId::from(format!("peerlink-{kind}-{safe}"))
+}
+
+/// The transaction ID of the answer to `event_id`.
+pub fn reply_transaction_id(event_id: &str) -> OwnedTransactionId {
+    transaction_id("reply", event_id)
 }
 
 /// Sends `content` with transaction ID `txn_id`.

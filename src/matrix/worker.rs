@@ -9,10 +9,13 @@ use tokio_util::sync::CancellationToken;
 use tracing::{error, info, instrument, warn};
 
 use super::send::{self, ReplyTarget};
-use super::Provisioner;
+use super::{MatrixError, Provisioner};
 use crate::domain::RoomKind;
+use crate::i18n::Text;
 use crate::service::{ChatService, Effect, Incoming, Place};
+use crate::storage::RequestStore;
 use crate::storage::{Database, EventClaim, ProcessedEvents};
+use matrix_sdk::ruma::OwnedRoomId;
 use tokio_util::task::TaskTracker;
 
 /// What the sync loop puts in the worker's queue.
@@ -112,11 +115,24 @@ impl Worker {
             }
         }
         let place = self.place(&job.room).await;
-        let incoming = Incoming { sender: job.sender.as_str(), body: &job.body, place };
+        let thread_root = job.thread_root.as_ref().map(|e| e.as_str());
+        let incoming = Incoming {
+            sender: job.sender.as_str(),
+            body: &job.body,
+            place,
+            room_id: job.room.room_id().as_str(),
+            event_id: job.event_id.as_str(),
+            thread_root,
+        };
         let Some(answer) = self.chat.handle(&incoming).await else {
             return;
         };
-        let target = ReplyTarget { event_id: job.event_id.clone(), thread_root: job.thread_root };
+        let thread_root = if answer.start_thread {
+            Some(job.thread_root.clone().unwrap_or_else(|| job.event_id.clone()))
+        } else {
+            job.thread_root.clone()
+        };
+        let target = ReplyTarget { event_id: job.event_id.clone(), thread_root };
         let content = send::notice(&answer.text, &target);
         let txn_id = send::reply_transaction_id(job.event_id.as_str());
         let outcome = match send_with_retries(&job.room, content, &txn_id).await {
@@ -133,7 +149,7 @@ impl Worker {
             warn!(error = %e, "could not record the outcome");
         }
         for effect in answer.effects {
-            self.carry_out(effect).await;
+            self.carry_out(&job, effect).await;
         }
     }
 
@@ -151,8 +167,18 @@ impl Worker {
         }
     }
 
-    async fn carry_out(&self, effect: Effect) {
+    async fn carry_out(&self, job: &Job, effect: Effect) {
         match effect {
+            Effect::PostCard { request_id, text } => {
+                if let Err(e) = self.post_card(job, request_id, &text).await {
+                    error!(request_id, error = %e, "could not post the request card");
+                }
+            }
+            Effect::Notify { request_id, text } => {
+                if let Err(e) = self.notify(job, request_id, &text).await {
+                    error!(request_id, error = %e, "could not notify the requester");
+                }
+            }
             Effect::Invite { user, room } => {
                 if let Err(e) = self.provisioner.invite(&room, &user).await {
                     warn!(%user, %room, error = %e, "could not invite");
@@ -167,6 +193,44 @@ impl Worker {
                 });
             }
         }
+    }
+}
+
+impl Worker {
+    /// Posts a request's card in the committee room and records it.
+    async fn post_card(&self, job: &Job, request_id: i64, text: &Text) -> Result<(), MatrixError> {
+        let room_id = self.provisioner.room_id(&RoomKind::Committee).await?.ok_or_else(|| {
+            MatrixError::Store("the committee room is not provisioned yet".into())
+        })?;
+        let room = job
+            .room
+            .client()
+            .get_room(&room_id)
+            .ok_or_else(|| MatrixError::Store(format!("the bot is not in {room_id}")))?;
+        let txn = send::transaction_id("card", job.event_id.as_str());
+        let card = send_with_retries(&room, send::notice_alone(text), &txn).await?;
+        self.db.set_card(request_id, room_id.as_str(), card.as_str()).await?;
+        info!(request_id, %card, "request card posted");
+        Ok(())
+    }
+
+    /// Tells the requester, in the thread of their request message.
+    async fn notify(&self, job: &Job, request_id: i64, text: &Text) -> Result<(), MatrixError> {
+        let request = self
+            .db
+            .get_request(request_id)
+            .await?
+            .ok_or_else(|| MatrixError::Store(format!("request #{request_id} vanished")))?;
+        let room_id = OwnedRoomId::try_from(request.source_room.as_str())?;
+        let root = OwnedEventId::try_from(request.source_event.as_str())?;
+        let room = job
+            .room
+            .client()
+            .get_room(&room_id)
+            .ok_or_else(|| MatrixError::Store(format!("the bot is not in {room_id}")))?;
+        let txn = send::transaction_id("notice", job.event_id.as_str());
+        send_with_retries(&room, send::notice_in_thread(text, &root), &txn).await?;
+        Ok(())
     }
 }
 

@@ -331,14 +331,20 @@ impl Provisioner {
         result.map_err(|e| matrix_sdk::Error::from(e).into())
     }
 
+    /// The room ID of the provisioned room of `kind`, if it exists.
+    pub async fn room_id(&self, kind: &RoomKind) -> Result<Option<OwnedRoomId>, MatrixError> {
+        let rooms = self.db.provisioned_rooms().await?;
+        let found = rooms.into_iter().find(|(k, _)| k == kind).map(|(_, id)| id);
+        Ok(found.map(OwnedRoomId::try_from).transpose()?)
+    }
+
     /// Invites `user` to the provisioned room of `kind`.
     pub async fn invite(&self, kind: &RoomKind, user: &str) -> Result<(), MatrixError> {
-        let rooms = self.db.provisioned_rooms().await?;
-        let Some((_, room_id)) = rooms.into_iter().find(|(k, _)| k == kind) else {
+        let Some(room_id) = self.room_id(kind).await? else {
             return Err(MatrixError::Store(format!("the {kind} is not provisioned yet")));
         };
         let action = Action::Invite { kind: kind.clone(), user: user.to_owned() };
-        self.apply(&OwnedRoomId::try_from(room_id)?, &action).await
+        self.apply(&room_id, &action).await
     }
 
     /// The room kind of `room_id`, if it is a provisioned room.

@@ -94,6 +94,8 @@ impl<S: RosterStore + Sync> ChatService<S> {
             }
             Problem::UnbalancedQuotes => ("problem-unbalanced-quotes", vec![]),
             Problem::MissingRosterText => ("problem-missing-roster-text", vec![command]),
+            Problem::BadNumber(v) => ("problem-bad-number", vec![("value", Arg::Code(v.clone()))]),
+            Problem::BadResult(v) => ("problem-bad-result", vec![("value", Arg::Code(v.clone()))]),
         };
         self.catalog.render(lang, id, &args)
     }

@@ -4,15 +4,16 @@
 
 mod help;
 mod network;
+mod requests;
 mod roster;
 
 use std::sync::Arc;
 
 use crate::commands::{self, Command, ParseError};
-use crate::domain::{AdminPolicy, Language, RoomKind, Roster};
+use crate::domain::{AdminPolicy, Language, Network, RoomKind, Roster};
 use crate::i18n::{Catalog, Text};
 use crate::service::RosterService;
-use crate::storage::RosterStore;
+use crate::storage::{RequestStore, RosterStore};
 
 /// Where a command was sent, as the Matrix layer sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +37,12 @@ pub struct Incoming<'a> {
     pub body: &'a str,
     /// Where it was sent.
     pub place: Place,
+    /// The room's ID.
+    pub room_id: &'a str,
+    /// The message's event ID (recorded with what it causes).
+    pub event_id: &'a str,
+    /// The thread it belongs to, if any.
+    pub thread_root: Option<&'a str>,
 }
 
 /// Something the Matrix layer must do after answering.
@@ -50,6 +57,20 @@ pub enum Effect {
         /// Where.
         room: RoomKind,
     },
+    /// Post a request's card in the committee room and remember it.
+    PostCard {
+        /// The request.
+        request_id: i64,
+        /// The card.
+        text: Text,
+    },
+    /// Tell the requester, in the thread of their request.
+    Notify {
+        /// The request.
+        request_id: i64,
+        /// The notice.
+        text: Text,
+    },
 }
 
 /// The bot's answer to a command.
@@ -59,11 +80,14 @@ pub struct Answer {
     pub text: Text,
     /// What to do.
     pub effects: Vec<Effect>,
+    /// Answer in a new thread on the command (request intake), rather
+    /// than as a plain reply.
+    pub start_thread: bool,
 }
 
 impl From<Text> for Answer {
     fn from(text: Text) -> Self {
-        Self { text, effects: Vec::new() }
+        Self { text, effects: Vec::new(), start_thread: false }
     }
 }
 
@@ -72,6 +96,7 @@ impl From<Text> for Answer {
 pub struct ChatService<S> {
     catalog: Arc<Catalog>,
     prefix: String,
+    store: S,
     roster: RosterService<S>,
     admins: AdminPolicy,
     default_language: Language,
@@ -84,16 +109,24 @@ pub(crate) struct Request<'a> {
     lang: Language,
 }
 
-impl<S: RosterStore + Sync> ChatService<S> {
+impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
     /// A service answering commands that start with `prefix`.
     pub fn new(
         catalog: Arc<Catalog>,
         prefix: impl Into<String>,
-        roster: RosterService<S>,
+        store: S,
+        network: Arc<Network>,
         admins: AdminPolicy,
         default_language: Language,
     ) -> Self {
-        Self { catalog, prefix: prefix.into(), roster, admins, default_language }
+        let roster = RosterService::new(store.clone(), network);
+        Self { catalog, prefix: prefix.into(), store, roster, admins, default_language }
+    }
+
+    /// The store (for tests that check what a command changed).
+    #[cfg(test)]
+    pub(crate) fn store(&self) -> &S {
+        &self.store
     }
 
     /// Whether the bot accepts an invitation from `user`: a configured admin
@@ -138,6 +171,7 @@ impl<S: RosterStore + Sync> ChatService<S> {
             Ok(Command::Join { region }) => self.join(&request, &region),
             Ok(Command::Whois { query }) => self.whois(&request, &query).into(),
             Ok(Command::Roster(command)) => self.roster_command(&request, command).await,
+            Ok(Command::Request(command)) => self.request_command(&request, command).await,
             Err(ParseError::Unknown(name)) => self.unknown(lang, &name).into(),
             Err(ParseError::Usage { spec, problem }) => {
                 self.usage_error(lang, spec, &problem).into()
@@ -160,45 +194,29 @@ impl<S: RosterStore + Sync> ChatService<S> {
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use std::sync::Mutex;
-
     use super::*;
     use crate::config::load_network;
-    use crate::domain::{CountryCode, Delegate, MatrixUserId, RosterChange, State, Status};
-    use crate::storage::{RosterHistoryEntry, StorageError};
+    use crate::domain::{CountryCode, Delegate, MatrixUserId, State, Status};
+    use crate::storage::Database;
 
-    /// An in-memory roster store for unit tests.
-    #[derive(Default)]
-    pub struct MemoryStore(pub Mutex<Roster>);
-
-    impl RosterStore for MemoryStore {
-        async fn load_roster(&self) -> Result<Roster, StorageError> {
-            Ok(self.0.lock().unwrap().clone())
-        }
-        async fn apply_roster_changes(
-            &self,
-            changes: &[RosterChange],
-            _actor: &str,
-        ) -> Result<(), StorageError> {
-            let mut roster = self.0.lock().unwrap();
-            for c in changes {
-                roster.apply(c).map_err(|e| StorageError::Conflict(e.to_string()))?;
-            }
-            Ok(())
-        }
-        async fn roster_history(&self, _: i64) -> Result<Vec<RosterHistoryEntry>, StorageError> {
-            Ok(vec![])
-        }
-    }
-
-    /// MA (coordinator, committee) with @ma:x (French), CL observer with @cl:x.
-    pub fn service() -> ChatService<Arc<MemoryStore>> {
+    /// A service over a fresh in-memory SQLite database: MA (coordinator,
+    /// committee) with @ma:x.org (French), PT (committee) with @pt:x.org,
+    /// CL (observer) with @cl:x.org; @admin:x.org is an admin.
+    pub async fn service() -> ChatService<Database> {
+        let db = Database::connect("sqlite::memory:", 1).await.unwrap();
+        db.migrate().await.unwrap();
         let mut roster = Roster::default();
-        for (code, status) in [("MA", Status::FoundingMember), ("CL", Status::Observer)] {
+        for (code, status) in [
+            ("MA", Status::FoundingMember),
+            ("PT", Status::FoundingMember),
+            ("CL", Status::Observer),
+        ] {
             let code = CountryCode::parse(code).unwrap();
             roster.add_state(State { code, status, mechanism: Some("Mécanisme".into()) }).unwrap();
         }
-        for (user, code, lang) in [("@ma:x.org", "MA", Some("fr")), ("@cl:x.org", "CL", None)] {
+        for (user, code, lang) in
+            [("@ma:x.org", "MA", Some("fr")), ("@pt:x.org", "PT", None), ("@cl:x.org", "CL", None)]
+        {
             roster
                 .add_delegate(Delegate {
                     user_id: MatrixUserId::parse(user).unwrap(),
@@ -207,24 +225,29 @@ pub(crate) mod tests {
                 })
                 .unwrap();
         }
-        let store = Arc::new(MemoryStore(Mutex::new(roster)));
-        let network = Arc::new(load_network(None).unwrap());
+        db.apply_roster_changes(&Roster::default().diff(&roster), "test").await.unwrap();
         ChatService::new(
             Arc::new(Catalog::load().unwrap()),
             "!",
-            RosterService::new(store, network),
+            db,
+            Arc::new(load_network(None).unwrap()),
             AdminPolicy::new(["@admin:x.org"]),
             Language::En,
         )
     }
 
+    /// A message from `sender` in `place` (event `$e`, no thread).
+    pub fn incoming<'a>(sender: &'a str, body: &'a str, place: Place) -> Incoming<'a> {
+        Incoming { sender, body, place, room_id: "!room", event_id: "$e", thread_root: None }
+    }
+
     pub async fn ask(sender: &str, body: &str, place: Place) -> Answer {
-        service().handle(&Incoming { sender, body, place }).await.expect("a command")
+        service().await.handle(&incoming(sender, body, place)).await.expect("a command")
     }
 
     #[tokio::test]
     async fn admins_and_delegates_may_invite_the_bot_but_look_alikes_may_not() {
-        let s = service();
+        let s = service().await;
         assert!(s.may_invite_bot("@admin:x.org").await);
         assert!(s.may_invite_bot("@cl:x.org").await);
         assert!(!s.may_invite_bot("@cl:evil.example").await);
@@ -238,9 +261,8 @@ pub(crate) mod tests {
 
     #[tokio::test]
     async fn chat_that_is_not_a_command_gets_no_answer() {
-        let s = service();
-        let incoming = Incoming { sender: "@z:x.org", body: "hello !ping", place: Place::Other };
-        assert_eq!(s.handle(&incoming).await, None);
+        let s = service().await;
+        assert_eq!(s.handle(&incoming("@z:x.org", "hello !ping", Place::Other)).await, None);
     }
 
     #[tokio::test]

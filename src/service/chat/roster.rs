@@ -153,7 +153,7 @@ impl<S: RosterStore + Sync> ChatService<S> {
             ));
         }
         let effects = if changes.is_empty() || dry_run { vec![] } else { vec![Effect::Reconcile] };
-        Answer { text, effects }
+        Answer { text, effects, start_thread: false }
     }
 
     fn show(&self, req: &Request<'_>) -> Text {
@@ -195,8 +195,8 @@ impl<S: RosterStore + Sync> ChatService<S> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{ask, service};
-    use super::super::{Effect, Incoming, Place};
+    use super::super::tests::{ask, incoming, service};
+    use super::super::{Effect, Place};
 
     #[tokio::test]
     async fn the_coordinator_changes_the_roster_from_the_committee_room() {
@@ -212,13 +212,12 @@ mod tests {
 
     #[tokio::test]
     async fn an_observer_delegate_cannot_change_the_roster_and_nothing_changes() {
-        let s = service();
-        let incoming =
-            Incoming { sender: "@cl:x.org", body: "!state remove MA", place: Place::Direct };
-        let answer = s.handle(&incoming).await.unwrap();
+        let s = service().await;
+        let first = incoming("@cl:x.org", "!state remove MA", Place::Direct);
+        let answer = s.handle(&first).await.unwrap();
         assert!(answer.effects.is_empty());
         assert!(answer.text.plain.contains("coordinator"), "{}", answer.text.plain);
-        let check = Incoming { sender: "@ma:x.org", body: "!whois MA", place: Place::Other };
+        let check = incoming("@ma:x.org", "!whois MA", Place::Other);
         assert!(s.handle(&check).await.unwrap().text.plain.contains("@ma:x.org"));
     }
 
@@ -237,28 +236,19 @@ mod tests {
 
     #[tokio::test]
     async fn a_pasted_roster_is_previewed_then_imported() {
-        let s = service();
-        let body = "!roster import --dry-run\n```\ncountry,status,mechanism,delegate,language\nPT,member,,@pt:x.org,pt\n```";
-        let preview = s
-            .handle(&Incoming { sender: "@admin:x.org", body, place: Place::Direct })
-            .await
-            .unwrap();
+        let s = service().await;
+        let body = "!roster import --dry-run\n```\ncountry,status,mechanism,delegate,language\nFR,member,,@fr:x.org,fr\n```";
+        let preview = s.handle(&incoming("@admin:x.org", body, Place::Direct)).await.unwrap();
         assert!(preview.effects.is_empty());
         assert!(
-            preview.text.plain.contains("- state MA") && preview.text.plain.contains("+ state PT"),
+            preview.text.plain.contains("- state MA") && preview.text.plain.contains("+ state FR"),
             "{}",
             preview.text.plain
         );
         let bad = "!roster import\ncountry,status\nZZ,member";
-        let refused = s
-            .handle(&Incoming { sender: "@admin:x.org", body: bad, place: Place::Direct })
-            .await
-            .unwrap();
+        let refused = s.handle(&incoming("@admin:x.org", bad, Place::Direct)).await.unwrap();
         assert!(refused.text.plain.contains("roster:2: `ZZ`"), "{}", refused.text.plain);
-        let after = s
-            .handle(&Incoming { sender: "@admin:x.org", body: "!whois MA", place: Place::Other })
-            .await
-            .unwrap();
+        let after = s.handle(&incoming("@admin:x.org", "!whois MA", Place::Other)).await.unwrap();
         assert!(after.text.plain.contains("@ma:x.org"), "nothing changed: {}", after.text.plain);
     }
 

@@ -1,0 +1,284 @@
+//! Cooperation requests in chat:
+//!
+//! ```text
+//! !request <category> <title>          lines after the first: the description
+//! !requests [open|mine|all] [--region R] [--category C]
+//! !status <n>
+//! !ack [n] | !info [n] <question> | !accept [n] <assignee> | !decline [n] <reason>
+//! !start [n] | !resolve [n] <delivered|partly|not_delivered> <summary>   (lessons on the next lines)
+//! !reopen [n] [reason]
+//! ```
+//!
+//! In a request card's thread the number may be left out.
+
+use super::{Arguments, Command, CommandSpec, Problem};
+use crate::domain::{ActionKind, OutcomeResult};
+
+/// `!request`
+pub const REQUEST: CommandSpec = CommandSpec {
+    name: "request",
+    arguments: "<category> <title> (description on the next lines)",
+    summary_id: "summary-request",
+};
+/// `!requests`
+pub const REQUESTS: CommandSpec = CommandSpec {
+    name: "requests",
+    arguments: "[open|mine|all] [--region R] [--category C]",
+    summary_id: "summary-requests",
+};
+/// `!status`
+pub const STATUS: CommandSpec =
+    CommandSpec { name: "status", arguments: "<number>", summary_id: "summary-status" };
+/// `!ack`
+pub const ACK: CommandSpec =
+    CommandSpec { name: "ack", arguments: "[number]", summary_id: "summary-ack" };
+/// `!info`
+pub const INFO: CommandSpec =
+    CommandSpec { name: "info", arguments: "[number] <question>", summary_id: "summary-info" };
+/// `!accept`
+pub const ACCEPT: CommandSpec =
+    CommandSpec { name: "accept", arguments: "[number] <assignee>", summary_id: "summary-accept" };
+/// `!decline`
+pub const DECLINE: CommandSpec =
+    CommandSpec { name: "decline", arguments: "[number] <reason>", summary_id: "summary-decline" };
+/// `!start`
+pub const START: CommandSpec =
+    CommandSpec { name: "start", arguments: "[number]", summary_id: "summary-start" };
+/// `!resolve`
+pub const RESOLVE: CommandSpec = CommandSpec {
+    name: "resolve",
+    arguments: "[number] <delivered|partly|not_delivered> <summary> (lessons on the next lines)",
+    summary_id: "summary-resolve",
+};
+/// `!reopen`
+pub const REOPEN: CommandSpec =
+    CommandSpec { name: "reopen", arguments: "[number] [reason]", summary_id: "summary-reopen" };
+
+/// Which requests `!requests` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Open ones (the default).
+    Open,
+    /// The sender's state's, open or not.
+    Mine,
+    /// All.
+    All,
+}
+
+/// A triage step as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TriageCommand {
+    /// The step.
+    pub action: ActionKind,
+    /// The request number, if given (else: the card thread's request).
+    pub id: Option<i64>,
+    /// Question, assignee, reason or outcome summary.
+    pub text: Option<String>,
+    /// Outcome result (resolve only).
+    pub result: Option<OutcomeResult>,
+    /// Lessons learned (resolve only, the lines after the first).
+    pub lessons: Option<String>,
+}
+
+/// A request command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RequestCommand {
+    /// File a request.
+    File {
+        /// Category as typed.
+        category: String,
+        /// Title.
+        title: String,
+        /// Description (may be empty).
+        description: String,
+    },
+    /// List requests.
+    List {
+        /// Which.
+        scope: Scope,
+        /// Only this region.
+        region: Option<String>,
+        /// Only this category.
+        category: Option<String>,
+    },
+    /// Show one request.
+    Status {
+        /// Its number.
+        id: i64,
+    },
+    /// A triage step.
+    Triage(TriageCommand),
+}
+
+/// `12` or `#12`.
+pub fn parse_number(raw: &str) -> Option<i64> {
+    raw.strip_prefix('#').unwrap_or(raw).parse::<i64>().ok().filter(|n| *n > 0)
+}
+
+/// `!request <category> <title>` + description.
+pub fn parse_request(args: Arguments<'_>) -> Result<Command, Problem> {
+    let rest = args.rest();
+    let (category, title) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    if category.is_empty() {
+        return Err(Problem::MissingArgument("<category>"));
+    }
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(Problem::MissingArgument("<title>"));
+    }
+    Ok(Command::Request(RequestCommand::File {
+        category: category.to_owned(),
+        title: title.to_owned(),
+        description: args.following_lines().to_owned(),
+    }))
+}
+
+/// `!requests [open|mine|all] [--region R] [--category C]`
+pub fn parse_requests(args: Arguments<'_>) -> Result<Command, Problem> {
+    let tokens = args.tokens()?;
+    let mut scope = Scope::Open;
+    let (mut region, mut category) = (None, None);
+    let mut iter = tokens.into_iter();
+    while let Some(token) = iter.next() {
+        match token.as_str() {
+            "open" => scope = Scope::Open,
+            "mine" => scope = Scope::Mine,
+            "all" => scope = Scope::All,
+            "--region" => region = Some(iter.next().ok_or(Problem::BadOption(token))?),
+            "--category" => category = Some(iter.next().ok_or(Problem::BadOption(token))?),
+            _ if token.starts_with("--") => return Err(Problem::BadOption(token)),
+            _ => return Err(Problem::UnknownAction { given: token, expected: "open, mine, all" }),
+        }
+    }
+    Ok(Command::Request(RequestCommand::List { scope, region, category }))
+}
+
+/// `!status <n>`
+pub fn parse_status(args: Arguments<'_>) -> Result<Command, Problem> {
+    let mut words = args.words();
+    let raw = words.next().ok_or(Problem::MissingArgument("<number>"))?;
+    let id = parse_number(raw).ok_or_else(|| Problem::BadNumber(raw.to_owned()))?;
+    if words.next().is_some() {
+        return Err(Problem::TooManyArguments { max: 1 });
+    }
+    Ok(Command::Request(RequestCommand::Status { id }))
+}
+
+/// A triage command: an optional number, then the step's text.
+pub fn parse_triage(action: ActionKind, args: Arguments<'_>) -> Result<Command, Problem> {
+    let rest = args.rest();
+    let (first, after) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let (id, text) = match parse_number(first) {
+        Some(id) => (Some(id), after.trim()),
+        None => (None, rest),
+    };
+    let text = Some(text.to_owned()).filter(|t| !t.is_empty());
+    let mut command = TriageCommand { action, id, text, result: None, lessons: None };
+    match action {
+        ActionKind::Acknowledge | ActionKind::Start if command.text.is_some() => {
+            return Err(Problem::TooManyArguments { max: 1 });
+        }
+        ActionKind::AskInfo if command.text.is_none() => {
+            return Err(Problem::MissingArgument("<question>"));
+        }
+        ActionKind::Accept if command.text.is_none() => {
+            return Err(Problem::MissingArgument("<assignee>"));
+        }
+        ActionKind::Decline if command.text.is_none() => {
+            return Err(Problem::MissingArgument("<reason>"));
+        }
+        ActionKind::Resolve => {
+            let text = command.text.take().ok_or(Problem::MissingArgument("<result>"))?;
+            let (word, summary) = text.split_once(char::is_whitespace).unwrap_or((&text, ""));
+            command.result = Some(
+                OutcomeResult::parse(word).ok_or_else(|| Problem::BadResult(word.to_owned()))?,
+            );
+            let summary = summary.trim();
+            if summary.is_empty() {
+                return Err(Problem::MissingArgument("<summary>"));
+            }
+            command.text = Some(summary.to_owned());
+            command.lessons = Some(args.following_lines().to_owned()).filter(|l| !l.is_empty());
+        }
+        _ => {}
+    }
+    Ok(Command::Request(RequestCommand::Triage(command)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::{parse, ParseError};
+
+    fn request(body: &str) -> RequestCommand {
+        match parse(body, "!") {
+            Some(Ok(Command::Request(c))) => c,
+            other => panic!("{body}: {other:?}"),
+        }
+    }
+
+    fn problem(body: &str) -> Problem {
+        match parse(body, "!") {
+            Some(Err(ParseError::Usage { problem, .. })) => problem,
+            other => panic!("{body}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_request_has_a_category_a_title_and_a_description_on_the_next_lines() {
+        assert_eq!(
+            request("!request membership Help to set up our NMIRF\nWe are an observer.\nThanks"),
+            RequestCommand::File {
+                category: "membership".into(),
+                title: "Help to set up our NMIRF".into(),
+                description: "We are an observer.\nThanks".into(),
+            }
+        );
+        assert_eq!(problem("!request membership"), Problem::MissingArgument("<title>"));
+        assert_eq!(problem("!request"), Problem::MissingArgument("<category>"));
+    }
+
+    #[test]
+    fn triage_takes_an_optional_number_before_its_text() {
+        let RequestCommand::Triage(t) = request("!decline #12 Out of scope") else { panic!() };
+        assert_eq!((t.id, t.text.as_deref()), (Some(12), Some("Out of scope")));
+        let RequestCommand::Triage(t) = request("!info Which dates suit you?") else { panic!() };
+        assert_eq!((t.id, t.text.as_deref()), (None, Some("Which dates suit you?")));
+        let RequestCommand::Triage(t) = request("!ack 3") else { panic!() };
+        assert_eq!((t.action, t.id), (ActionKind::Acknowledge, Some(3)));
+        assert_eq!(problem("!ack 3 now"), Problem::TooManyArguments { max: 1 });
+        assert_eq!(problem("!accept 3"), Problem::MissingArgument("<assignee>"));
+    }
+
+    #[test]
+    fn resolve_reads_result_summary_and_lessons() {
+        let RequestCommand::Triage(t) =
+            request("!resolve 4 partly Two workshops held\nStart earlier next time")
+        else {
+            panic!()
+        };
+        assert_eq!(t.result, Some(OutcomeResult::PartlyDelivered));
+        assert_eq!(t.text.as_deref(), Some("Two workshops held"));
+        assert_eq!(t.lessons.as_deref(), Some("Start earlier next time"));
+        assert_eq!(problem("!resolve 4 done It went well"), Problem::BadResult("done".into()));
+        assert_eq!(problem("!resolve 4 delivered"), Problem::MissingArgument("<summary>"));
+    }
+
+    #[test]
+    fn listings_and_status_read_their_options() {
+        assert_eq!(
+            request("!requests mine --category membership"),
+            RequestCommand::List {
+                scope: Scope::Mine,
+                region: None,
+                category: Some("membership".into())
+            }
+        );
+        assert_eq!(request("!status #7"), RequestCommand::Status { id: 7 });
+        assert_eq!(problem("!status seven"), Problem::BadNumber("seven".into()));
+        assert_eq!(
+            problem("!requests closed"),
+            Problem::UnknownAction { given: "closed".into(), expected: "open, mine, all" }
+        );
+    }
+}
