@@ -1,0 +1,246 @@
+//! Cooperation requests end to end against the real Synapse: an observer
+//! files a request in the plenary, the card reaches the committee room,
+//! committee delegates triage it (in the card's thread and by number), and
+//! every notice reaches the requester in the thread of their request.
+
+mod common;
+
+use std::time::Duration;
+
+use common::bot::BotProcess;
+use common::client::TestClient;
+use common::{eventually, Account, Backend, Homeserver, TestDb};
+use matrix_sdk::ruma::OwnedRoomId;
+use peerlink::domain::{RequestState, RoomKind};
+use peerlink::storage::{Database, RequestStore, RoomStore};
+use serde_json::Value;
+
+/// The bot, an admin, an observer (CL) and two committee delegates (MA, PT),
+/// with an unencrypted committee room so the test clients can read cards.
+struct Net {
+    hs: Homeserver,
+    db: TestDb,
+    bot: BotProcess,
+    cl: TestClient,
+    ma: TestClient,
+    pt: TestClient,
+    plenary: OwnedRoomId,
+    committee: OwnedRoomId,
+    _dir: tempfile::TempDir,
+}
+
+impl Net {
+    async fn new(backend: Backend) -> Option<Self> {
+        let hs = Homeserver::from_env()?;
+        let db = TestDb::create(backend).await?;
+        let dir = tempfile::tempdir().unwrap();
+        let config = concat!(env!("CARGO_MANIFEST_DIR"), "/config");
+        let network = std::fs::read_to_string(format!("{config}/network.toml")).unwrap();
+        let network = network
+            .replace("[rooms.committee]\nencrypted = true", "[rooms.committee]\nencrypted = false");
+        assert!(network.contains("[rooms.committee]\nencrypted = false"));
+        std::fs::write(dir.path().join("network.toml"), network).unwrap();
+        std::fs::copy(format!("{config}/regions.toml"), dir.path().join("regions.toml")).unwrap();
+
+        let admin = hs.register("admin-").await;
+        let accounts: Vec<Account> = futures_accounts(&hs, &["cl-", "ma-", "pt-"]).await;
+        let roster = format!(
+            "[[state]]\ncode = \"CL\"\nstatus = \"observer\"\ndelegates = [{{ user = \"{}\" }}]\n\
+             [[state]]\ncode = \"MA\"\nstatus = \"founding_member\"\ndelegates = [{{ user = \"{}\" }}]\n\
+             [[state]]\ncode = \"PT\"\nstatus = \"founding_member\"\ndelegates = [{{ user = \"{}\" }}]\n",
+            accounts[0].user_id, accounts[1].user_id, accounts[2].user_id
+        );
+        let roster_path = dir.path().join("roster.toml");
+        std::fs::write(&roster_path, roster).unwrap();
+        let network_file = dir.path().join("network.toml").display().to_string();
+        let env = [
+            ("PEERLINK__DATABASE__URL", db.url.as_str()),
+            ("PEERLINK__NETWORK__FILE", network_file.as_str()),
+        ];
+        let out = common::cli::peerlink(
+            dir.path(),
+            &["roster", "import", roster_path.to_str().unwrap()],
+            &env,
+        );
+        assert!(out.ok(), "{}", out.text());
+
+        let bot_env = [
+            ("PEERLINK__PROVISIONING__ON_START", "true"),
+            ("PEERLINK__NETWORK__FILE", network_file.as_str()),
+        ];
+        let bot = BotProcess::start_with_env(&hs, &db.url, &[&admin.user_id], &bot_env).await;
+        bot.wait_for_log("provisioning done").await;
+        let store = Database::connect(&db.url, 1).await.unwrap();
+        let rooms = store.provisioned_rooms().await.unwrap();
+        store.close().await;
+        let room = |kind: RoomKind| {
+            let id = rooms.iter().find(|(k, _)| *k == kind).unwrap().1.clone();
+            OwnedRoomId::try_from(id).unwrap()
+        };
+        let (plenary, committee) = (room(RoomKind::Plenary), room(RoomKind::Committee));
+        let cl = TestClient::login(&hs, &accounts[0]).await;
+        let ma = TestClient::login(&hs, &accounts[1]).await;
+        let pt = TestClient::login(&hs, &accounts[2]).await;
+        cl.client.join_room_by_id(&plenary).await.unwrap();
+        for c in [&ma, &pt] {
+            c.client.join_room_by_id(&committee).await.unwrap();
+        }
+        Some(Self { hs, db, bot, cl, ma, pt, plenary, committee, _dir: dir })
+    }
+
+    fn bot_id(&self) -> String {
+        self.bot.account.user_id.clone()
+    }
+
+    /// The bot's messages in `room` that belong to the thread of `root`.
+    async fn thread(&self, client: &TestClient, room: &OwnedRoomId, root: &str) -> Vec<Value> {
+        client
+            .events(room)
+            .await
+            .into_iter()
+            .filter(|e| e["type"] == "m.room.message" && e["sender"] == self.bot_id().as_str())
+            .filter(|e| {
+                e["content"]["m.relates_to"]["rel_type"] == "m.thread"
+                    && e["content"]["m.relates_to"]["event_id"] == root
+            })
+            .collect()
+    }
+
+    /// Waits until the thread of `root` holds `count` bot messages.
+    async fn wait_thread(
+        &self,
+        client: &TestClient,
+        room: &OwnedRoomId,
+        root: &str,
+        count: usize,
+    ) -> Vec<Value> {
+        eventually(&format!("{count} notices in the thread"), Duration::from_secs(20), || async {
+            let messages = self.thread(client, room, root).await;
+            (messages.len() >= count).then_some(messages)
+        })
+        .await
+    }
+}
+
+async fn futures_accounts(hs: &Homeserver, prefixes: &[&str]) -> Vec<Account> {
+    let mut accounts = Vec::new();
+    for p in prefixes {
+        accounts.push(hs.register(p).await);
+    }
+    accounts
+}
+
+fn body(event: &Value) -> &str {
+    event["content"]["body"].as_str().unwrap_or_default()
+}
+
+async fn a_request_goes_from_intake_to_resolution_with_every_notice_in_its_thread(
+    backend: Backend,
+) {
+    let Some(mut net) = Net::new(backend).await else { return };
+
+    // Intake: an observer files a request in the plenary.
+    let request = net
+        .cl
+        .send_text(
+            &net.plenary,
+            "!request membership Help to set up our <b>NMIRF</b>\nWe need guidance & examples.",
+        )
+        .await;
+    let filed = net.wait_thread(&net.cl, &net.plenary, request.as_str(), 1).await;
+    assert!(body(&filed[0]).contains("#1"), "{}", filed[0]);
+
+    // Routing: the card reaches the committee room, user text shown as text.
+    let card = eventually("the card", Duration::from_secs(20), || async {
+        net.pt
+            .events(&net.committee)
+            .await
+            .into_iter()
+            .find(|e| e["sender"] == net.bot_id().as_str() && body(e).contains("Request #1"))
+    })
+    .await;
+    let html = card["content"]["formatted_body"].as_str().unwrap();
+    assert!(html.contains("&lt;b&gt;NMIRF&lt;/b&gt;") && !html.contains("<b>NMIRF"), "{html}");
+    assert!(html.contains("guidance &amp; examples"), "{html}");
+    let card_id = card["event_id"].as_str().unwrap().to_owned();
+
+    // Triage in the card's thread (no number), then by number.
+    let ack = net.pt.send_raw(&net.committee, serde_json::json!({
+        "msgtype": "m.text", "body": "!ack",
+        "m.relates_to": {"rel_type": "m.thread", "event_id": card_id, "is_falling_back": true, "m.in_reply_to": {"event_id": card_id}},
+    })).await;
+    net.pt.wait_reply(&net.committee, &net.bot_id(), ack.as_str()).await;
+    for step in [
+        "!accept 1 Portugal (PT)",
+        "!start 1",
+        "!resolve 1 delivered Guidance sent and a visit held\nShare templates earlier",
+    ] {
+        let sent = net.ma.send_text(&net.committee, step).await;
+        let reply = net.ma.wait_reply(&net.committee, &net.bot_id(), sent.as_str()).await;
+        assert!(body(&reply).contains("Request #1 is now"), "{step}: {reply}");
+    }
+
+    // Every notice reached the requester, in order, in the request's thread.
+    let notices = net.wait_thread(&net.cl, &net.plenary, request.as_str(), 5).await;
+    let expected =
+        ["#1", "acknowledged", "assigned to Portugal (PT)", "has started", "resolved (delivered)"];
+    assert_eq!(notices.len(), 5, "{notices:?}");
+    for (notice, part) in notices.iter().zip(expected) {
+        assert!(body(notice).contains(part), "{part}: {}", body(notice));
+        assert_eq!(notice["content"]["msgtype"], "m.notice");
+    }
+
+    // The database holds the whole story.
+    let store = Database::connect(&net.db.url, 1).await.unwrap();
+    let stored = store.get_request(1).await.unwrap().unwrap();
+    assert_eq!(stored.state, RequestState::Resolved);
+    assert_eq!(stored.card_event.as_deref(), Some(card_id.as_str()));
+    let actions: Vec<String> =
+        store.transitions(1).await.unwrap().into_iter().map(|t| t.action).collect();
+    assert_eq!(actions, ["submit", "ack", "accept", "start", "resolve"]);
+    let outcome = store.outcome(1).await.unwrap().unwrap();
+    assert_eq!(outcome.lessons.as_deref(), Some("Share templates earlier"));
+    store.close().await;
+    assert!(net.bot.terminate().await);
+    net.db.cleanup().await;
+    drop(net.hs);
+}
+
+#[tokio::test]
+async fn a_request_goes_from_intake_to_resolution_with_every_notice_in_its_thread_on_sqlite() {
+    a_request_goes_from_intake_to_resolution_with_every_notice_in_its_thread(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_request_goes_from_intake_to_resolution_with_every_notice_in_its_thread_on_postgres() {
+    a_request_goes_from_intake_to_resolution_with_every_notice_in_its_thread(Backend::Postgres)
+        .await;
+}
+
+#[tokio::test]
+async fn refused_triage_leaves_the_request_as_it_was() {
+    let Some(mut net) = Net::new(Backend::Sqlite).await else { return };
+    let request =
+        net.cl.send_text(&net.plenary, "!request capacity-building Training on follow-up").await;
+    net.wait_thread(&net.cl, &net.plenary, request.as_str(), 1).await;
+
+    // The observer tries to triage from the plenary; a committee member tries a forbidden step.
+    let from_plenary = net.cl.send_text(&net.plenary, "!ack 1").await;
+    let reply = net.cl.wait_reply(&net.plenary, &net.bot_id(), from_plenary.as_str()).await;
+    assert!(body(&reply).contains("Executive Committee room"), "{reply}");
+    let too_early = net.pt.send_text(&net.committee, "!resolve 1 delivered Done").await;
+    let reply = net.pt.wait_reply(&net.committee, &net.bot_id(), too_early.as_str()).await;
+    assert!(body(&reply).contains("possible now: !ack, !decline"), "{reply}");
+
+    let store = Database::connect(&net.db.url, 1).await.unwrap();
+    assert_eq!(store.get_request(1).await.unwrap().unwrap().state, RequestState::Submitted);
+    assert_eq!(store.transitions(1).await.unwrap().len(), 1);
+    store.close().await;
+    assert_eq!(
+        net.thread(&net.cl, &net.plenary, request.as_str()).await.len(),
+        1,
+        "no notice for refused steps"
+    );
+    assert!(net.bot.terminate().await);
+    net.db.cleanup().await;
+}
