@@ -244,3 +244,43 @@ async fn refused_triage_leaves_the_request_as_it_was() {
     assert!(net.bot.terminate().await);
     net.db.cleanup().await;
 }
+
+/// A message in the thread of `root`.
+fn in_thread(body: &str, root: &str) -> Value {
+    serde_json::json!({
+        "msgtype": "m.text", "body": body,
+        "m.relates_to": {"rel_type": "m.thread", "event_id": root, "is_falling_back": true, "m.in_reply_to": {"event_id": root}},
+    })
+}
+
+#[tokio::test]
+async fn a_question_and_its_answer_travel_between_the_two_threads() {
+    let Some(mut net) = Net::new(Backend::Sqlite).await else { return };
+    let request =
+        net.cl.send_text(&net.plenary, "!request peer-exchange Exchange on follow-up tools").await;
+    net.wait_thread(&net.cl, &net.plenary, request.as_str(), 1).await;
+    let card = eventually("the card", Duration::from_secs(20), || async {
+        net.pt.events(&net.committee).await.into_iter().find(|e| body(e).contains("Request #1"))
+    })
+    .await;
+    let card_id = card["event_id"].as_str().unwrap().to_owned();
+    for step in ["!ack 1", "!info 1 Which dates would suit your team?"] {
+        let sent = net.pt.send_text(&net.committee, step).await;
+        net.pt.wait_reply(&net.committee, &net.bot_id(), sent.as_str()).await;
+    }
+    let notices = net.wait_thread(&net.cl, &net.plenary, request.as_str(), 3).await;
+    assert!(body(&notices[2]).contains("Which dates would suit your team?"), "{}", notices[2]);
+
+    net.cl.send_raw(&net.plenary, in_thread("March or April", request.as_str())).await;
+
+    let relayed = net.wait_thread(&net.pt, &net.committee, &card_id, 1).await;
+    assert!(body(&relayed[0]).contains("March or April"), "{}", relayed[0]);
+    assert!(body(&relayed[0]).contains(&net.cl.account.user_id), "{}", relayed[0]);
+    let thanks = net.wait_thread(&net.cl, &net.plenary, request.as_str(), 4).await;
+    assert!(body(&thanks[3]).contains("passed on"), "{}", thanks[3]);
+    let store = Database::connect(&net.db.url, 1).await.unwrap();
+    assert_eq!(store.get_request(1).await.unwrap().unwrap().state, RequestState::Acknowledged);
+    store.close().await;
+    assert!(net.bot.terminate().await);
+    net.db.cleanup().await;
+}

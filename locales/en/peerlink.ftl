@@ -174,3 +174,5 @@ state-reopened = reopened
 result-delivered = delivered
 result-partly-delivered = partly delivered
 result-not-delivered = not delivered
+answer-relayed = Thank you: your answer on request { $number } has been passed on to the Executive Committee.
+card-answer = Answer from { $requester } on request { $number }: { $text }

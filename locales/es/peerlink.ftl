@@ -174,3 +174,5 @@ state-reopened = reabierta
 result-delivered = realizado
 result-partly-delivered = realizado en parte
 result-not-delivered = no realizado
+answer-relayed = Gracias: su respuesta sobre la solicitud { $number } se ha transmitido al Comité Ejecutivo.
+card-answer = Respuesta de { $requester } sobre la solicitud { $number }: { $text }

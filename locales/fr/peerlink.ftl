@@ -174,3 +174,5 @@ state-reopened = rouverte
 result-delivered = réalisé
 result-partly-delivered = partiellement réalisé
 result-not-delivered = non réalisé
+answer-relayed = Merci : votre réponse sur la demande { $number } a été transmise au Comité exécutif.
+card-answer = Réponse de { $requester } sur la demande { $number } : { $text }

@@ -174,3 +174,5 @@ state-reopened = reaberto
 result-delivered = realizado
 result-partly-delivered = parcialmente realizado
 result-not-delivered = não realizado
+answer-relayed = Obrigado: a sua resposta sobre o pedido { $number } foi transmitida ao Comité Executivo.
+card-answer = Resposta de { $requester } sobre o pedido { $number }: { $text }

@@ -109,17 +109,18 @@ pub async fn on_message(
         debug!(event_id = %event.event_id, "ignoring an edit");
         return;
     }
-    if !ctx.chat.is_command(&text.body) {
-        return;
-    }
-    if sent_before_join(&room, &client, event.origin_server_ts).await {
-        debug!(event_id = %event.event_id, "ignoring a command sent before the bot joined");
-        return;
-    }
     let thread_root = match &event.content.relates_to {
         Some(Relation::Thread(thread)) => Some(thread.event_id.clone()),
         _ => None,
     };
+    // Commands, and messages in threads (a requester answering a question).
+    if !ctx.chat.is_command(&text.body) && thread_root.is_none() {
+        return;
+    }
+    if sent_before_join(&room, &client, event.origin_server_ts).await {
+        debug!(event_id = %event.event_id, "ignoring a message sent before the bot joined");
+        return;
+    }
     let job = Job {
         room,
         event_id: event.event_id.clone(),

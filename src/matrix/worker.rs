@@ -174,6 +174,11 @@ impl Worker {
                     error!(request_id, error = %e, "could not post the request card");
                 }
             }
+            Effect::PostToCard { request_id, text } => {
+                if let Err(e) = self.post_to_card(job, request_id, &text).await {
+                    error!(request_id, error = %e, "could not post in the card's thread");
+                }
+            }
             Effect::Notify { request_id, text } => {
                 if let Err(e) = self.notify(job, request_id, &text).await {
                     error!(request_id, error = %e, "could not notify the requester");
@@ -211,6 +216,33 @@ impl Worker {
         let card = send_with_retries(&room, send::notice_alone(text), &txn).await?;
         self.db.set_card(request_id, room_id.as_str(), card.as_str()).await?;
         info!(request_id, %card, "request card posted");
+        Ok(())
+    }
+
+    /// Posts in the thread of a request's card in the committee room.
+    async fn post_to_card(
+        &self,
+        job: &Job,
+        request_id: i64,
+        text: &Text,
+    ) -> Result<(), MatrixError> {
+        let request = self
+            .db
+            .get_request(request_id)
+            .await?
+            .ok_or_else(|| MatrixError::Store(format!("request #{request_id} vanished")))?;
+        let (Some(room), Some(card)) = (request.card_room, request.card_event) else {
+            return Err(MatrixError::Store(format!("request #{request_id} has no card")));
+        };
+        let room_id = OwnedRoomId::try_from(room.as_str())?;
+        let card = OwnedEventId::try_from(card.as_str())?;
+        let room = job
+            .room
+            .client()
+            .get_room(&room_id)
+            .ok_or_else(|| MatrixError::Store(format!("the bot is not in {room_id}")))?;
+        let txn = send::transaction_id("relay", job.event_id.as_str());
+        send_with_retries(&room, send::notice_in_thread(text, &card), &txn).await?;
         Ok(())
     }
 

@@ -64,6 +64,13 @@ pub enum Effect {
         /// The card.
         text: Text,
     },
+    /// Post in the thread of a request's card in the committee room.
+    PostToCard {
+        /// The request.
+        request_id: i64,
+        /// The message.
+        text: Text,
+    },
     /// Tell the requester, in the thread of their request.
     Notify {
         /// The request.
@@ -152,7 +159,9 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
     /// The answer to `incoming`, or `None` when it is not a command.
     #[tracing::instrument(skip_all, fields(sender = incoming.sender))]
     pub async fn handle(&self, incoming: &Incoming<'_>) -> Option<Answer> {
-        let parsed = commands::parse(incoming.body, &self.prefix)?;
+        let Some(parsed) = commands::parse(incoming.body, &self.prefix) else {
+            return self.thread_reply(incoming).await;
+        };
         let roster = match self.roster.roster().await {
             Ok(r) => r,
             Err(e) => {

@@ -319,6 +319,74 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
         Ok(answer)
     }
 
+    /// A non-command message in a thread: if it answers the committee's
+    /// question on the sender's state's request, the request goes back to
+    /// the committee with the answer in its card's thread. Anything else is
+    /// ordinary conversation and gets no answer.
+    pub(super) async fn thread_reply(&self, incoming: &super::Incoming<'_>) -> Option<Answer> {
+        let root = incoming.thread_root?;
+        let outcome = async {
+            let Some(request) = self.store.find_request_by_event(root).await? else {
+                return Ok(None);
+            };
+            if request.source_event != root || request.state != RequestState::NeedsInfo {
+                return Ok(None);
+            }
+            let roster =
+                self.roster.roster().await.map_err(|e| StorageError::Corrupt(e.to_string()))?;
+            let actor = incoming.sender;
+            let Ok(to) = authorize(
+                self.roster.network(),
+                &roster,
+                actor,
+                request.requesting_state,
+                request.state,
+                ActionKind::Answer,
+            ) else {
+                return Ok(None);
+            };
+            let transition = Transition {
+                at: now_ms(),
+                actor: actor.to_owned(),
+                actor_state: roster.state_of(actor).map(|s| s.code),
+                action: ActionKind::Answer.as_str().to_owned(),
+                from: Some(request.state),
+                to,
+                reason: Some(incoming.body.to_owned()),
+                event_id: Some(incoming.event_id.to_owned()),
+            };
+            match self
+                .store
+                .apply_step(
+                    request.id,
+                    Step { transition: &transition, assignee: None, outcome: None },
+                )
+                .await
+            {
+                Err(StorageError::Conflict(_)) => return Ok(None),
+                other => other?,
+            }
+            let lang = Language::parse(&request.language).unwrap_or(self.default_language);
+            let number = Arg::Text(format!("#{}", request.id));
+            let relayed = self.catalog.render(
+                self.default_language,
+                "card-answer",
+                &[
+                    ("number", number.clone()),
+                    ("requester", Arg::Text(actor.to_owned())),
+                    ("text", Arg::Text(incoming.body.to_owned())),
+                ],
+            );
+            let mut answer = self.say(lang, "answer-relayed", &[("number", number)]);
+            answer.effects.push(Effect::PostToCard { request_id: request.id, text: relayed });
+            Ok::<_, StorageError>(Some(answer))
+        };
+        outcome.await.unwrap_or_else(|e| {
+            tracing::error!(error = %e, "could not handle a thread reply");
+            None
+        })
+    }
+
     /// The notice for the requester, in the request's language.
     fn notice(&self, request: &Request, t: &TriageCommand, to: RequestState) -> Text {
         let lang = Language::parse(&request.language).unwrap_or(self.default_language);
@@ -552,6 +620,45 @@ mod tests {
         for part in ["Assigned to: PT", "partly delivered", "@pt:x.org"] {
             assert!(status.text.plain.contains(part), "{part}: {}", status.text.plain);
         }
+    }
+
+    #[tokio::test]
+    async fn the_requesters_answer_in_its_thread_goes_back_to_the_committee() {
+        let (s, id) = filed().await;
+        for body in [format!("!ack {id}"), format!("!info {id} Which dates suit you?")] {
+            s.handle(&incoming("@pt:x.org", &body, Place::Committee)).await.unwrap();
+        }
+        // Someone else chatting in the thread is not an answer.
+        let chatter = Incoming {
+            thread_root: Some("$e"),
+            event_id: "$c",
+            ..incoming("@pt:x.org", "Any news?", Place::NetworkRoom)
+        };
+        assert_eq!(s.handle(&chatter).await, None);
+
+        let reply = Incoming {
+            thread_root: Some("$e"),
+            event_id: "$a",
+            ..incoming("@cl:x.org", "March or April", Place::NetworkRoom)
+        };
+        let answer = s.handle(&reply).await.unwrap();
+
+        let [Effect::PostToCard { request_id, text }] = answer.effects.as_slice() else {
+            panic!("{answer:?}")
+        };
+        assert_eq!(*request_id, id);
+        assert!(
+            text.plain.contains("March or April") && text.plain.contains("@cl:x.org"),
+            "{}",
+            text.plain
+        );
+        let request = s.store().get_request(id).await.unwrap().unwrap();
+        assert_eq!(request.state, RequestState::Acknowledged);
+        let last = s.store().transitions(id).await.unwrap().pop().unwrap();
+        assert_eq!((last.action.as_str(), last.event_id.as_deref()), ("answer", Some("$a")));
+        // Once answered, further messages are conversation again.
+        let again = Incoming { event_id: "$b", ..reply.clone() };
+        assert_eq!(s.handle(&again).await, None);
     }
 
     #[tokio::test]
