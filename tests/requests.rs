@@ -284,3 +284,47 @@ async fn a_question_and_its_answer_travel_between_the_two_threads() {
     assert!(net.bot.terminate().await);
     net.db.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_reaction_on_a_card_acknowledges_the_request_and_other_reactions_do_nothing() {
+    let Some(mut net) = Net::new(Backend::Sqlite).await else { return };
+    let request =
+        net.cl.send_text(&net.plenary, "!request guidance-tools Templates for reports").await;
+    net.wait_thread(&net.cl, &net.plenary, request.as_str(), 1).await;
+    let card = eventually("the card", Duration::from_secs(20), || async {
+        net.pt.events(&net.committee).await.into_iter().find(|e| body(e).contains("Request #1"))
+    })
+    .await;
+    let card_id = card["event_id"].as_str().unwrap().to_owned();
+    let chat = net.ma.send_text(&net.committee, "Good morning").await;
+
+    net.pt.react(&net.committee, chat.as_str(), "👍").await;
+    net.pt.react(&net.committee, &card_id, "👍").await;
+
+    let notices = net.wait_thread(&net.cl, &net.plenary, request.as_str(), 2).await;
+    assert!(body(&notices[1]).contains("acknowledged"), "{}", notices[1]);
+    let in_card = net.wait_thread(&net.pt, &net.committee, &card_id, 1).await;
+    assert!(body(&in_card[0]).contains("Request #1 is now"), "{}", in_card[0]);
+    // A second reaction on the now acknowledged card is just a reaction.
+    net.ma.react(&net.committee, &card_id, "✅").await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(net.thread(&net.pt, &net.committee, &card_id).await.len(), 1);
+    let bot_messages_after_chat = net
+        .pt
+        .events(&net.committee)
+        .await
+        .into_iter()
+        .filter(|e| e["sender"] == net.bot_id().as_str() && e["type"] == "m.room.message")
+        .count();
+    assert_eq!(
+        bot_messages_after_chat, 2,
+        "the card and one answer, nothing for the other reactions"
+    );
+    let store = Database::connect(&net.db.url, 1).await.unwrap();
+    let steps = store.transitions(1).await.unwrap();
+    assert_eq!(steps.len(), 2);
+    assert_eq!(steps[1].actor, net.pt.account.user_id);
+    store.close().await;
+    assert!(net.bot.terminate().await);
+    net.db.cleanup().await;
+}

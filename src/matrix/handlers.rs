@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use matrix_sdk::deserialized_responses::RawSyncOrStrippedState;
 use matrix_sdk::event_handler::Ctx;
+use matrix_sdk::ruma::events::reaction::OriginalSyncReactionEvent;
 use matrix_sdk::ruma::events::room::member::{
     MembershipState, OriginalSyncRoomMemberEvent, RoomMemberEventContent, StrippedRoomMemberEvent,
 };
@@ -127,6 +128,7 @@ pub async fn on_message(
         sender: event.sender.clone(),
         body: text.body.clone(),
         thread_root,
+        reaction: false,
     };
     if ctx.queue.send(WorkItem::Command(job)).await.is_err() {
         warn!(event_id = %event.event_id, "the worker has stopped; the command will be handled after restart");
@@ -168,4 +170,31 @@ pub async fn on_member(
             warn!(room_id, user, error = %e, "could not check a new member against the roster");
         }
     });
+}
+
+/// A reaction: on a request card in the committee room it is a shortcut
+/// for `!ack` (the worker checks that it is a card that can be acknowledged).
+pub async fn on_reaction(
+    event: OriginalSyncReactionEvent,
+    room: Room,
+    client: Client,
+    Ctx(ctx): Ctx<BotContext>,
+) {
+    if room.state() != RoomState::Joined || Some(event.sender.as_ref()) == client.user_id() {
+        return;
+    }
+    if sent_before_join(&room, &client, event.origin_server_ts).await {
+        return;
+    }
+    let job = Job {
+        room,
+        event_id: event.event_id.clone(),
+        sender: event.sender.clone(),
+        body: format!("{}ack", ctx.chat.prefix()),
+        thread_root: Some(event.content.relates_to.event_id.clone()),
+        reaction: true,
+    };
+    if ctx.queue.send(WorkItem::Command(job)).await.is_err() {
+        warn!(event_id = %event.event_id, "the worker has stopped; the reaction will be handled after restart");
+    }
 }

@@ -58,6 +58,7 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
     client.add_event_handler(handlers::on_invite);
     client.add_event_handler(handlers::on_message);
     client.add_event_handler(handlers::on_member);
+    client.add_event_handler(handlers::on_reaction);
     handlers::accept_pending_invites(&client, &ctx).await;
     info!("listening for commands");
 

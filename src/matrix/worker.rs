@@ -41,6 +41,8 @@ pub struct Job {
     pub body: String,
     /// The thread it belongs to, if any.
     pub thread_root: Option<OwnedEventId>,
+    /// A reaction (on the message in `thread_root`) rather than a message.
+    pub reaction: bool,
 }
 
 /// What the worker needs.
@@ -114,6 +116,9 @@ impl Worker {
                 return;
             }
         }
+        if job.reaction && !self.is_ackable_card(&job).await {
+            return;
+        }
         let place = self.place(&job.room).await;
         let thread_root = job.thread_root.as_ref().map(|e| e.as_str());
         let incoming = Incoming {
@@ -132,7 +137,10 @@ impl Worker {
         } else {
             job.thread_root.clone()
         };
-        let target = ReplyTarget { event_id: job.event_id.clone(), thread_root };
+        // A reaction is answered in its card's thread, not as a reply to it.
+        let replied = if job.reaction { job.thread_root.clone() } else { None };
+        let target =
+            ReplyTarget { event_id: replied.unwrap_or_else(|| job.event_id.clone()), thread_root };
         let content = send::notice(&answer.text, &target);
         let txn_id = send::reply_transaction_id(job.event_id.as_str());
         let outcome = match send_with_retries(&job.room, content, &txn_id).await {
@@ -150,6 +158,20 @@ impl Worker {
         }
         for effect in answer.effects {
             self.carry_out(&job, effect).await;
+        }
+    }
+
+    /// Whether a reaction is on a request card that can be acknowledged now
+    /// (reactions are a shortcut for `!ack`; any other reaction is just a
+    /// reaction).
+    async fn is_ackable_card(&self, job: &Job) -> bool {
+        let Some(target) = &job.thread_root else { return false };
+        match self.db.find_request_by_event(target.as_str()).await {
+            Ok(Some(request)) => {
+                request.card_event.as_deref() == Some(target.as_str())
+                    && request.state.next(crate::domain::ActionKind::Acknowledge).is_some()
+            }
+            _ => false,
         }
     }
 

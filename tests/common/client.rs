@@ -95,6 +95,21 @@ impl TestClient {
         self.client.send(request).await.unwrap().event_id
     }
 
+    /// Reacts to `target` with `key`.
+    pub async fn react(&self, room: &OwnedRoomId, target: &str, key: &str) -> OwnedEventId {
+        let content = serde_json::json!({
+            "m.relates_to": {"rel_type": "m.annotation", "event_id": target, "key": key}
+        });
+        let raw = matrix_sdk::ruma::serde::Raw::new(&content).unwrap().cast_unchecked();
+        let request = send_message_event::v3::Request::new_raw(
+            room.clone(),
+            TransactionId::new(),
+            "m.reaction".into(),
+            raw,
+        );
+        self.client.send(request).await.unwrap().event_id
+    }
+
     /// The last 200 events of `room`, oldest first, as JSON.
     pub async fn events(&self, room: &OwnedRoomId) -> Vec<Value> {
         let mut request = get_message_events::v3::Request::backward(room.clone());

@@ -151,6 +151,11 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
         }
     }
 
+    /// The command prefix (`!`).
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
     /// Whether `body` is addressed to the bot at all.
     pub fn is_command(&self, body: &str) -> bool {
         commands::parse(body, &self.prefix).is_some()
