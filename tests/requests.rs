@@ -88,6 +88,15 @@ impl Net {
         Some(Self { hs, db, bot, cl, ma, pt, plenary, committee, _dir: dir })
     }
 
+    /// Runs the `peerlink` CLI on this network's database.
+    fn cli(&self, args: &[&str]) -> common::cli::CliOutput {
+        common::cli::peerlink(
+            self._dir.path(),
+            args,
+            &[("PEERLINK__DATABASE__URL", self.db.url.as_str())],
+        )
+    }
+
     fn bot_id(&self) -> String {
         self.bot.account.user_id.clone()
     }
@@ -201,6 +210,33 @@ async fn a_request_goes_from_intake_to_resolution_with_every_notice_in_its_threa
     let outcome = store.outcome(1).await.unwrap().unwrap();
     assert_eq!(outcome.lessons.as_deref(), Some("Share templates earlier"));
     store.close().await;
+
+    // And the command line shows it: listing, history, outcomes register.
+    let list = net.cli(&["requests", "list"]);
+    assert!(
+        list.ok() && list.stdout.contains("#1") && list.stdout.contains("resolved"),
+        "{}",
+        list.text()
+    );
+    let open = net.cli(&["requests", "list", "--open"]);
+    assert!(open.stdout.contains("No requests match"), "{}", open.text());
+    let show = net.cli(&["requests", "show", "1"]);
+    for part in
+        ["Help to set up our <b>NMIRF</b>", "Portugal (PT)", "accept", "Share templates earlier"]
+    {
+        assert!(show.stdout.contains(part), "{part}: {}", show.text());
+    }
+    let csv = net.cli(&["outcomes", "export", "--format", "csv"]);
+    let mut lines = csv.stdout.lines();
+    assert!(lines.next().unwrap().starts_with("number,requesting_state,region,category,title"));
+    let row = lines.next().unwrap();
+    assert!(
+        row.starts_with("1,CL,latin-america-caribbean,membership,") && row.contains("delivered"),
+        "{row}"
+    );
+    let json: Value =
+        serde_json::from_str(&net.cli(&["outcomes", "export", "--format", "json"]).stdout).unwrap();
+    assert_eq!(json[0]["summary"], "Guidance sent and a visit held");
     assert!(net.bot.terminate().await);
     net.db.cleanup().await;
     drop(net.hs);

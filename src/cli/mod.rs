@@ -2,6 +2,7 @@
 //! roster commands (`roster`, `state`, `delegate`) in [`roster`].
 
 mod provision;
+mod requests;
 mod roster;
 
 use std::path::PathBuf;
@@ -53,6 +54,12 @@ pub enum Command {
     /// Add, remove or replace a delegate
     #[command(subcommand)]
     Delegate(roster::DelegateCommand),
+    /// List and show cooperation requests
+    #[command(subcommand)]
+    Requests(requests::RequestsCommand),
+    /// Export the outcomes register
+    #[command(subcommand)]
+    Outcomes(requests::OutcomesCommand),
     /// Create and repair the network's rooms and memberships from the roster
     Provision {
         /// Only print what would change
@@ -99,6 +106,8 @@ pub fn main(cli: Cli) -> ExitCode {
             Command::State(c) => roster::state(&settings, c).await,
             Command::Delegate(c) => roster::delegate(&settings, c).await,
             Command::Provision { dry_run } => provision::provision(&settings, dry_run).await,
+            Command::Requests(c) => requests::requests(&settings, c).await,
+            Command::Outcomes(c) => requests::outcomes(&settings, c).await,
         }
     });
     match result {

@@ -4,6 +4,7 @@
 //! plain data and sends back the [`Text`](crate::i18n::Text) it returns.
 
 mod chat;
+pub mod outcomes;
 pub mod roster;
 
 pub use chat::{Answer, ChatService, Effect, Incoming, Place};

@@ -28,6 +28,19 @@ pub struct RequestFilter {
     pub limit: i64,
 }
 
+/// One entry of the outcomes register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutcomeRecord {
+    /// The resolved request.
+    pub request: Request,
+    /// Its outcome.
+    pub outcome: Outcome,
+    /// Who recorded it.
+    pub recorded_by: String,
+    /// When, in milliseconds since the Unix epoch.
+    pub recorded_at: i64,
+}
+
 /// A step to record.
 #[derive(Debug, Clone)]
 pub struct Step<'a> {
@@ -92,6 +105,9 @@ pub trait RequestStore {
         &self,
         id: i64,
     ) -> impl Future<Output = Result<Option<Outcome>, StorageError>> + Send;
+
+    /// The outcomes register: every recorded outcome, by request number.
+    fn outcomes(&self) -> impl Future<Output = Result<Vec<OutcomeRecord>, StorageError>> + Send;
 }
 
 #[derive(FromRow)]
@@ -159,6 +175,30 @@ struct OutcomeRow {
     summary: String,
     lessons: Option<String>,
     delivered_by: Option<String>,
+}
+
+impl TryFrom<OutcomeRow> for Outcome {
+    type Error = StorageError;
+
+    fn try_from(r: OutcomeRow) -> Result<Self, StorageError> {
+        Ok(Outcome {
+            result: OutcomeResult::parse(&r.result)
+                .ok_or_else(|| StorageError::Corrupt(format!("outcome `{}`", r.result)))?,
+            summary: r.summary,
+            lessons: r.lessons,
+            delivered_by: r.delivered_by,
+        })
+    }
+}
+
+#[derive(FromRow)]
+struct RegisterRow {
+    #[sqlx(flatten)]
+    request: RequestRow,
+    #[sqlx(flatten)]
+    outcome: OutcomeRow,
+    recorded_by: String,
+    recorded_at: i64,
 }
 
 const COLUMNS: &str = "id, state, requesting_state, region, category, title, description, \
@@ -361,15 +401,28 @@ impl RequestStore for Database {
             "SELECT result, summary, lessons, delivered_by FROM outcomes WHERE request_id = $1";
         let row: Option<OutcomeRow> =
             on_pool!(self, pool => sqlx::query_as(sql).bind(id).fetch_optional(pool).await?);
-        row.map(|r| {
-            Ok(Outcome {
-                result: OutcomeResult::parse(&r.result)
-                    .ok_or_else(|| StorageError::Corrupt(format!("outcome `{}`", r.result)))?,
-                summary: r.summary,
-                lessons: r.lessons,
-                delivered_by: r.delivered_by,
+        row.map(Outcome::try_from).transpose()
+    }
+
+    async fn outcomes(&self) -> Result<Vec<OutcomeRecord>, StorageError> {
+        let columns: Vec<String> = COLUMNS.split(", ").map(|c| format!("r.{}", c.trim())).collect();
+        let sql = format!(
+            "SELECT {}, o.result, o.summary, o.lessons, o.delivered_by, o.recorded_by, \
+             o.recorded_at FROM outcomes o JOIN requests r ON r.id = o.request_id ORDER BY r.id",
+            columns.join(", ")
+        );
+        let rows: Vec<RegisterRow> = on_pool!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await?
+        });
+        rows.into_iter()
+            .map(|r| {
+                Ok(OutcomeRecord {
+                    request: Request::try_from(r.request)?,
+                    outcome: Outcome::try_from(r.outcome)?,
+                    recorded_by: r.recorded_by,
+                    recorded_at: r.recorded_at,
+                })
             })
-        })
-        .transpose()
+            .collect()
     }
 }

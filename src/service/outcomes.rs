@@ -1,0 +1,143 @@
+//! The outcomes register as files: CSV (RFC 4180, UTF-8, header row) and
+//! JSON. Cells that a spreadsheet would run as a formula are neutralized.
+
+use serde_json::json;
+
+use crate::storage::OutcomeRecord;
+
+/// The CSV header.
+pub const OUTCOMES_HEADER: [&str; 13] = [
+    "number",
+    "requesting_state",
+    "region",
+    "category",
+    "title",
+    "assignee",
+    "result",
+    "summary",
+    "lessons",
+    "delivered_by",
+    "filed_at",
+    "resolved_at",
+    "recorded_by",
+];
+
+/// Keeps a cell from being read as a formula (`=`, `+`, `-`, `@`, tab, CR
+/// at the start) by prefixing a single quote, as OWASP recommends.
+pub fn csv_safe(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_owned(),
+    }
+}
+
+fn iso(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map_or_else(String::new, |t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
+fn row(r: &OutcomeRecord) -> [String; 13] {
+    let q = &r.request;
+    [
+        q.id.to_string(),
+        q.requesting_state.to_string(),
+        q.region.clone().unwrap_or_default(),
+        q.category.clone(),
+        q.title.clone(),
+        q.assignee.clone().unwrap_or_default(),
+        r.outcome.result.as_str().to_owned(),
+        r.outcome.summary.clone(),
+        r.outcome.lessons.clone().unwrap_or_default(),
+        r.outcome.delivered_by.clone().unwrap_or_default(),
+        iso(q.created_at),
+        iso(r.recorded_at),
+        r.recorded_by.clone(),
+    ]
+}
+
+/// The register as CSV.
+pub fn outcomes_csv(records: &[OutcomeRecord]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = writer.write_record(OUTCOMES_HEADER);
+    for r in records {
+        let _ = writer.write_record(row(r).iter().map(|c| csv_safe(c)));
+    }
+    writer.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
+}
+
+/// The register as a JSON array (values verbatim: JSON is not run).
+pub fn outcomes_json(records: &[OutcomeRecord]) -> String {
+    let items: Vec<serde_json::Value> = records
+        .iter()
+        .map(|r| {
+            let cells = row(r);
+            let mut object = serde_json::Map::new();
+            for (key, value) in OUTCOMES_HEADER.iter().zip(cells) {
+                object.insert((*key).to_owned(), json!(value));
+            }
+            object.insert("number".into(), json!(r.request.id));
+            serde_json::Value::Object(object)
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{CountryCode, Outcome, OutcomeResult, Request, RequestState};
+
+    fn record(summary: &str) -> OutcomeRecord {
+        OutcomeRecord {
+            request: Request {
+                id: 7,
+                state: RequestState::Resolved,
+                requesting_state: CountryCode::parse("CL").unwrap(),
+                region: Some("latin-america-caribbean".into()),
+                category: "membership".into(),
+                title: "Set up, \"quickly\"".into(),
+                description: String::new(),
+                language: "es".into(),
+                requester: "@cl:x.org".into(),
+                source_room: "!r".into(),
+                source_event: "$e".into(),
+                card_room: None,
+                card_event: None,
+                assignee: Some("PT".into()),
+                created_at: 0,
+                updated_at: 0,
+            },
+            outcome: Outcome {
+                result: OutcomeResult::Delivered,
+                summary: summary.into(),
+                lessons: Some("Línea 1\nLínea 2".into()),
+                delivered_by: Some("PT".into()),
+            },
+            recorded_by: "@pt:x.org".into(),
+            recorded_at: 86_400_000,
+        }
+    }
+
+    #[test]
+    fn formula_like_cells_are_neutralized_and_quotes_escaped() {
+        let csv = outcomes_csv(&[record("=HYPERLINK(\"http://evil\")")]);
+        let mut lines = csv.lines();
+        assert_eq!(lines.next().unwrap(), OUTCOMES_HEADER.join(","));
+        assert!(csv.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), "{csv}");
+        assert!(csv.contains("\"Set up, \"\"quickly\"\"\""), "{csv}");
+        assert!(csv.contains("1970-01-02T00:00:00Z"), "{csv}");
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(&rows[0][8], "Línea 1\nLínea 2");
+    }
+
+    #[test]
+    fn json_keeps_values_verbatim() {
+        let json: serde_json::Value =
+            serde_json::from_str(&outcomes_json(&[record("-2 workshops")])).unwrap();
+        assert_eq!(json[0]["summary"], "-2 workshops");
+        assert_eq!(json[0]["number"], 7);
+    }
+}
