@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Cooperation requests end to end against the real Synapse: an observer
 //! files a request in the plenary, the card reaches the committee room,
 //! committee delegates triage it (in the card's thread and by number), and
@@ -10,6 +11,9 @@ use std::time::Duration;
 use common::bot::BotProcess;
 use common::client::TestClient;
 use common::{eventually, Account, Backend, Homeserver, TestDb};
+use matrix_sdk::config::SyncSettings;
+use matrix_sdk::room::MessagesOptions;
+use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
 use matrix_sdk::ruma::OwnedRoomId;
 use peerlink::domain::{RequestState, RoomKind};
 use peerlink::storage::{Database, RequestStore, RoomStore};
@@ -31,14 +35,18 @@ struct Net {
 
 impl Net {
     async fn new(backend: Backend) -> Option<Self> {
+        Self::with_committee_encryption(backend, false).await
+    }
+
+    async fn with_committee_encryption(backend: Backend, encrypted: bool) -> Option<Self> {
         let hs = Homeserver::from_env()?;
         let db = TestDb::create(backend).await?;
         let dir = tempfile::tempdir().unwrap();
         let config = concat!(env!("CARGO_MANIFEST_DIR"), "/config");
         let network = std::fs::read_to_string(format!("{config}/network.toml")).unwrap();
-        let network = network
-            .replace("[rooms.committee]\nencrypted = true", "[rooms.committee]\nencrypted = false");
-        assert!(network.contains("[rooms.committee]\nencrypted = false"));
+        let setting = format!("[rooms.committee]\nencrypted = {encrypted}");
+        let network = network.replace("[rooms.committee]\nencrypted = true", &setting);
+        assert!(network.contains(&setting));
         std::fs::write(dir.path().join("network.toml"), network).unwrap();
         std::fs::copy(format!("{config}/regions.toml"), dir.path().join("regions.toml")).unwrap();
 
@@ -361,6 +369,56 @@ async fn a_reaction_on_a_card_acknowledges_the_request_and_other_reactions_do_no
     assert_eq!(steps.len(), 2);
     assert_eq!(steps[1].actor, net.pt.account.user_id);
     store.close().await;
+    assert!(net.bot.terminate().await);
+    net.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn the_same_flow_works_in_an_encrypted_committee_room() {
+    let Some(mut net) = Net::with_committee_encryption(Backend::Sqlite, true).await else { return };
+    // A committee delegate with a real end-to-end encryption client.
+    let pt = net.pt.client.clone();
+    pt.sync_once(SyncSettings::default()).await.unwrap();
+    let syncing = pt.clone();
+    let sync = tokio::spawn(async move { syncing.sync(SyncSettings::default()).await });
+    let committee =
+        eventually("the committee room in the client", Duration::from_secs(20), || async {
+            pt.get_room(&net.committee)
+        })
+        .await;
+    assert!(committee.latest_encryption_state().await.unwrap().is_encrypted());
+    committee.sync_members().await.unwrap();
+
+    let request =
+        net.cl.send_text(&net.plenary, "!request capacity-building Training <i>now</i>").await;
+    net.wait_thread(&net.cl, &net.plenary, request.as_str(), 1).await;
+
+    // The card arrives encrypted, and decrypts to the escaped text.
+    let bot = net.bot_id();
+    let decrypted = |needle: &'static str| {
+        let committee = committee.clone();
+        let bot = bot.clone();
+        async move {
+            let messages = committee.messages(MessagesOptions::backward()).await.ok()?;
+            messages.chunk.iter().find_map(|e| {
+                let json: Value = e.raw().deserialize_as_unchecked().ok()?;
+                let hit = json["sender"] == bot.as_str() && body(&json).contains(needle);
+                (hit && e.encryption_info().is_some()).then_some(json)
+            })
+        }
+    };
+    let card =
+        eventually("the decrypted card", Duration::from_secs(30), || decrypted("Request #1")).await;
+    let html = card["content"]["formatted_body"].as_str().unwrap();
+    assert!(html.contains("&lt;i&gt;now&lt;/i&gt;"), "{html}");
+
+    committee.send(RoomMessageEventContent::text_plain("!ack 1")).await.unwrap();
+
+    eventually("the encrypted answer", Duration::from_secs(30), || decrypted("Request #1 is now"))
+        .await;
+    let notices = net.wait_thread(&net.cl, &net.plenary, request.as_str(), 2).await;
+    assert!(body(&notices[1]).contains("acknowledged"), "{}", notices[1]);
+    sync.abort();
     assert!(net.bot.terminate().await);
     net.db.cleanup().await;
 }
