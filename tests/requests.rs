@@ -25,9 +25,16 @@ struct Net {
     hs: Homeserver,
     db: TestDb,
     bot: BotProcess,
+    /// Delegate of Chile, an observer.
     cl: TestClient,
+    /// Delegate of Morocco: committee, coordinator.
     ma: TestClient,
+    /// Delegate of Portugal: committee.
     pt: TestClient,
+    /// Delegate of Paraguay: committee.
+    py: TestClient,
+    /// Delegate of France, a member.
+    fr: TestClient,
     plenary: OwnedRoomId,
     committee: OwnedRoomId,
     _dir: tempfile::TempDir,
@@ -51,13 +58,26 @@ impl Net {
         std::fs::copy(format!("{config}/regions.toml"), dir.path().join("regions.toml")).unwrap();
 
         let admin = hs.register("admin-").await;
-        let accounts: Vec<Account> = futures_accounts(&hs, &["cl-", "ma-", "pt-"]).await;
-        let roster = format!(
-            "[[state]]\ncode = \"CL\"\nstatus = \"observer\"\ndelegates = [{{ user = \"{}\" }}]\n\
-             [[state]]\ncode = \"MA\"\nstatus = \"founding_member\"\ndelegates = [{{ user = \"{}\" }}]\n\
-             [[state]]\ncode = \"PT\"\nstatus = \"founding_member\"\ndelegates = [{{ user = \"{}\" }}]\n",
-            accounts[0].user_id, accounts[1].user_id, accounts[2].user_id
-        );
+        let accounts: Vec<Account> =
+            futures_accounts(&hs, &["cl-", "ma-", "pt-", "py-", "fr-"]).await;
+        let states = [
+            ("CL", "observer"),
+            ("MA", "founding_member"),
+            ("PT", "founding_member"),
+            ("PY", "founding_member"),
+            ("FR", "member"),
+        ];
+        let roster: String = states
+            .iter()
+            .zip(&accounts)
+            .map(|((code, status), a)| {
+                format!(
+                    "[[state]]\ncode = \"{code}\"\nstatus = \"{status}\"\n\
+                     delegates = [{{ user = \"{}\" }}]\n",
+                    a.user_id
+                )
+            })
+            .collect();
         let roster_path = dir.path().join("roster.toml");
         std::fs::write(&roster_path, roster).unwrap();
         let network_file = dir.path().join("network.toml").display().to_string();
@@ -89,11 +109,15 @@ impl Net {
         let cl = TestClient::login(&hs, &accounts[0]).await;
         let ma = TestClient::login(&hs, &accounts[1]).await;
         let pt = TestClient::login(&hs, &accounts[2]).await;
-        cl.client.join_room_by_id(&plenary).await.unwrap();
-        for c in [&ma, &pt] {
+        let py = TestClient::login(&hs, &accounts[3]).await;
+        let fr = TestClient::login(&hs, &accounts[4]).await;
+        for c in [&cl, &fr] {
+            c.client.join_room_by_id(&plenary).await.unwrap();
+        }
+        for c in [&ma, &pt, &py] {
             c.client.join_room_by_id(&committee).await.unwrap();
         }
-        Some(Self { hs, db, bot, cl, ma, pt, plenary, committee, _dir: dir })
+        Some(Self { hs, db, bot, cl, ma, pt, py, fr, plenary, committee, _dir: dir })
     }
 
     /// Runs the `peerlink` CLI on this network's database.
@@ -419,6 +443,58 @@ async fn the_same_flow_works_in_an_encrypted_committee_room() {
     let notices = net.wait_thread(&net.cl, &net.plenary, request.as_str(), 2).await;
     assert!(body(&notices[1]).contains("acknowledged"), "{}", notices[1]);
     sync.abort();
+    assert!(net.bot.terminate().await);
+    net.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_members_request_is_declined_then_reopened_with_every_reason_shown_as_text() {
+    let Some(mut net) = Net::new(Backend::Sqlite).await else { return };
+    let request = net
+        .fr
+        .send_text(&net.plenary, "!request technical-cooperation Data tools for follow-up")
+        .await;
+    net.wait_thread(&net.fr, &net.plenary, request.as_str(), 1).await;
+
+    // The observer cannot triage; Paraguay declines, Morocco reopens, Portugal acknowledges.
+    let refused = net.cl.send_text(&net.plenary, "!decline 1 No").await;
+    let reply = net.cl.wait_reply(&net.plenary, &net.bot_id(), refused.as_str()).await;
+    assert!(body(&reply).contains("Executive Committee room"), "{reply}");
+    let steps = [
+        (&net.py, "!decline 1 Out of scope for <b>now</b> & later"),
+        (&net.ma, "!reopen 1 New budget line"),
+        (&net.pt, "!ack 1"),
+    ];
+    for (client, step) in steps {
+        let sent = client.send_text(&net.committee, step).await;
+        let reply = client.wait_reply(&net.committee, &net.bot_id(), sent.as_str()).await;
+        assert!(body(&reply).contains("Request #1 is now"), "{step}: {reply}");
+    }
+
+    let notices = net.wait_thread(&net.fr, &net.plenary, request.as_str(), 4).await;
+    let declined = &notices[1];
+    assert!(body(declined).contains("declined: Out of scope for <b>now</b> & later"), "{declined}");
+    let html = declined["content"]["formatted_body"].as_str().unwrap();
+    assert!(
+        html.contains("&lt;b&gt;now&lt;/b&gt; &amp; later") && !html.contains("<b>now"),
+        "{html}"
+    );
+    assert!(
+        body(&notices[2]).contains("reopened") && body(&notices[2]).contains("New budget line")
+    );
+    assert!(body(&notices[3]).contains("acknowledged"));
+    let store = Database::connect(&net.db.url, 1).await.unwrap();
+    let steps = store.transitions(1).await.unwrap();
+    let who: Vec<(String, String)> = steps
+        .iter()
+        .map(|t| (t.action.clone(), t.actor_state.map(|c| c.to_string()).unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        who,
+        [("submit", "FR"), ("decline", "PY"), ("reopen", "MA"), ("ack", "PT")]
+            .map(|(a, s)| (a.to_owned(), s.to_owned()))
+    );
+    store.close().await;
     assert!(net.bot.terminate().await);
     net.db.cleanup().await;
 }
