@@ -221,8 +221,16 @@ pub fn parse(body: &str, prefix: &str) -> Option<Result<Command, ParseError>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// The usage problem `body` is refused with (panics if it is accepted).
+    pub(crate) fn problem(body: &str) -> Problem {
+        match parse(body, "!") {
+            Some(Err(ParseError::Usage { problem, .. })) => problem,
+            other => panic!("{body}: {other:?}"),
+        }
+    }
 
     #[test]
     fn plain_chat_and_lone_punctuation_are_not_commands() {

@@ -208,18 +208,12 @@ pub fn parse_triage(action: ActionKind, args: Arguments<'_>) -> Result<Command, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::{parse, ParseError};
+    use crate::commands::parse;
+    use crate::commands::tests::problem;
 
     fn request(body: &str) -> RequestCommand {
         match parse(body, "!") {
             Some(Ok(Command::Request(c))) => c,
-            other => panic!("{body}: {other:?}"),
-        }
-    }
-
-    fn problem(body: &str) -> Problem {
-        match parse(body, "!") {
-            Some(Err(ParseError::Usage { problem, .. })) => problem,
             other => panic!("{body}: {other:?}"),
         }
     }

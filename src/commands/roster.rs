@@ -251,18 +251,12 @@ pub fn parse_roster(args: Arguments<'_>) -> Result<Command, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::{parse, ParseError};
+    use crate::commands::parse;
+    use crate::commands::tests::problem;
 
     fn roster(body: &str) -> RosterCommand {
         match parse(body, "!") {
             Some(Ok(Command::Roster(c))) => c,
-            other => panic!("{body}: {other:?}"),
-        }
-    }
-
-    fn problem(body: &str) -> Problem {
-        match parse(body, "!") {
-            Some(Err(ParseError::Usage { problem, .. })) => problem,
             other => panic!("{body}: {other:?}"),
         }
     }
