@@ -517,6 +517,7 @@ mod tests {
             ("@cl:x.org", "!request gardening Roses", Place::NetworkRoom, "not a category"),
             ("@cl:evil.example", FILE, Place::NetworkRoom, "Only delegates"),
             ("@cl:x.org", FILE, Place::Committee, "plenary"),
+            ("@cl:x.org", FILE, Place::Other, "plenary"),
         ];
         for (sender, body, place, expected) in cases {
             let answer = s.handle(&incoming(sender, body, place)).await.unwrap();
@@ -585,8 +586,12 @@ mod tests {
             );
             assert_eq!(s.store().transitions(id).await.unwrap().len(), 1);
         }
-        let outside = s.handle(&incoming("@pt:x.org", "!ack 1", Place::NetworkRoom)).await.unwrap();
-        assert!(outside.text.plain.contains("Executive Committee room"), "{}", outside.text.plain);
+        for place in [Place::NetworkRoom, Place::Direct, Place::Other] {
+            let outside = s.handle(&incoming("@pt:x.org", "!ack 1", place)).await.unwrap();
+            assert!(outside.text.plain.contains("Executive Committee room"), "{place:?}");
+            assert!(outside.effects.is_empty());
+        }
+        assert_eq!(s.store().get_request(1).await.unwrap().unwrap().state, RequestState::Submitted);
     }
 
     #[tokio::test]
