@@ -89,6 +89,7 @@ pub async fn requests(settings: &Settings, command: RequestsCommand) -> anyhow::
                 region,
                 category,
                 limit,
+                ..RequestFilter::default()
             };
             let requests = db.list_requests(&filter).await?;
             if requests.is_empty() {

@@ -56,6 +56,22 @@ impl Settings {
         if let Err(e) = self.load_network() {
             problems.extend(e.0.iter().map(|p| format!("network definition: {p}")));
         }
+        if self.http.enabled && self.http.listen.parse::<std::net::SocketAddr>().is_err() {
+            problems.push(format!(
+                "http.listen `{}` is not an address like 127.0.0.1:8090",
+                self.http.listen
+            ));
+        }
+        for (i, t) in self.http.tokens.iter().enumerate() {
+            if !matches!(t.scope.as_str(), "reports" | "roster") {
+                problems.push(format!("http.tokens[{i}].scope must be reports or roster"));
+            }
+            if t.sha256.len() != 64 || !t.sha256.chars().all(|c| c.is_ascii_hexdigit()) {
+                problems.push(format!(
+                    "http.tokens[{i}].sha256 must be 64 hex digits (use `peerlink token new`)"
+                ));
+            }
+        }
         if self.database.max_connections == 0 {
             problems.push("database.max_connections must be at least 1".to_owned());
         }

@@ -47,6 +47,40 @@ pub struct Settings {
     pub network: NetworkSettings,
     /// Keeping the rooms in their desired state.
     pub provisioning: ProvisioningSettings,
+    /// The HTTP server: health, metrics, API, dashboard.
+    pub http: HttpSettings,
+}
+
+/// `[http]`: the operations server.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpSettings {
+    /// Serve HTTP at all.
+    pub enabled: bool,
+    /// Address to listen on; loopback by default (put a reverse proxy in
+    /// front to publish it). Port 0 picks a free port (logged at start).
+    pub listen: String,
+    /// API tokens, stored as SHA-256 hashes (`peerlink token new` makes one).
+    pub tokens: Vec<TokenSettings>,
+}
+
+/// One API token.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenSettings {
+    /// Who holds it (shown in logs).
+    pub name: String,
+    /// `reports` (requests, statistics, outcomes, roster without user IDs)
+    /// or `roster` (all of that, plus delegates' user IDs).
+    pub scope: String,
+    /// Lowercase hex SHA-256 of the token.
+    pub sha256: String,
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        Self { enabled: true, listen: "127.0.0.1:8090".to_owned(), tokens: Vec::new() }
+    }
 }
 
 /// `[provisioning]`: when the bot reconciles the network's rooms.
@@ -166,6 +200,7 @@ impl Default for Settings {
             log: LogSettings { format: LogFormat::Human, level: DEFAULT_LOG_LEVEL.to_owned() },
             network: NetworkSettings::default(),
             provisioning: ProvisioningSettings::default(),
+            http: HttpSettings::default(),
         }
     }
 }

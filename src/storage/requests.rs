@@ -24,8 +24,14 @@ pub struct RequestFilter {
     pub region: Option<String>,
     /// Only in this category.
     pub category: Option<String>,
+    /// Only filed at or after this time (milliseconds since the Unix epoch).
+    pub created_from: Option<i64>,
+    /// Only filed before this time.
+    pub created_to: Option<i64>,
     /// At most this many (newest first); 0 means no limit.
     pub limit: i64,
+    /// Skip this many first (for pages).
+    pub offset: i64,
 }
 
 /// One entry of the outcomes register.
@@ -87,6 +93,12 @@ pub trait RequestStore {
         id: i64,
         step: Step<'_>,
     ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// How many requests match `filter` (ignoring its limit and offset).
+    fn count_requests(
+        &self,
+        filter: &RequestFilter,
+    ) -> impl Future<Output = Result<i64, StorageError>> + Send;
 
     /// Requests matching `filter`, newest first.
     fn list_requests(
@@ -204,6 +216,36 @@ struct RegisterRow {
 const COLUMNS: &str = "id, state, requesting_state, region, category, title, description, \
     language, requester, source_room, source_event, card_room, card_event, assignee, \
     created_at, updated_at";
+
+/// The WHERE conditions of `filter` (the query already has `WHERE 1 = 1`).
+fn push_conditions<DB>(q: &mut QueryBuilder<DB>, filter: &RequestFilter)
+where
+    DB: sqlx::Database,
+    String: for<'t> sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    i64: for<'t> sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+{
+    if filter.open_only {
+        q.push(" AND state NOT IN ('resolved', 'declined')");
+    }
+    if let Some(state) = filter.state {
+        q.push(" AND state = ").push_bind(state.as_str().to_owned());
+    }
+    if let Some(code) = filter.requesting_state {
+        q.push(" AND requesting_state = ").push_bind(code.to_string());
+    }
+    if let Some(region) = &filter.region {
+        q.push(" AND region = ").push_bind(region.clone());
+    }
+    if let Some(category) = &filter.category {
+        q.push(" AND category = ").push_bind(category.clone());
+    }
+    if let Some(from) = filter.created_from {
+        q.push(" AND created_at >= ").push_bind(from);
+    }
+    if let Some(to) = filter.created_to {
+        q.push(" AND created_at < ").push_bind(to);
+    }
+}
 
 fn rows_to_requests(rows: Vec<RequestRow>) -> Result<Vec<Request>, StorageError> {
     rows.into_iter().map(Request::try_from).collect()
@@ -347,28 +389,26 @@ impl RequestStore for Database {
     async fn list_requests(&self, filter: &RequestFilter) -> Result<Vec<Request>, StorageError> {
         let rows: Vec<RequestRow> = on_pool!(self, pool => {
             let mut q = QueryBuilder::new(format!("SELECT {COLUMNS} FROM requests WHERE 1 = 1"));
-            if filter.open_only {
-                q.push(" AND state NOT IN ('resolved', 'declined')");
-            }
-            if let Some(state) = filter.state {
-                q.push(" AND state = ").push_bind(state.as_str());
-            }
-            if let Some(code) = filter.requesting_state {
-                q.push(" AND requesting_state = ").push_bind(code.to_string());
-            }
-            if let Some(region) = &filter.region {
-                q.push(" AND region = ").push_bind(region.clone());
-            }
-            if let Some(category) = &filter.category {
-                q.push(" AND category = ").push_bind(category.clone());
-            }
+            push_conditions(&mut q, filter);
             q.push(" ORDER BY id DESC");
             if filter.limit > 0 {
                 q.push(" LIMIT ").push_bind(filter.limit);
+                if filter.offset > 0 {
+                    q.push(" OFFSET ").push_bind(filter.offset);
+                }
             }
             q.build_query_as().fetch_all(pool).await?
         });
         rows_to_requests(rows)
+    }
+
+    async fn count_requests(&self, filter: &RequestFilter) -> Result<i64, StorageError> {
+        let count: i64 = on_pool!(self, pool => {
+            let mut q = QueryBuilder::new("SELECT COUNT(*) FROM requests WHERE 1 = 1");
+            push_conditions(&mut q, filter);
+            q.build_query_scalar().fetch_one(pool).await?
+        });
+        Ok(count)
     }
 
     async fn transitions(&self, id: i64) -> Result<Vec<Transition>, StorageError> {
