@@ -44,6 +44,7 @@ PEERLINK__MATRIX__HOMESERVER_URL="$PEERLINK_TEST_HOMESERVER_URL" \
 PEERLINK__MATRIX__USER_ID="@demo-bot:localhost" \
 PEERLINK__MATRIX__PASSWORD="bot-password" \
 PEERLINK__BOT__ADMINS='["@demo-admin:localhost"]' \
+PEERLINK__HTTP__LISTEN=127.0.0.1:0 \
     "${CARGO_TARGET_DIR:-target}/debug/peerlink" run >"$RUN_DIR/bot.log" 2>&1 &
 BOT_PID=$!
 for _ in $(seq 1 300); do

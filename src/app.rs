@@ -12,6 +12,7 @@ use tracing::{info, warn};
 use crate::config::ProvisioningSettings;
 use crate::config::Settings;
 use crate::domain::{AdminPolicy, MatrixUserId};
+use crate::http::{self, HttpState, Tokens};
 use crate::i18n::Catalog;
 use crate::matrix::{self, BotContext, Provisioner, Worker};
 use crate::service::ChatService;
@@ -49,7 +50,7 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
     let provisioner = Provisioner::new(
         client.clone(),
         db.clone(),
-        network,
+        network.clone(),
         admins,
         catalog.clone(),
         settings.default_language(),
@@ -71,6 +72,21 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         provisioner: provisioner.clone(),
     };
     tasks.spawn(keep_provisioned(provisioner, settings.provisioning.clone(), shutdown.clone()));
+    if settings.http.enabled {
+        let (listener, addr) = http::bind(&settings.http.listen).await.map_err(|e| {
+            anyhow::anyhow!(
+                "cannot listen on {} for HTTP: {e} (change http.listen, or set http.enabled = false)",
+                settings.http.listen
+            )
+        })?;
+        info!(%addr, "HTTP server listening (health, metrics, API)");
+        let state = HttpState {
+            db: db.clone(),
+            network: network.clone(),
+            tokens: Arc::new(Tokens::new(&settings.http.tokens)),
+        };
+        tasks.spawn(http::serve(listener, state, shutdown.clone()));
+    }
 
     let outcome = matrix::run(client, db.clone(), ctx).await;
     // Whether sync ended by a signal or an error, everything else stops too.

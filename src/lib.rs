@@ -8,6 +8,7 @@
 //! - [`service`]: use cases; they decide what to do and what to say.
 //! - [`matrix`]: the Matrix client, sync loop, event handlers and sending.
 //! - [`storage`]: the database (SQLite or PostgreSQL) behind one type.
+//! - [`http`]: health, Prometheus metrics and the read-only JSON API.
 //! - [`i18n`]: the message catalog (Fluent); every user-facing string lives there.
 //! - [`config`], [`telemetry`], [`cli`] and [`app`]: the process around it all.
 //!
@@ -19,6 +20,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod domain;
+pub mod http;
 pub mod i18n;
 pub mod matrix;
 pub mod service;

@@ -268,3 +268,48 @@ async fn the_bot_can_log_in_with_an_access_token_instead_of_a_password() {
     assert!(!log.contains(&token), "the access token is in the log");
     db.cleanup().await;
 }
+
+/// The value of the Prometheus sample `name{labels}` in `text` (0 if absent).
+fn sample(text: &str, series: &str) -> f64 {
+    text.lines()
+        .find(|l| l.starts_with(series) && l[series.len()..].starts_with(' '))
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0)
+}
+
+#[tokio::test]
+async fn metrics_and_readiness_follow_what_the_bot_does() {
+    let Some(s) = Setup::new(Backend::Sqlite).await else { return };
+    let base = format!("http://{}", s.bot.http_addr());
+    let http = reqwest::Client::new();
+    let get = |path: &str| {
+        let (http, url) = (http.clone(), format!("{base}{path}"));
+        async move {
+            let r = http.get(url).send().await.unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
+    let room = s.room_with_bot().await;
+    let (status, ready) = get("/readyz").await;
+    assert_eq!(status, 200, "a syncing bot is ready: {ready}");
+    let (_, before) = get("/metrics").await;
+
+    for body in ["!ping", "!ping", "!frobnicate"] {
+        let sent = s.admin.send_text(&room, body).await;
+        s.admin.wait_reply(&room, s.bot_id(), sent.as_str()).await;
+    }
+    s.admin.send_text(&room, "just chatting").await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let (_, after) = get("/metrics").await;
+
+    let ping = "peerlink_commands_total{command=\"ping\",result=\"answered\"}";
+    let unknown = "peerlink_commands_total{command=\"unknown\",result=\"answered\"}";
+    assert_eq!(sample(&after, ping) - sample(&before, ping), 2.0, "{after}");
+    assert_eq!(sample(&after, unknown) - sample(&before, unknown), 1.0, "{after}");
+    let count = "peerlink_command_duration_seconds_count";
+    assert_eq!(sample(&after, count) - sample(&before, count), 3.0, "{after}");
+    assert!(sample(&after, "peerlink_sync_lag_seconds") < 60.0, "{after}");
+    assert_eq!(sample(&after, "peerlink_delivery_failures_total"), 0.0);
+    s.db.cleanup().await;
+}

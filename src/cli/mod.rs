@@ -4,6 +4,7 @@
 mod provision;
 mod requests;
 mod roster;
+mod token;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -60,11 +61,28 @@ pub enum Command {
     /// Export the outcomes register
     #[command(subcommand)]
     Outcomes(requests::OutcomesCommand),
+    /// Make a new API token for the HTTP API
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Create and repair the network's rooms and memberships from the roster
     Provision {
         /// Only print what would change
         #[arg(long)]
         dry_run: bool,
+    },
+}
+
+/// `peerlink token …`
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Print a new token and the configuration lines that accept it
+    New {
+        /// Who will hold it
+        #[arg(long)]
+        name: String,
+        /// reports (requests, statistics, outcomes) or roster (also delegates' user IDs)
+        #[arg(long, default_value = "reports", value_parser = ["reports", "roster"])]
+        scope: String,
     },
 }
 
@@ -107,6 +125,7 @@ pub fn main(cli: Cli) -> ExitCode {
             Command::Delegate(c) => roster::delegate(&settings, c).await,
             Command::Provision { dry_run } => provision::provision(&settings, dry_run).await,
             Command::Requests(c) => requests::requests(&settings, c).await,
+            Command::Token(TokenCommand::New { name, scope }) => token::new_token(&name, &scope),
             Command::Outcomes(c) => requests::outcomes(&settings, c).await,
         }
     });

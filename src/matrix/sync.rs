@@ -21,6 +21,7 @@ use super::worker::WorkItem;
 use super::{handlers, own_user_id, MatrixError};
 use crate::service::ChatService;
 use crate::storage::{Database, SyncTokens};
+use crate::telemetry::metrics;
 
 /// Long-poll timeout of `/sync`.
 const SYNC_TIMEOUT: Duration = Duration::from_secs(30);
@@ -74,6 +75,10 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
         };
         match result {
             Ok(response) => {
+                metrics::sync_succeeded(crate::storage::now_ms());
+                metrics::set_queue_depth(
+                    i64::try_from(ctx.queue.max_capacity() - ctx.queue.capacity()).unwrap_or(0),
+                );
                 let timeline_events: usize =
                     response.rooms.joined.values().map(|r| r.timeline.events.len()).sum();
                 debug!(since = ?token, next_batch = %response.next_batch, timeline_events, "synced");
@@ -93,6 +98,7 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
             }
             Err(e) if is_fatal(&e) => return Err(e.into()),
             Err(e) => {
+                metrics::sync_failed();
                 failures += 1;
                 let delay = backoff(failures);
                 warn!(error = %e, failures, retry_in_ms = delay.as_millis() as u64, "sync failed");

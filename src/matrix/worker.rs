@@ -15,6 +15,7 @@ use crate::i18n::Text;
 use crate::service::{ChatService, Effect, Incoming, Place};
 use crate::storage::RequestStore;
 use crate::storage::{Database, EventClaim, ProcessedEvents};
+use crate::telemetry::metrics;
 use matrix_sdk::ruma::OwnedRoomId;
 use tokio_util::task::TaskTracker;
 
@@ -93,6 +94,18 @@ impl Worker {
 
     #[instrument(skip_all, fields(room_id = %job.room.room_id(), event_id = %job.event_id, sender = %job.sender))]
     async fn handle(&self, job: Job) {
+        let started = std::time::Instant::now();
+        if !self.claim(&job).await {
+            return;
+        }
+        let result = self.respond(&job).await;
+        let command = command_name(&job, self.chat.prefix());
+        metrics::command_handled(command, result, started.elapsed().as_secs_f64());
+    }
+
+    /// Records the event as handled; `false` if it already was (or cannot be
+    /// recorded: then it is left for after a restart).
+    async fn claim(&self, job: &Job) -> bool {
         let claim = self
             .db
             .claim_event(
@@ -103,34 +116,39 @@ impl Worker {
             )
             .await;
         match claim {
-            Ok(EventClaim::New) => {}
+            Ok(EventClaim::New) => true,
             Ok(EventClaim::AlreadyHandled) => {
                 info!("already handled; not answering again");
-                return;
+                false
             }
             Err(e) => {
                 // Without a claim the answer could be sent twice later. The
                 // sync position is not saved past this event (see Barrier),
                 // so it comes back after a restart.
+                metrics::database_error();
                 error!(error = %e, "cannot record the event; leaving it unanswered");
-                return;
+                false
             }
         }
-        if job.reaction && !self.is_ackable_card(&job).await {
-            return;
+    }
+
+    /// Answers the job and carries out the effects; returns `answered`,
+    /// `failed` (the answer could not be sent) or `ignored`.
+    async fn respond(&self, job: &Job) -> &'static str {
+        if job.reaction && !self.is_ackable_card(job).await {
+            return "ignored";
         }
         let place = self.place(&job.room).await;
-        let thread_root = job.thread_root.as_ref().map(|e| e.as_str());
         let incoming = Incoming {
             sender: job.sender.as_str(),
             body: &job.body,
             place,
             room_id: job.room.room_id().as_str(),
             event_id: job.event_id.as_str(),
-            thread_root,
+            thread_root: job.thread_root.as_ref().map(|e| e.as_str()),
         };
         let Some(answer) = self.chat.handle(&incoming).await else {
-            return;
+            return "ignored";
         };
         let thread_root = if answer.start_thread {
             Some(job.thread_root.clone().unwrap_or_else(|| job.event_id.clone()))
@@ -143,22 +161,25 @@ impl Worker {
             ReplyTarget { event_id: replied.unwrap_or_else(|| job.event_id.clone()), thread_root };
         let content = send::notice(&answer.text, &target);
         let txn_id = send::reply_transaction_id(job.event_id.as_str());
-        let outcome = match send_with_retries(&job.room, content, &txn_id).await {
+        let (result, outcome) = match send_with_retries(&job.room, content, &txn_id).await {
             Ok(reply_id) => {
                 info!(%reply_id, "answered");
-                "answered".to_owned()
+                ("answered", "answered".to_owned())
             }
             Err(e) => {
+                metrics::delivery_failed();
                 error!(error = %e, "could not send the answer");
-                format!("failed: {e}")
+                ("failed", format!("failed: {e}"))
             }
         };
         if let Err(e) = self.db.record_outcome(job.event_id.as_str(), &outcome).await {
+            metrics::database_error();
             warn!(error = %e, "could not record the outcome");
         }
         for effect in answer.effects {
-            self.carry_out(&job, effect).await;
+            self.carry_out(job, effect).await;
         }
+        result
     }
 
     /// Whether a reaction is on a request card that can be acknowledged now
@@ -193,16 +214,19 @@ impl Worker {
         match effect {
             Effect::PostCard { request_id, text } => {
                 if let Err(e) = self.post_card(job, request_id, &text).await {
+                    metrics::delivery_failed();
                     error!(request_id, error = %e, "could not post the request card");
                 }
             }
             Effect::PostToCard { request_id, text } => {
                 if let Err(e) = self.post_to_card(job, request_id, &text).await {
+                    metrics::delivery_failed();
                     error!(request_id, error = %e, "could not post in the card's thread");
                 }
             }
             Effect::Notify { request_id, text } => {
                 if let Err(e) = self.notify(job, request_id, &text).await {
+                    metrics::delivery_failed();
                     error!(request_id, error = %e, "could not notify the requester");
                 }
             }
@@ -286,6 +310,19 @@ impl Worker {
         send_with_retries(&room, send::notice_in_thread(text, &root), &txn).await?;
         Ok(())
     }
+}
+
+/// The command a job carries, for metrics: a known command name, `unknown`,
+/// `reaction`, or `message` (a thread reply); never free text.
+fn command_name(job: &Job, prefix: &str) -> &'static str {
+    if job.reaction {
+        return "reaction";
+    }
+    let Some(rest) = job.body.trim_start().strip_prefix(prefix) else {
+        return "message";
+    };
+    let word = rest.split(char::is_whitespace).next().unwrap_or_default();
+    crate::commands::spec(word, "").map_or("unknown", |spec| spec.name)
 }
 
 /// Sends with a few retries; the stable transaction ID makes a retry of a

@@ -6,6 +6,7 @@
 mod chat;
 pub mod outcomes;
 pub mod roster;
+pub mod stats;
 
 pub use chat::{Answer, ChatService, Effect, Incoming, Place};
 pub use roster::{RosterService, RosterServiceError};

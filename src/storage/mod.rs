@@ -20,7 +20,7 @@ use sqlx::migrate::Migrator;
 use sqlx::{PgPool, SqlitePool};
 
 pub use events::{EventClaim, ProcessedEvents, SyncTokens};
-pub use requests::{OutcomeRecord, RequestFilter, RequestStore, Step};
+pub use requests::{OutcomeRecord, RequestFilter, RequestStore, RequestTimes, Step};
 pub use rooms::RoomStore;
 pub use roster::{RosterHistoryEntry, RosterStore};
 

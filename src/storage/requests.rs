@@ -47,6 +47,25 @@ pub struct OutcomeRecord {
     pub recorded_at: i64,
 }
 
+/// What statistics need of one request.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct RequestTimes {
+    /// Number.
+    pub id: i64,
+    /// State word.
+    pub state: String,
+    /// Region ID.
+    pub region: Option<String>,
+    /// Category ID.
+    pub category: String,
+    /// Filed at (ms since the epoch).
+    pub created_at: i64,
+    /// First acknowledged at, if ever.
+    pub acknowledged_at: Option<i64>,
+    /// Last resolved at, if ever.
+    pub resolved_at: Option<i64>,
+}
+
 /// A step to record.
 #[derive(Debug, Clone)]
 pub struct Step<'a> {
@@ -117,6 +136,16 @@ pub trait RequestStore {
         &self,
         id: i64,
     ) -> impl Future<Output = Result<Option<Outcome>, StorageError>> + Send;
+
+    /// How many requests stand in each state.
+    fn requests_by_state(
+        &self,
+    ) -> impl Future<Output = Result<Vec<(String, i64)>, StorageError>> + Send;
+
+    /// For statistics: every request with when it was first acknowledged
+    /// and last resolved.
+    fn request_times(&self)
+        -> impl Future<Output = Result<Vec<RequestTimes>, StorageError>> + Send;
 
     /// The outcomes register: every recorded outcome, by request number.
     fn outcomes(&self) -> impl Future<Output = Result<Vec<OutcomeRecord>, StorageError>> + Send;
@@ -442,6 +471,25 @@ impl RequestStore for Database {
         let row: Option<OutcomeRow> =
             on_pool!(self, pool => sqlx::query_as(sql).bind(id).fetch_optional(pool).await?);
         row.map(Outcome::try_from).transpose()
+    }
+
+    async fn requests_by_state(&self) -> Result<Vec<(String, i64)>, StorageError> {
+        let sql = "SELECT state, COUNT(*) FROM requests GROUP BY state ORDER BY state";
+        let rows: Vec<(String, i64)> =
+            on_pool!(self, pool => sqlx::query_as(sql).fetch_all(pool).await?);
+        Ok(rows)
+    }
+
+    async fn request_times(&self) -> Result<Vec<RequestTimes>, StorageError> {
+        let sql = "SELECT r.id, r.state, r.region, r.category, r.created_at, \
+            (SELECT MIN(t.at) FROM request_transitions t \
+             WHERE t.request_id = r.id AND t.action = 'ack') AS acknowledged_at, \
+            (SELECT MAX(t.at) FROM request_transitions t \
+             WHERE t.request_id = r.id AND t.to_state = 'resolved') AS resolved_at \
+            FROM requests r ORDER BY r.id";
+        let rows: Vec<RequestTimes> =
+            on_pool!(self, pool => sqlx::query_as(sql).fetch_all(pool).await?);
+        Ok(rows)
     }
 
     async fn outcomes(&self) -> Result<Vec<OutcomeRecord>, StorageError> {

@@ -62,6 +62,8 @@ impl BotProcess {
             // Provisioning has its own tests; elsewhere it would only add rooms.
             ("PEERLINK__PROVISIONING__ON_START".into(), "false".into()),
             ("PEERLINK__PROVISIONING__INTERVAL_SECS".into(), "0".into()),
+            // Many bots run at once: each HTTP server on a free port.
+            ("PEERLINK__HTTP__LISTEN".into(), "127.0.0.1:0".into()),
         ];
         for (k, v) in extra_env {
             env.retain(|(key, _)| key != k);
@@ -135,6 +137,15 @@ impl BotProcess {
         let session = std::fs::read_to_string(self.data_dir.join("matrix-session.json")).unwrap();
         let session: serde_json::Value = serde_json::from_str(&session).unwrap();
         session["access_token"].as_str().unwrap().to_owned()
+    }
+
+    /// The address the bot's HTTP server listens on (from its log).
+    pub fn http_addr(&self) -> String {
+        let log = self.log();
+        let line =
+            log.lines().rev().find(|l| l.contains("HTTP server listening")).expect("HTTP is on");
+        let addr = line.split("addr=").nth(1).expect("the address is logged");
+        addr.split_whitespace().next().unwrap_or_default().to_owned()
     }
 
     /// Waits until the log contains `needle`.

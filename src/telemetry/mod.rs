@@ -1,7 +1,10 @@
-//! Logging: `tracing` events to a sink, as readable lines or JSON.
+//! Logging (`tracing` events to a sink, as readable lines or JSON) and, in
+//! [`metrics`], the process metrics and liveness facts.
 //!
 //! The filter comes from `RUST_LOG` when set, else from `log.level`.
 //! Secrets are wrapped in `SecretString` and never reach a log field.
+
+pub mod metrics;
 
 use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::EnvFilter;

@@ -1,0 +1,217 @@
+//! The read-only JSON API under `/api/v1`, behind bearer tokens.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap};
+use axum::response::IntoResponse;
+use axum::Json;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::auth::Scope;
+use super::error::ApiError;
+use super::HttpState;
+use crate::domain::{CountryCode, Request, RequestState};
+use crate::service::outcomes::outcomes_csv;
+use crate::service::stats;
+use crate::storage::{RequestFilter, RequestStore, RosterStore};
+
+/// Largest page.
+const MAX_PER_PAGE: i64 = 500;
+
+/// Query parameters of `/api/v1/requests`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestQuery {
+    state: Option<String>,
+    region: Option<String>,
+    category: Option<String>,
+    country: Option<String>,
+    /// Filed on or after this date (YYYY-MM-DD, UTC).
+    from: Option<String>,
+    /// Filed before this date (YYYY-MM-DD, UTC).
+    to: Option<String>,
+    page: Option<i64>,
+    per_page: Option<i64>,
+}
+
+fn date_ms(name: &str, raw: &str) -> Result<i64, ApiError> {
+    chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc().timestamp_millis())
+        .ok_or_else(|| ApiError::BadRequest(format!("`{name}` must be a date like 2026-11-29")))
+}
+
+fn request_json(r: &Request) -> Value {
+    json!({
+        "number": r.id,
+        "state": r.state.as_str(),
+        "requesting_state": r.requesting_state.as_str(),
+        "region": r.region,
+        "category": r.category,
+        "title": r.title,
+        "description": r.description,
+        "assignee": r.assignee,
+        "filed_at": iso(r.created_at),
+        "updated_at": iso(r.updated_at),
+    })
+}
+
+fn iso(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map_or_else(String::new, |t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
+/// `GET /api/v1/requests`
+pub async fn requests(
+    State(state): State<HttpState>,
+    headers: HeaderMap,
+    Query(q): Query<RequestQuery>,
+) -> Result<Json<Value>, ApiError> {
+    state.tokens.check(&headers, Scope::Reports)?;
+    let per_page = q.per_page.unwrap_or(50);
+    if !(1..=MAX_PER_PAGE).contains(&per_page) {
+        return Err(ApiError::BadRequest(format!("`per_page` must be 1 to {MAX_PER_PAGE}")));
+    }
+    let page = q.page.unwrap_or(1);
+    if page < 1 {
+        return Err(ApiError::BadRequest("`page` starts at 1".into()));
+    }
+    let filter = RequestFilter {
+        state: q
+            .state
+            .as_deref()
+            .map(|s| {
+                RequestState::parse(s)
+                    .ok_or_else(|| ApiError::BadRequest(format!("unknown state `{s}`")))
+            })
+            .transpose()?,
+        requesting_state: q
+            .country
+            .as_deref()
+            .map(|c| CountryCode::parse(c).map_err(|e| ApiError::BadRequest(e.to_string())))
+            .transpose()?,
+        region: q.region,
+        category: q.category,
+        created_from: q.from.as_deref().map(|d| date_ms("from", d)).transpose()?,
+        created_to: q.to.as_deref().map(|d| date_ms("to", d)).transpose()?,
+        limit: per_page,
+        offset: (page - 1) * per_page,
+        ..RequestFilter::default()
+    };
+    let total = state.db.count_requests(&filter).await?;
+    let items: Vec<Value> =
+        state.db.list_requests(&filter).await?.iter().map(request_json).collect();
+    Ok(Json(json!({ "page": page, "per_page": per_page, "total": total, "items": items })))
+}
+
+/// `GET /api/v1/requests/{number}`
+pub async fn request(
+    State(state): State<HttpState>,
+    headers: HeaderMap,
+    Path(number): Path<i64>,
+) -> Result<Json<Value>, ApiError> {
+    state.tokens.check(&headers, Scope::Reports)?;
+    let request = state.db.get_request(number).await?.ok_or(ApiError::NotFound)?;
+    let history: Vec<Value> = state
+        .db
+        .transitions(number)
+        .await?
+        .into_iter()
+        .map(|t| {
+            json!({
+                "at": iso(t.at),
+                "actor": t.actor,
+                "acting_state": t.actor_state.map(|c| c.to_string()),
+                "action": t.action,
+                "from": t.from.map(RequestState::as_str),
+                "to": t.to.as_str(),
+                "reason": t.reason,
+                "event_id": t.event_id,
+            })
+        })
+        .collect();
+    let outcome = state.db.outcome(number).await?.map(|o| {
+        json!({
+            "result": o.result.as_str(),
+            "summary": o.summary,
+            "lessons": o.lessons,
+            "delivered_by": o.delivered_by,
+        })
+    });
+    let mut body = request_json(&request);
+    body["history"] = Value::Array(history);
+    body["outcome"] = outcome.unwrap_or(Value::Null);
+    Ok(Json(body))
+}
+
+/// `GET /api/v1/roster`: delegates' user IDs only for `roster` tokens.
+pub async fn roster(
+    State(state): State<HttpState>,
+    headers: HeaderMap,
+) -> Result<Json<Value>, ApiError> {
+    let scope = state.tokens.check(&headers, Scope::Reports)?;
+    let roster = state.db.load_roster().await?;
+    let states: Vec<Value> = roster
+        .states
+        .values()
+        .map(|s| {
+            let mut item = json!({
+                "code": s.code.as_str(),
+                "name": s.code.name("en"),
+                "status": s.status.as_str(),
+                "region": state.network.regions.region_of(s.code).map(|r| r.id.clone()),
+                "mechanism": s.mechanism,
+                "committee": state.network.is_committee(s.code),
+                "delegate_count": roster.delegates_of(s.code).count(),
+            });
+            if scope >= Scope::Roster {
+                let delegates: Vec<Value> = roster
+                    .delegates_of(s.code)
+                    .map(|d| json!({ "user_id": d.user_id.as_str(), "language": d.language }))
+                    .collect();
+                item["delegates"] = Value::Array(delegates);
+            }
+            item
+        })
+        .collect();
+    let regions: Vec<Value> = state
+        .network
+        .regions
+        .regions()
+        .iter()
+        .map(|r| json!({ "id": r.id, "name": r.names.0, "states": r.countries.len() }))
+        .collect();
+    Ok(Json(json!({ "states": states, "regions": regions })))
+}
+
+/// `GET /api/v1/stats`
+pub async fn statistics(
+    State(state): State<HttpState>,
+    headers: HeaderMap,
+) -> Result<Json<Value>, ApiError> {
+    state.tokens.check(&headers, Scope::Reports)?;
+    let times = state.db.request_times().await?;
+    Ok(Json(serde_json::to_value(stats::compute(&times)).unwrap_or(Value::Null)))
+}
+
+/// `GET /api/v1/outcomes.csv`
+pub async fn outcomes_csv_file(
+    State(state): State<HttpState>,
+    headers: HeaderMap,
+) -> Result<impl IntoResponse, ApiError> {
+    state.tokens.check(&headers, Scope::Reports)?;
+    let records = state.db.outcomes().await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"outcomes.csv\""),
+        ],
+        outcomes_csv(&records),
+    ))
+}
+
+/// `GET /api/v1/openapi.json`
+pub async fn openapi() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], super::OPENAPI)
+}

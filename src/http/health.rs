@@ -1,0 +1,67 @@
+//! `/healthz` (the process answers) and `/readyz` (database reachable,
+//! homeserver syncing, command queue moving), with a JSON body naming the
+//! unhealthy part.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use serde_json::{json, Value};
+
+use super::HttpState;
+use crate::storage::now_ms;
+use crate::telemetry::metrics;
+
+/// A sync is overdue after this long (the long-poll lasts 30 s).
+const SYNC_STALE_MS: i64 = 90_000;
+/// More queued commands than this means the worker is stuck.
+const QUEUE_STUCK: i64 = 200;
+
+/// `GET /healthz`
+pub async fn healthz() -> Json<Value> {
+    Json(json!({ "status": "ok" }))
+}
+
+/// `GET /readyz`
+pub async fn readyz(State(state): State<HttpState>) -> (StatusCode, Json<Value>) {
+    let database = match state.db.ping().await {
+        Ok(()) => json!({ "ok": true }),
+        Err(e) => json!({ "ok": false, "error": e.to_string() }),
+    };
+    let (last_sync, failures) = metrics::sync_state();
+    let age = now_ms() - last_sync;
+    let homeserver = if last_sync == 0 {
+        json!({ "ok": false, "error": "no successful sync yet" })
+    } else if age > SYNC_STALE_MS {
+        json!({ "ok": false, "error": "sync is overdue", "seconds_since_sync": age / 1000, "failures": failures })
+    } else {
+        json!({ "ok": true, "seconds_since_sync": age / 1000 })
+    };
+    let depth = metrics::queue_depth();
+    let queue = json!({ "ok": depth <= QUEUE_STUCK, "depth": depth });
+    let ready = [&database, &homeserver, &queue].iter().all(|p| p["ok"] == true);
+    let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let body = json!({
+        "status": if ready { "ready" } else { "not ready" },
+        "database": database,
+        "homeserver": homeserver,
+        "queue": queue,
+    });
+    (status, Json(body))
+}
+
+/// `GET /metrics`
+pub async fn metrics_text(
+    State(state): State<HttpState>,
+) -> (StatusCode, [(&'static str, &'static str); 1], String) {
+    use crate::storage::RequestStore;
+    let by_state = match state.db.requests_by_state().await {
+        Ok(rows) => rows,
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot count requests for /metrics");
+            metrics::database_error();
+            Vec::new()
+        }
+    };
+    let body = metrics::render(now_ms(), &by_state);
+    (StatusCode::OK, [("content-type", "text/plain; version=0.0.4; charset=utf-8")], body)
+}

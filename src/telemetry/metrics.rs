@@ -1,0 +1,162 @@
+//! Process metrics (Prometheus) and liveness facts, recorded by the parts
+//! that know them (worker, sync loop, API) and read by `/metrics` and
+//! `/readyz`. One registry per process.
+
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::sync::OnceLock;
+
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
+use prometheus_client::registry::Registry;
+
+/// Labels of the command counter.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct CommandLabels {
+    /// Command name (`ping`, `request`, …) or `message` for thread replies.
+    pub command: String,
+    /// `answered`, `failed` or `ignored`.
+    pub result: String,
+}
+
+/// Labels of the requests-by-state gauge.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct StateLabels {
+    /// Request state.
+    pub state: String,
+}
+
+/// Every metric of the process.
+pub struct Metrics {
+    registry: Registry,
+    commands: Family<CommandLabels, Counter>,
+    command_seconds: Histogram,
+    delivery_failures: Counter,
+    database_errors: Counter,
+    sync_lag_seconds: Gauge<f64, AtomicU64>,
+    queue_depth: Gauge,
+    requests: Family<StateLabels, Gauge>,
+    last_sync_ms: AtomicI64,
+    sync_failures: AtomicI64,
+}
+
+static METRICS: OnceLock<Metrics> = OnceLock::new();
+
+/// The process's metrics.
+pub fn metrics() -> &'static Metrics {
+    METRICS.get_or_init(|| {
+        let mut registry = Registry::with_prefix("peerlink");
+        let commands = Family::<CommandLabels, Counter>::default();
+        registry.register("commands", "Commands handled, by command and result", commands.clone());
+        let command_seconds = Histogram::new(exponential_buckets(0.001, 2.0, 14));
+        registry.register(
+            "command_duration_seconds",
+            "Time from taking a command off the queue to its answer being sent",
+            command_seconds.clone(),
+        );
+        let delivery_failures = Counter::default();
+        registry.register(
+            "delivery_failures",
+            "Messages the bot could not send after retries",
+            delivery_failures.clone(),
+        );
+        let database_errors = Counter::default();
+        registry.register(
+            "database_errors",
+            "Database operations that failed",
+            database_errors.clone(),
+        );
+        let sync_lag_seconds = Gauge::<f64, AtomicU64>::default();
+        registry.register(
+            "sync_lag_seconds",
+            "Seconds since the last successful sync with the homeserver",
+            sync_lag_seconds.clone(),
+        );
+        let queue_depth = Gauge::default();
+        registry.register(
+            "queue_depth",
+            "Commands received and not yet handled",
+            queue_depth.clone(),
+        );
+        let requests = Family::<StateLabels, Gauge>::default();
+        registry.register("requests", "Cooperation requests by state", requests.clone());
+        Metrics {
+            registry,
+            commands,
+            command_seconds,
+            delivery_failures,
+            database_errors,
+            sync_lag_seconds,
+            queue_depth,
+            requests,
+            last_sync_ms: AtomicI64::new(0),
+            sync_failures: AtomicI64::new(0),
+        }
+    })
+}
+
+/// A command was handled.
+pub fn command_handled(command: &str, result: &str, seconds: f64) {
+    let m = metrics();
+    let labels = CommandLabels { command: command.to_owned(), result: result.to_owned() };
+    m.commands.get_or_create(&labels).inc();
+    m.command_seconds.observe(seconds);
+}
+
+/// A message could not be delivered.
+pub fn delivery_failed() {
+    metrics().delivery_failures.inc();
+}
+
+/// A database operation failed.
+pub fn database_error() {
+    metrics().database_errors.inc();
+}
+
+/// A sync with the homeserver succeeded now.
+pub fn sync_succeeded(now_ms: i64) {
+    let m = metrics();
+    m.last_sync_ms.store(now_ms, Ordering::Relaxed);
+    m.sync_failures.store(0, Ordering::Relaxed);
+}
+
+/// A sync with the homeserver failed.
+pub fn sync_failed() {
+    metrics().sync_failures.fetch_add(1, Ordering::Relaxed);
+}
+
+/// The worker's queue holds `depth` commands.
+pub fn set_queue_depth(depth: i64) {
+    metrics().queue_depth.set(depth);
+}
+
+/// When the last sync succeeded (ms since the epoch; 0: never) and how many
+/// failed since.
+pub fn sync_state() -> (i64, i64) {
+    let m = metrics();
+    (m.last_sync_ms.load(Ordering::Relaxed), m.sync_failures.load(Ordering::Relaxed))
+}
+
+/// The queue depth last recorded.
+pub fn queue_depth() -> i64 {
+    metrics().queue_depth.get()
+}
+
+/// The Prometheus text exposition, with `requests` by state as given.
+pub fn render(now_ms: i64, requests_by_state: &[(String, i64)]) -> String {
+    let m = metrics();
+    let (last, _) = sync_state();
+    let lag = if last == 0 { f64::NAN } else { (now_ms - last) as f64 / 1000.0 };
+    m.sync_lag_seconds.set(lag);
+    m.requests.clear();
+    for (state, count) in requests_by_state {
+        m.requests.get_or_create(&StateLabels { state: state.clone() }).set(*count);
+    }
+    let mut out = String::new();
+    if prometheus_client::encoding::text::encode(&mut out, &m.registry).is_err() {
+        out.clear();
+    }
+    out
+}

@@ -1,0 +1,330 @@
+//! The HTTP server in process, on SQLite and PostgreSQL: health, metrics,
+//! every API endpoint with its auth failures and filters, the CSV export,
+//! and the OpenAPI document against the routes.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use common::{Backend, TestDb};
+use peerlink::config::{load_network, TokenSettings};
+use peerlink::domain::{
+    CountryCode, Delegate, MatrixUserId, NewRequest, Outcome, OutcomeResult, RequestState as S,
+    Roster, State, Status, Transition,
+};
+use peerlink::http::{self, sha256_hex, HttpState, Tokens};
+use peerlink::storage::{Database, RequestStore, RosterStore, Step};
+use serde_json::Value;
+use tokio_util::sync::CancellationToken;
+
+const REPORTS: &str = "reports-token";
+const ROSTER: &str = "roster-token";
+const DAY: i64 = 86_400_000;
+const NOV_1: i64 = 1_793_491_200_000;
+
+struct Server {
+    base: String,
+    http: reqwest::Client,
+    stop: CancellationToken,
+    db: Database,
+    test_db: TestDb,
+}
+
+impl Server {
+    async fn start(backend: Backend) -> Option<Self> {
+        let test_db = TestDb::create(backend).await?;
+        let db = Database::connect_and_migrate(&test_db.url, 2).await.unwrap();
+        seed(&db).await;
+        let tokens = Tokens::new(&[
+            TokenSettings {
+                name: "r".into(),
+                scope: "reports".into(),
+                sha256: sha256_hex(REPORTS),
+            },
+            TokenSettings { name: "o".into(), scope: "roster".into(), sha256: sha256_hex(ROSTER) },
+        ]);
+        let state = HttpState {
+            db: db.clone(),
+            network: Arc::new(load_network(None).unwrap()),
+            tokens: Arc::new(tokens),
+        };
+        let (listener, addr) = http::bind("127.0.0.1:0").await.unwrap();
+        let stop = CancellationToken::new();
+        tokio::spawn(http::serve(listener, state, stop.clone()));
+        Some(Self {
+            base: format!("http://{addr}"),
+            http: reqwest::Client::new(),
+            stop,
+            db,
+            test_db,
+        })
+    }
+
+    async fn get(&self, path: &str, token: Option<&str>) -> (u16, String) {
+        let mut request = self.http.get(format!("{}{path}", self.base));
+        if let Some(t) = token {
+            request = request.bearer_auth(t);
+        }
+        let response = request.send().await.unwrap();
+        (response.status().as_u16(), response.text().await.unwrap())
+    }
+
+    async fn json(&self, path: &str, token: &str) -> Value {
+        let (status, body) = self.get(path, Some(token)).await;
+        assert_eq!(status, 200, "{path}: {body}");
+        serde_json::from_str(&body).unwrap()
+    }
+
+    async fn stop(self) {
+        self.stop.cancel();
+        self.db.close().await;
+        self.test_db.cleanup().await;
+    }
+}
+
+/// MA (member, committee) with a delegate; CL observer; five requests:
+/// #1 MA membership resolved, #2 CL capacity-building acknowledged,
+/// #3 CL membership submitted (December), #4 MA peer-exchange declined,
+/// #5 CL membership submitted.
+async fn seed(db: &Database) {
+    let mut roster = Roster::default();
+    for (code, status) in [("MA", Status::FoundingMember), ("CL", Status::Observer)] {
+        let code = CountryCode::parse(code).unwrap();
+        roster.add_state(State { code, status, mechanism: None }).unwrap();
+    }
+    roster
+        .add_delegate(Delegate {
+            user_id: MatrixUserId::parse("@didh:ma.example").unwrap(),
+            state: CountryCode::parse("MA").unwrap(),
+            language: Some("fr".into()),
+        })
+        .unwrap();
+    db.apply_roster_changes(&Roster::default().diff(&roster), "test").await.unwrap();
+
+    let specs = [
+        ("MA", "membership", "=cmd|' /C calc'!A0", NOV_1),
+        ("CL", "capacity-building", "Training", NOV_1 + DAY),
+        ("CL", "membership", "Set up", NOV_1 + 31 * DAY),
+        ("MA", "peer-exchange", "Visit", NOV_1 + 2 * DAY),
+        ("CL", "membership", "Guidance", NOV_1 + 3 * DAY),
+    ];
+    for (i, (country, category, title, _)) in specs.iter().enumerate() {
+        let new = NewRequest {
+            requesting_state: CountryCode::parse(country).unwrap(),
+            region: Some(
+                if *country == "MA" { "africa" } else { "latin-america-caribbean" }.into(),
+            ),
+            category: (*category).into(),
+            title: (*title).into(),
+            description: String::new(),
+            language: "en".into(),
+            requester: format!("@d:{}.example", country.to_lowercase()),
+            source_room: "!r".into(),
+            source_event: format!("$src{i}"),
+        };
+        db.create_request(&new).await.unwrap();
+    }
+    // Filing dates as specified (the store stamps "now").
+    for (i, (_, _, _, at)) in specs.iter().enumerate() {
+        let id = i64::try_from(i).unwrap() + 1;
+        set_created(db, id, *at).await;
+    }
+    let step = |action: &str, from: S, to: S, at: i64, reason: Option<&str>| Transition {
+        at,
+        actor: "@pt:pt.example".into(),
+        actor_state: CountryCode::parse("PT").ok(),
+        action: action.into(),
+        from: Some(from),
+        to,
+        reason: reason.map(str::to_owned),
+        event_id: None,
+    };
+    let outcome = Outcome {
+        result: OutcomeResult::Delivered,
+        summary: "@SUM(1)".into(),
+        lessons: None,
+        delivered_by: Some("PT".into()),
+    };
+    let steps: [(i64, Transition, Option<&str>, Option<&Outcome>); 6] = [
+        (1, step("ack", S::Submitted, S::Acknowledged, NOV_1 + 2 * 3_600_000, None), None, None),
+        (
+            1,
+            step("accept", S::Acknowledged, S::Accepted, NOV_1 + DAY, Some("PT")),
+            Some("PT"),
+            None,
+        ),
+        (1, step("start", S::Accepted, S::InProgress, NOV_1 + DAY, None), None, None),
+        (
+            1,
+            step("resolve", S::InProgress, S::Resolved, NOV_1 + 4 * DAY, None),
+            None,
+            Some(&outcome),
+        ),
+        (
+            2,
+            step("ack", S::Submitted, S::Acknowledged, NOV_1 + DAY + 4 * 3_600_000, None),
+            None,
+            None,
+        ),
+        (4, step("decline", S::Submitted, S::Declined, NOV_1 + 3 * DAY, Some("No")), None, None),
+    ];
+    for (id, t, assignee, outcome) in &steps {
+        db.apply_step(*id, Step { transition: t, assignee: *assignee, outcome: *outcome })
+            .await
+            .unwrap();
+    }
+}
+
+async fn set_created(db: &Database, id: i64, at: i64) {
+    let sql = "UPDATE requests SET created_at = $1 WHERE id = $2";
+    match db {
+        Database::Sqlite(p) => drop(sqlx::query(sql).bind(at).bind(id).execute(p).await.unwrap()),
+        Database::Postgres(p) => drop(sqlx::query(sql).bind(at).bind(id).execute(p).await.unwrap()),
+    }
+}
+
+fn numbers(page: &Value) -> Vec<i64> {
+    page["items"].as_array().unwrap().iter().map(|i| i["number"].as_i64().unwrap()).collect()
+}
+
+async fn every_endpoint_answers_as_documented(backend: Backend) {
+    let Some(server) = Server::start(backend).await else { return };
+
+    // Health is public; readiness names the unhealthy part (no sync in this process).
+    assert_eq!(server.get("/healthz", None).await.0, 200);
+    let (status, body) = server.get("/readyz", None).await;
+    let ready: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(status, 503, "{body}");
+    assert_eq!(ready["database"]["ok"], true, "{body}");
+    assert_eq!(ready["homeserver"]["ok"], false, "{body}");
+
+    // No data without a valid token, on every API route.
+    for path in [
+        "/api/v1/requests",
+        "/api/v1/requests/1",
+        "/api/v1/roster",
+        "/api/v1/stats",
+        "/api/v1/outcomes.csv",
+    ] {
+        assert_eq!(server.get(path, None).await.0, 401, "{path}");
+        assert_eq!(server.get(path, Some("wrong")).await.0, 401, "{path}");
+        assert_eq!(server.get(path, Some(REPORTS)).await.0, 200, "{path}");
+    }
+
+    // Roster: user IDs only for the roster scope.
+    let roster = server.json("/api/v1/roster", REPORTS).await;
+    assert!(!roster.to_string().contains("@didh:ma.example"), "{roster}");
+    assert_eq!(roster["states"].as_array().unwrap().len(), 2);
+    let full = server.json("/api/v1/roster", ROSTER).await;
+    assert!(full.to_string().contains("@didh:ma.example"), "{full}");
+    assert_eq!(full["regions"].as_array().unwrap().len(), 5);
+
+    // Listing: filters, date range, pages, bad parameters.
+    let all = server.json("/api/v1/requests", REPORTS).await;
+    assert_eq!((numbers(&all), all["total"].as_i64()), (vec![5, 4, 3, 2, 1], Some(5)));
+    let cl_membership =
+        server.json("/api/v1/requests?country=CL&category=membership", REPORTS).await;
+    assert_eq!(numbers(&cl_membership), [5, 3]);
+    let submitted = server.json("/api/v1/requests?state=submitted", REPORTS).await;
+    assert_eq!(numbers(&submitted), [5, 3]);
+    let region = server.json("/api/v1/requests?region=africa", REPORTS).await;
+    assert_eq!(numbers(&region), [4, 1]);
+    let november = server.json("/api/v1/requests?from=2026-11-01&to=2026-12-01", REPORTS).await;
+    assert_eq!(numbers(&november), [5, 4, 2, 1]);
+    let page2 = server.json("/api/v1/requests?per_page=2&page=2", REPORTS).await;
+    assert_eq!((numbers(&page2), page2["total"].as_i64()), (vec![3, 2], Some(5)));
+    for bad in
+        ["?state=lost", "?from=yesterday", "?per_page=0", "?page=0", "?country=ZZ", "?colour=red"]
+    {
+        let (status, body) = server.get(&format!("/api/v1/requests{bad}"), Some(REPORTS)).await;
+        assert_eq!(status, 400, "{bad}: {body}");
+    }
+
+    // One request: history and outcome.
+    let one = server.json("/api/v1/requests/1", REPORTS).await;
+    let actions: Vec<&str> =
+        one["history"].as_array().unwrap().iter().map(|h| h["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["submit", "ack", "accept", "start", "resolve"]);
+    assert_eq!(one["outcome"]["result"], "delivered");
+    assert_eq!(one["assignee"], "PT");
+    assert_eq!(server.get("/api/v1/requests/99", Some(REPORTS)).await.0, 404);
+
+    // Statistics.
+    let stats = server.json("/api/v1/stats", REPORTS).await;
+    assert_eq!(stats["total"], 5);
+    assert_eq!(stats["by_state"]["submitted"], 2);
+    assert_eq!(stats["by_category"]["membership"], 3);
+    assert_eq!(stats["median_hours_to_acknowledge"], 3.0, "{stats}");
+    assert_eq!(stats["median_hours_to_resolve"], 96.0, "{stats}");
+    assert_eq!(stats["per_month"][0]["month"], "2026-11");
+    assert_eq!(stats["per_month"][1]["filed"], 1);
+
+    // The outcomes register: CSV, formula-safe.
+    let (_, csv) = server.get("/api/v1/outcomes.csv", Some(REPORTS)).await;
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().starts_with("number,requesting_state,region,category,title"));
+    let row = lines.next().unwrap();
+    assert!(row.starts_with("1,MA,africa,membership,'=cmd|' /C calc'!A0,"), "{row}");
+    assert!(row.contains(",'@SUM(1),"), "{row}");
+
+    // Metrics count requests by state from the database.
+    let (status, metrics) = server.get("/metrics", None).await;
+    assert_eq!(status, 200);
+    assert!(metrics.contains("peerlink_requests{state=\"submitted\"} 2"), "{metrics}");
+    assert!(metrics.contains("peerlink_requests{state=\"resolved\"} 1"), "{metrics}");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn every_endpoint_answers_as_documented_on_sqlite() {
+    every_endpoint_answers_as_documented(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn every_endpoint_answers_as_documented_on_postgres() {
+    every_endpoint_answers_as_documented(Backend::Postgres).await;
+}
+
+#[tokio::test]
+async fn the_openapi_document_matches_the_routes() {
+    let Some(server) = Server::start(Backend::Sqlite).await else { return };
+    let (status, body) = server.get("/api/v1/openapi.json", None).await;
+    assert_eq!(status, 200);
+    let doc: Value = serde_json::from_str(&body).unwrap();
+    let documented: BTreeSet<&str> =
+        doc["paths"].as_object().unwrap().keys().map(String::as_str).collect();
+    let routed: BTreeSet<&str> = http::ROUTES.into_iter().collect();
+    assert_eq!(documented, routed);
+    // Every documented query parameter of the listing is accepted…
+    let params = doc["paths"]["/api/v1/requests"]["get"]["parameters"].as_array().unwrap();
+    let samples = [
+        ("state", "submitted"),
+        ("region", "africa"),
+        ("category", "membership"),
+        ("country", "CL"),
+        ("from", "2026-11-01"),
+        ("to", "2027-01-01"),
+        ("page", "1"),
+        ("per_page", "10"),
+    ];
+    assert_eq!(params.len(), samples.len());
+    for p in params {
+        let name = p["name"].as_str().unwrap();
+        let value = samples
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+            .unwrap_or_else(|| panic!("no sample for {name}"));
+        let (status, body) =
+            server.get(&format!("/api/v1/requests?{name}={value}"), Some(REPORTS)).await;
+        assert_eq!(status, 200, "{name}: {body}");
+    }
+    // …and every route in the document answers (with a token where it says so).
+    for path in routed {
+        let path = path.replace("{number}", "1");
+        let status = server.get(&path, Some(REPORTS)).await.0;
+        assert!(status == 200 || (path == "/readyz" && status == 503), "{path}: {status}");
+    }
+    server.stop().await;
+}
