@@ -2,9 +2,10 @@
 # Runs the whole test suite against real parts, from a fresh machine:
 #   1. PostgreSQL on 127.0.0.1:5432 (started or installed if missing),
 #   2. a pinned Synapse from PyPI in a project venv, started on a free loopback port,
-#   3. cargo test (unit + integration tests: the real binary against Synapse,
+#   3. Chromium from Debian's packages (the dashboard is tested in it, headless),
+#   4. cargo test (unit + integration tests: the real binary against Synapse,
 #      on SQLite and on PostgreSQL),
-#   4. a third-party client (matrix-nio) inviting the bot and timing `!ping`.
+#   5. a third-party client (matrix-nio) inviting the bot and timing `!ping`.
 # The Synapse started here is stopped at the end, by its PID.
 set -euo pipefail
 
@@ -14,6 +15,13 @@ log() { printf '\n== %s\n' "$*" >&2; }
 
 log "PostgreSQL"
 scripts/postgres.sh
+
+log "Chromium (for the dashboard test)"
+if ! command -v chromium >/dev/null 2>&1; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+chromium --version
 
 log "Synapse"
 scripts/synapse.sh install

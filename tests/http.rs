@@ -328,3 +328,98 @@ async fn the_openapi_document_matches_the_routes() {
     }
     server.stop().await;
 }
+
+/// Headless Chromium (Debian's `chromium`), or a CI failure / loud skip.
+fn chromium() -> Option<std::path::PathBuf> {
+    let path =
+        std::env::var("PEERLINK_TEST_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let path = std::path::PathBuf::from(path);
+    if path.exists() {
+        Some(path)
+    } else {
+        common::missing("headless Chromium (Debian package `chromium`)")
+    }
+}
+
+/// Runs Chromium headless on `url` with `extra` flags; returns stdout.
+fn headless(chromium: &std::path::Path, url: &str, extra: &[&str]) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--virtual-time-budget=15000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(url)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "chromium failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[tokio::test]
+async fn the_dashboard_renders_data_charts_and_filters_in_headless_chromium() {
+    let Some(server) = Server::start(Backend::Sqlite).await else { return };
+    let Some(chromium) = chromium() else { return };
+    let page = format!("{}/dashboard#token={REPORTS}", server.base);
+    let (base, chromium2) = (page.clone(), chromium.clone());
+    let english = tokio::task::spawn_blocking(move || headless(&chromium2, &base, &["--dump-dom"]))
+        .await
+        .unwrap();
+
+    assert!(english.contains("data-loaded=\"true\""), "the data did not load:\n{english}");
+    assert!(english.contains("Outcomes register") && english.contains("Network dashboard"));
+    assert!(english.contains("<tr data-number=\"1\">"), "{english}");
+    assert!(english.contains("'=cmd|' /C calc'!A0") || english.contains("=cmd|' /C calc'!A0"));
+    assert!(english.matches("class=\"bar\"").count() >= 4, "bars in the charts");
+    assert!(english.contains("class=\"line-ack\""), "the trend chart is drawn");
+    assert_eq!(english.matches("<tr data-region=").count(), 5, "the roster by region");
+    assert!(english.contains("data-rows=\"1\""), "one outcome in the register");
+    assert!(!english.contains(REPORTS), "the token must not stay in the page or its address");
+
+    // A filter changes the table.
+    let filtered = format!("{page}&category=peer-exchange");
+    let chromium3 = chromium.clone();
+    let filtered =
+        tokio::task::spawn_blocking(move || headless(&chromium3, &filtered, &["--dump-dom"]))
+            .await
+            .unwrap();
+    assert!(filtered.contains("data-rows=\"0\""), "the category filter emptied the table");
+    assert!(!filtered.contains("<tr data-number=\"1\">"));
+
+    // In French.
+    let french = format!("{page}&lang=fr");
+    let chromium4 = chromium.clone();
+    let french =
+        tokio::task::spawn_blocking(move || headless(&chromium4, &french, &["--dump-dom"]))
+            .await
+            .unwrap();
+    assert!(
+        french.contains("Tableau de bord du réseau") && french.contains("Registre des résultats"),
+        "{french}"
+    );
+    assert!(french.contains("lang=\"fr\""));
+
+    // A screenshot for people to look at.
+    let shot = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dashboard.png");
+    let arg = format!("--screenshot={}", shot.display());
+    let base = page.clone();
+    tokio::task::spawn_blocking(move || {
+        headless(&chromium, &base, &[&arg, "--window-size=1280,1800"])
+    })
+    .await
+    .unwrap();
+    let size = std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0);
+    assert!(size > 20_000, "a real screenshot at {} ({size} bytes)", shot.display());
+    eprintln!("dashboard screenshot: {}", shot.display());
+    server.stop().await;
+}

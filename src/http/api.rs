@@ -11,7 +11,7 @@ use super::auth::Scope;
 use super::error::ApiError;
 use super::HttpState;
 use crate::domain::{CountryCode, Request, RequestState};
-use crate::service::outcomes::outcomes_csv;
+use crate::service::outcomes::{outcomes_csv, outcomes_json};
 use crate::service::stats;
 use crate::storage::{RequestFilter, RequestStore, RosterStore};
 
@@ -193,6 +193,16 @@ pub async fn statistics(
     state.tokens.check(&headers, Scope::Reports)?;
     let times = state.db.request_times().await?;
     Ok(Json(serde_json::to_value(stats::compute(&times)).unwrap_or(Value::Null)))
+}
+
+/// `GET /api/v1/outcomes`
+pub async fn outcomes_list(
+    State(state): State<HttpState>,
+    headers: HeaderMap,
+) -> Result<impl IntoResponse, ApiError> {
+    state.tokens.check(&headers, Scope::Reports)?;
+    let records = state.db.outcomes().await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], outcomes_json(&records)))
 }
 
 /// `GET /api/v1/outcomes.csv`

@@ -1,8 +1,10 @@
-//! The operations server (axum): health, Prometheus metrics and the
-//! read-only JSON API. Loopback by default; shut down with the bot.
+//! The operations server (axum): health, Prometheus metrics, the read-only
+//! JSON API and the secretariat's dashboard. Loopback by default; shut down
+//! with the bot.
 
 mod api;
 pub mod auth;
+mod dashboard;
 mod error;
 mod health;
 
@@ -22,8 +24,9 @@ pub use error::ApiError;
 /// The OpenAPI document of the API, served at `/api/v1/openapi.json`.
 pub const OPENAPI: &str = include_str!("openapi.json");
 
-/// Every route, as `(path, method)`, for the OpenAPI consistency test.
-pub const ROUTES: [&str; 8] = [
+/// Every documented route, for the OpenAPI consistency test (the dashboard's
+/// own files are not part of the API).
+pub const ROUTES: [&str; 9] = [
     "/healthz",
     "/readyz",
     "/metrics",
@@ -31,6 +34,7 @@ pub const ROUTES: [&str; 8] = [
     "/api/v1/requests/{number}",
     "/api/v1/roster",
     "/api/v1/stats",
+    "/api/v1/outcomes",
     "/api/v1/outcomes.csv",
 ];
 
@@ -55,7 +59,12 @@ pub fn router(state: HttpState) -> Router {
         .route("/api/v1/requests/{number}", get(api::request))
         .route("/api/v1/roster", get(api::roster))
         .route("/api/v1/stats", get(api::statistics))
+        .route("/api/v1/outcomes", get(api::outcomes_list))
         .route("/api/v1/outcomes.csv", get(api::outcomes_csv_file))
+        .route("/", get(dashboard::root))
+        .route("/dashboard", get(dashboard::page))
+        .route("/dashboard/app.js", get(dashboard::script))
+        .route("/dashboard/app.css", get(dashboard::style))
         .route("/api/v1/openapi.json", get(api::openapi))
         .with_state(state)
 }
