@@ -40,7 +40,12 @@ if [ -z "${PEERLINK__MATRIX__HOMESERVER_URL:-}" ]; then
     export PEERLINK__BOT__ADMINS='["@admin:localhost"]'
     export PEERLINK__DATA_DIR="$DEV/data"
     export PEERLINK__DATABASE__URL="sqlite://$DEV/data/peerlink.db"
-    CONFIG_ARGS=(--config config/peerlink.example.toml)
+    # Your own settings (API tokens, say) if you made config/peerlink.toml.
+    if [ -f config/peerlink.toml ]; then
+        CONFIG_ARGS=(--config config/peerlink.toml)
+    else
+        CONFIG_ARGS=(--config config/peerlink.example.toml)
+    fi
     cat <<INFO
 
 peerlink is starting against a local Synapse.
@@ -55,6 +60,12 @@ invite @peerlink:localhost and send !ping or !help. Or let a scripted client
 
   .local/synapse-venv/bin/python scripts/demo_client.py http://127.0.0.1:$PORT \\
       @admin:localhost '$ADMIN_PASSWORD' @peerlink:localhost '!ping' '!help'
+
+Operations: http://127.0.0.1:8090/healthz, /metrics and the dashboard at
+http://127.0.0.1:8090/dashboard (make an API token for it with
+\`target/debug/peerlink token new --name you\`, copy
+config/peerlink.example.toml to config/peerlink.toml, add the printed lines,
+and start again).
 
 Stop with Ctrl-C.
 
