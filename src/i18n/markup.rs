@@ -27,6 +27,23 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// Removes from user text what could disguise it when shown: control
+/// characters (but line breaks and tabs) and the bidirectional embedding,
+/// override and isolate controls that can reorder what people read
+/// ("Trojan Source"). Marks that scripts need (LRM, RLM, ZWJ, ZWNJ) stay.
+pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
+    let dangerous = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || ('\u{202A}'..='\u{202E}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if text.chars().any(dangerous) {
+        std::borrow::Cow::Owned(text.chars().filter(|c| !dangerous(*c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Builds the plain and HTML forms of a rendered template. Placeholders are
 /// replaced in one pass, so argument values are never scanned for markup or
 /// for other placeholders.
@@ -41,15 +58,17 @@ pub(super) fn render(template: &str, args: &[Arg]) -> Text {
                 let index: String = chars.by_ref().take_while(|&c| c != CLOSE).collect();
                 match index.parse::<usize>().ok().and_then(|i| args.get(i)) {
                     Some(Arg::Text(t)) => {
-                        plain.push_str(t);
-                        html.push_str(&escape_html(t));
+                        let t = sanitize(t);
+                        plain.push_str(&t);
+                        html.push_str(&escape_html(&t));
                     }
                     Some(Arg::Code(t)) => {
+                        let t = sanitize(t);
                         plain.push('`');
-                        plain.push_str(t);
+                        plain.push_str(&t);
                         plain.push('`');
                         html.push_str("<code>");
-                        html.push_str(&escape_html(t));
+                        html.push_str(&escape_html(&t));
                         html.push_str("</code>");
                     }
                     Some(Arg::Number(n)) => {
@@ -89,6 +108,29 @@ mod tests {
         let text = render("Send `!help`\nnow", &[]);
         assert_eq!(text.plain, "Send `!help`\nnow");
         assert_eq!(text.html, "Send <code>!help</code><br>\nnow");
+    }
+
+    #[test]
+    fn bidi_overrides_and_controls_are_removed_but_script_marks_stay() {
+        let evil = "abc\u{202E}fed\u{2066}x\u{0007}\u{200F}\u{200D}\nok";
+        let text = render(&placeholder(0), &[Arg::Text(evil.into())]);
+        assert_eq!(text.plain, "abcfedx\u{200F}\u{200D}\nok");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn user_text_never_becomes_markup(arg in ".*", code in ".*") {
+            let text = render(
+                &format!("a {} b `c` {}", placeholder(0), placeholder(1)),
+                &[Arg::Text(arg.clone()), Arg::Code(code)],
+            );
+            let tags = text.html.matches('<').count();
+            // Only the template's own tags: one <code> pair from `c`, one
+            // around the code argument, and line breaks the template has none of.
+            proptest::prop_assert_eq!(tags, 4, "{}", text.html);
+            let overridden = text.plain.contains('\u{202E}');
+            proptest::prop_assert!(!overridden, "a bidi override survived");
+        }
     }
 
     #[test]

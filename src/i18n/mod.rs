@@ -16,7 +16,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::domain::Language;
 
-pub use markup::escape_html;
+pub use markup::{escape_html, sanitize};
 
 /// The Fluent sources, embedded in the binary.
 const SOURCES: [(Language, &str); 4] = [
