@@ -42,7 +42,8 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         network.clone(),
         policy,
         settings.default_language(),
-    );
+    )
+    .with_rate_limit(settings.bot.rate_limit_per_minute, settings.bot.rate_limit_burst);
     let client = matrix::connect(&settings, resume_from.as_deref()).await?;
     info!(user_id = %settings.matrix.user_id, homeserver = %settings.matrix.homeserver_url, "logged in");
 

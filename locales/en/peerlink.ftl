@@ -176,3 +176,13 @@ result-partly-delivered = partly delivered
 result-not-delivered = not delivered
 answer-relayed = Thank you: your answer on request { $number } has been passed on to the Executive Committee.
 card-answer = Answer from { $requester } on request { $number }: { $text }
+
+## Limits
+
+rate-limited = You are sending commands faster than I can take them. Please wait { $seconds ->
+        [one] one second
+       *[other] { $seconds } seconds
+    } before the next one.
+message-too-long = This command is too long ({ $size } KB; at most { $max } KB). Nothing was recorded.
+request-title-too-long = The title is too long ({ $length } characters; at most { $max }). Keep it short and put the details on the following lines. Nothing was recorded.
+request-description-too-long = The description is too long ({ $length } characters; at most { $max }). Share long documents as a file or a link. Nothing was recorded.

@@ -176,3 +176,13 @@ result-partly-delivered = realizado en parte
 result-not-delivered = no realizado
 answer-relayed = Gracias: su respuesta sobre la solicitud { $number } se ha transmitido al Comité Ejecutivo.
 card-answer = Respuesta de { $requester } sobre la solicitud { $number }: { $text }
+
+## Limits
+
+rate-limited = Está enviando comandos más rápido de lo que puedo procesarlos. Espere { $seconds ->
+        [one] un segundo
+       *[other] { $seconds } segundos
+    } antes del siguiente.
+message-too-long = Este comando es demasiado largo ({ $size } KB; como máximo { $max } KB). No se registró nada.
+request-title-too-long = El título es demasiado largo ({ $length } caracteres; como máximo { $max }). Sea breve y ponga los detalles en las líneas siguientes. No se registró nada.
+request-description-too-long = La descripción es demasiado larga ({ $length } caracteres; como máximo { $max }). Comparta los documentos largos como archivo o enlace. No se registró nada.

@@ -176,3 +176,13 @@ result-partly-delivered = partiellement réalisé
 result-not-delivered = non réalisé
 answer-relayed = Merci : votre réponse sur la demande { $number } a été transmise au Comité exécutif.
 card-answer = Réponse de { $requester } sur la demande { $number } : { $text }
+
+## Limits
+
+rate-limited = Vous envoyez des commandes plus vite que je ne peux les traiter. Merci d'attendre { $seconds ->
+        [one] une seconde
+       *[other] { $seconds } secondes
+    } avant la suivante.
+message-too-long = Cette commande est trop longue ({ $size } Ko ; au plus { $max } Ko). Rien n'a été enregistré.
+request-title-too-long = Le titre est trop long ({ $length } caractères ; au plus { $max }). Restez bref et mettez le détail sur les lignes suivantes. Rien n'a été enregistré.
+request-description-too-long = La description est trop longue ({ $length } caractères ; au plus { $max }). Partagez les longs documents sous forme de fichier ou de lien. Rien n'a été enregistré.

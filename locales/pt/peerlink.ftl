@@ -176,3 +176,13 @@ result-partly-delivered = parcialmente realizado
 result-not-delivered = não realizado
 answer-relayed = Obrigado: a sua resposta sobre o pedido { $number } foi transmitida ao Comité Executivo.
 card-answer = Resposta de { $requester } sobre o pedido { $number }: { $text }
+
+## Limits
+
+rate-limited = Está a enviar comandos mais depressa do que os consigo tratar. Aguarde { $seconds ->
+        [one] um segundo
+       *[other] { $seconds } segundos
+    } antes do seguinte.
+message-too-long = Este comando é demasiado longo ({ $size } KB; no máximo { $max } KB). Nada foi registado.
+request-title-too-long = O título é demasiado longo ({ $length } caracteres; no máximo { $max }). Seja breve e ponha os detalhes nas linhas seguintes. Nada foi registado.
+request-description-too-long = A descrição é demasiado longa ({ $length } caracteres; no máximo { $max }). Partilhe documentos longos como ficheiro ou ligação. Nada foi registado.

@@ -17,6 +17,13 @@ mod roster;
 pub use requests::{parse_number, RequestCommand, Scope, TriageCommand};
 pub use roster::RosterCommand;
 
+/// Largest command the bot reads, in bytes (title, description and all).
+pub const MAX_COMMAND_BYTES: usize = 16 * 1024;
+/// Longest request title, in characters.
+pub const MAX_TITLE_CHARS: usize = 200;
+/// Longest request description, in characters.
+pub const MAX_DESCRIPTION_CHARS: usize = 8_000;
+
 /// A command the bot understood.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {

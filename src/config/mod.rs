@@ -142,6 +142,10 @@ pub struct BotSettings {
     pub command_prefix: String,
     /// Language of replies when the sender's preference is unknown.
     pub default_language: String,
+    /// Commands a sender may send per minute on average.
+    pub rate_limit_per_minute: u32,
+    /// Commands a sender may send at once before the limit applies.
+    pub rate_limit_burst: u32,
 }
 
 /// `[database]`: where records are kept.
@@ -192,6 +196,8 @@ impl Default for Settings {
                 admins: Vec::new(),
                 command_prefix: "!".to_owned(),
                 default_language: "en".to_owned(),
+                rate_limit_per_minute: 30,
+                rate_limit_burst: 10,
             },
             database: DatabaseSettings {
                 url: "sqlite://data/peerlink.db".to_owned(),

@@ -5,6 +5,7 @@
 
 mod chat;
 pub mod outcomes;
+pub mod rate_limit;
 pub mod roster;
 pub mod stats;
 

@@ -9,9 +9,11 @@ mod roster;
 
 use std::sync::Arc;
 
-use crate::commands::{self, Command, ParseError};
+use crate::commands::{self, Command, ParseError, MAX_COMMAND_BYTES};
 use crate::domain::{AdminPolicy, Language, Network, RoomKind, Roster};
+use crate::i18n::Arg;
 use crate::i18n::{Catalog, Text};
+use crate::service::rate_limit::{RateLimiter, Verdict};
 use crate::service::RosterService;
 use crate::storage::{RequestStore, RosterStore};
 
@@ -107,6 +109,7 @@ pub struct ChatService<S> {
     roster: RosterService<S>,
     admins: AdminPolicy,
     default_language: Language,
+    limiter: Arc<RateLimiter>,
 }
 
 /// What every command handler gets.
@@ -127,7 +130,14 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
         default_language: Language,
     ) -> Self {
         let roster = RosterService::new(store.clone(), network);
-        Self { catalog, prefix: prefix.into(), store, roster, admins, default_language }
+        let limiter = Arc::new(RateLimiter::new(30, 10));
+        Self { catalog, prefix: prefix.into(), store, roster, admins, default_language, limiter }
+    }
+
+    /// Limits each sender to `per_minute` commands a minute, `burst` at once.
+    pub fn with_rate_limit(mut self, per_minute: u32, burst: u32) -> Self {
+        self.limiter = Arc::new(RateLimiter::new(per_minute, burst));
+        self
     }
 
     /// The store (for tests that check what a command changed).
@@ -176,6 +186,21 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
             }
         };
         let lang = self.language_of(&roster, incoming.sender);
+        match self.limiter.check(incoming.sender, std::time::Instant::now()) {
+            Verdict::Allow => {}
+            Verdict::Warn { retry_after_secs } => {
+                let seconds = Arg::Number(i64::try_from(retry_after_secs).unwrap_or(i64::MAX));
+                return Some(
+                    self.catalog.render(lang, "rate-limited", &[("seconds", seconds)]).into(),
+                );
+            }
+            Verdict::Drop => return None,
+        }
+        if incoming.body.len() > MAX_COMMAND_BYTES {
+            let kb = |n: usize| Arg::Number(i64::try_from(n.div_ceil(1024)).unwrap_or(i64::MAX));
+            let args = [("size", kb(incoming.body.len())), ("max", kb(MAX_COMMAND_BYTES))];
+            return Some(self.catalog.render(lang, "message-too-long", &args).into());
+        }
         let request = Request { incoming, roster: &roster, lang };
         Some(match parsed {
             Ok(Command::Ping) => self.catalog.render(lang, "pong", &[]).into(),
@@ -266,6 +291,35 @@ pub(crate) mod tests {
         assert!(s.may_invite_bot("@cl:x.org").await);
         assert!(!s.may_invite_bot("@cl:evil.example").await);
         assert!(!s.may_invite_bot("@stranger:x.org").await);
+    }
+
+    #[tokio::test]
+    async fn a_flood_of_commands_gets_one_polite_warning_then_silence() {
+        let s = service().await.with_rate_limit(60, 3);
+        let mut answers = Vec::new();
+        for _ in 0..5 {
+            answers.push(s.handle(&incoming("@cl:x.org", "!ping", Place::Other)).await);
+        }
+        assert!(answers[..3]
+            .iter()
+            .all(|a| a.as_ref().is_some_and(|a| a.text.plain.starts_with("Pong"))));
+        let warning = answers[3].as_ref().unwrap().text.plain.clone();
+        assert!(warning.contains("Please wait one second"), "{warning}");
+        assert_eq!(answers[4], None);
+        // Someone else is not affected.
+        assert!(s.handle(&incoming("@ma:x.org", "!ping", Place::Other)).await.is_some());
+    }
+
+    #[tokio::test]
+    async fn an_oversized_command_is_refused_and_nothing_is_recorded() {
+        let s = service().await;
+        let body = format!("!request membership Title\n{}", "x".repeat(MAX_COMMAND_BYTES));
+        let answer = s.handle(&incoming("@cl:x.org", &body, Place::NetworkRoom)).await.unwrap();
+        assert!(answer.text.plain.contains("too long"), "{}", answer.text.plain);
+        assert!(answer.effects.is_empty());
+        use crate::storage::RequestStore;
+        let all = s.store().list_requests(&crate::storage::RequestFilter::default()).await.unwrap();
+        assert!(all.is_empty());
     }
 
     #[tokio::test]

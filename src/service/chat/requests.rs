@@ -3,7 +3,9 @@
 //! recorded with the Matrix event that caused it.
 
 use super::{Answer, ChatService, Effect, Place, Request as ChatRequest};
-use crate::commands::{RequestCommand, Scope, TriageCommand};
+use crate::commands::{
+    RequestCommand, Scope, TriageCommand, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
+};
 use crate::domain::{
     authorize, ActionKind, CountryCode, Language, NewRequest, Outcome, Refusal, Request,
     RequestState, Status, Transition,
@@ -71,6 +73,16 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
                 ("categories", Arg::Text(open.join(", "))),
             ];
             return Ok(self.say(lang, "request-observer-category", &args));
+        }
+        let title_chars = title.chars().count();
+        if title_chars > MAX_TITLE_CHARS {
+            let args = [("length", num(title_chars)), ("max", num(MAX_TITLE_CHARS))];
+            return Ok(self.say(lang, "request-title-too-long", &args));
+        }
+        let description_chars = description.chars().count();
+        if description_chars > MAX_DESCRIPTION_CHARS {
+            let args = [("length", num(description_chars)), ("max", num(MAX_DESCRIPTION_CHARS))];
+            return Ok(self.say(lang, "request-description-too-long", &args));
         }
         let new = NewRequest {
             requesting_state: state.code,
@@ -444,6 +456,10 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
     }
 }
 
+fn num(n: usize) -> Arg {
+    Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
 /// Catalog ID of a request state's name.
 pub(super) fn state_id(state: RequestState) -> &'static str {
     match state {
@@ -507,7 +523,11 @@ mod tests {
     #[tokio::test]
     async fn intake_refusals_are_polite_and_store_nothing() {
         let s = service().await;
+        let long_title = format!("!request membership {}", "t".repeat(201));
+        let long_description = format!("!request membership Title\n{}", "d".repeat(8_001));
         let cases = [
+            ("@cl:x.org", long_title.as_str(), Place::NetworkRoom, "title is too long"),
+            ("@cl:x.org", long_description.as_str(), Place::NetworkRoom, "description is too long"),
             (
                 "@cl:x.org",
                 "!request technical-cooperation Training",
