@@ -239,6 +239,26 @@ pub(crate) mod tests {
         }
     }
 
+    proptest::proptest! {
+        // Run longer with e.g. PROPTEST_CASES=200000 cargo test --lib fuzz_
+        #[test]
+        fn fuzz_the_parser_never_panics_on_any_text(body in "\\PC*") {
+            let _ = parse(&body, "!");
+            let _ = parse(&format!("!{body}"), "!");
+        }
+
+        #[test]
+        fn fuzz_every_command_word_with_any_arguments(
+            index in 0..COMMANDS.len(),
+            args in "[ -~\\n\"'#@:]{0,200}",
+        ) {
+            let body = format!("!{} {args}", COMMANDS[index].name);
+            let parsed = parse(&body, "!");
+            proptest::prop_assert!(parsed.is_some());
+            proptest::prop_assert!(!matches!(parsed, Some(Err(ParseError::Unknown(_)))));
+        }
+    }
+
     #[test]
     fn plain_chat_and_lone_punctuation_are_not_commands() {
         for body in ["hello", "! hello", "!!!", "!", "", "  ", "> !ping", "!1"] {

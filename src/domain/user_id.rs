@@ -87,6 +87,17 @@ impl fmt::Display for MatrixUserId {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #[test]
+        fn fuzz_parsed_ids_always_have_a_sigil_and_a_server(raw in "\\PC{0,300}") {
+            if let Ok(id) = MatrixUserId::parse(&raw) {
+                proptest::prop_assert!(id.as_str().starts_with('@'));
+                proptest::prop_assert!(!id.server_name().is_empty());
+                proptest::prop_assert!(id.as_str().len() <= 255);
+            }
+        }
+    }
+
     #[test]
     fn full_ids_with_ports_and_ip_literals_are_accepted() {
         for ok in ["@a:example.org", "@bot:localhost:8008", "@x.y=z:[::1]:8448", "@u:127.0.0.1"] {

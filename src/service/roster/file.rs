@@ -387,6 +387,32 @@ mod tests {
         parse_roster("roster", text, format, &network()).unwrap_err()
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(64))]
+        // Any text, as TOML or CSV: a roster or line-numbered problems, never a panic.
+        #[test]
+        fn fuzz_roster_files_never_panic(text in "\\PC{0,400}") {
+            let net = network();
+            for format in [RosterFormat::Toml, RosterFormat::Csv] {
+                if let Err(problems) = parse_roster("f", &text, format, &net) {
+                    proptest::prop_assert!(!problems.is_empty());
+                }
+            }
+        }
+
+        #[test]
+        fn fuzz_csv_rows_of_near_valid_cells(rows in proptest::collection::vec(
+            ("[A-Z]{2}", "(member|observer|founding|x)", "@[a-z]{1,5}:[a-z]{1,5}\\.org|[a-z@:]{0,8}"),
+            0..20,
+        )) {
+            let mut text = String::from("country,status,mechanism,delegate,language\n");
+            for (country, status, user) in &rows {
+                text.push_str(&format!("{country},{status},,{user},\n"));
+            }
+            let _ = parse_roster("f.csv", &text, RosterFormat::Csv, &network());
+        }
+    }
+
     #[test]
     fn the_example_roster_names_the_three_committee_states() {
         let text = include_str!("../../../config/roster.example.toml");
