@@ -1,10 +1,16 @@
-//! Who administers the bot. Other decisions (who may change the roster,
-//! join a room, invite the bot) combine this with the roster.
+//! Who may do what: the one place that decides, from the configured admins
+//! and the roster only. Decisions compare full Matrix user IDs (server part
+//! included), never display names.
 //!
-//! Decisions compare full Matrix user IDs (server part included), never
-//! display names.
+//! A person's [`Roles`] combine: an admin (configured account), a delegate
+//! of a state (member or observer), of a committee state, of the
+//! coordinating state. [`Roles::may`] answers for each [`Permission`]; the
+//! table is in README.md ("Who may do what") and [`PERMISSION_TABLE`], and a
+//! test checks every cell. Rules that depend on the request at hand (an
+//! observer's categories, a committee state's own request, who answers a
+//! question) are in [`crate::domain::authorize`] and the request use cases.
 
-use super::MatrixUserId;
+use super::{CountryCode, MatrixUserId, Network, Roster, Status};
 
 /// The accounts that administer the bot.
 #[derive(Debug, Clone, Default)]
@@ -25,9 +31,145 @@ impl AdminPolicy {
     }
 }
 
+/// Something a person may or may not do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// Have the bot join a room (an invitation it accepts).
+    InviteBot,
+    /// Be invited to another regional room (`!join`).
+    JoinRegion,
+    /// File a cooperation request (`!request`).
+    FileRequest,
+    /// Take triage steps (`!ack`, `!accept`…; not on one's own state's request).
+    Triage,
+    /// See every state's requests (`!requests all`, `!status` of any).
+    SeeAllRequests,
+    /// Change the roster (`!state`, `!delegate`, `!roster import`).
+    ManageRoster,
+}
+
+/// What a person is, for authorization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Roles {
+    /// A configured admin account.
+    pub admin: bool,
+    /// The state they are a delegate of, and its status.
+    pub delegate: Option<(CountryCode, Status)>,
+    /// Their state is on the Executive Committee.
+    pub committee: bool,
+    /// Their state coordinates the network.
+    pub coordinator: bool,
+}
+
+impl Roles {
+    /// The roles of `user` (full Matrix user ID).
+    pub fn of(user: &str, admins: &AdminPolicy, roster: &Roster, network: &Network) -> Self {
+        let delegate = roster.state_of(user).map(|s| (s.code, s.status));
+        let code = delegate.map(|(c, _)| c);
+        Roles {
+            admin: admins.is_admin(user),
+            delegate,
+            committee: code.is_some_and(|c| network.is_committee(c)),
+            coordinator: code == Some(network.coordinator),
+        }
+    }
+
+    /// Whether these roles grant `permission` (the union of each role's).
+    pub fn may(&self, permission: Permission) -> bool {
+        let delegate = self.delegate.is_some();
+        match permission {
+            Permission::InviteBot | Permission::JoinRegion => self.admin || delegate,
+            Permission::FileRequest => delegate,
+            Permission::Triage => self.committee,
+            Permission::SeeAllRequests => self.admin || self.committee,
+            Permission::ManageRoster => self.admin || self.coordinator,
+        }
+    }
+}
+
+/// The permission table, as documented: for each permission, whether an
+/// admin, a coordinator delegate, a committee delegate, a member delegate,
+/// an observer delegate and anyone else holds it (each role alone).
+pub const PERMISSION_TABLE: [(Permission, [bool; 6]); 6] = [
+    (Permission::InviteBot, [true, true, true, true, true, false]),
+    (Permission::JoinRegion, [true, true, true, true, true, false]),
+    (Permission::FileRequest, [false, true, true, true, true, false]),
+    (Permission::Triage, [false, false, true, false, false, false]),
+    (Permission::SeeAllRequests, [true, false, true, false, false, false]),
+    (Permission::ManageRoster, [true, true, false, false, false, false]),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn code(c: &str) -> CountryCode {
+        CountryCode::parse(c).unwrap()
+    }
+
+    /// Each role alone, in the table's column order.
+    fn columns() -> [Roles; 6] {
+        let member = Some((code("FR"), Status::Member));
+        [
+            Roles { admin: true, ..Roles::default() },
+            Roles { delegate: member, coordinator: true, ..Roles::default() },
+            Roles { delegate: member, committee: true, ..Roles::default() },
+            Roles { delegate: member, ..Roles::default() },
+            Roles { delegate: Some((code("CL"), Status::Observer)), ..Roles::default() },
+            Roles::default(),
+        ]
+    }
+
+    #[test]
+    fn every_cell_of_the_permission_table_holds() {
+        for (permission, expected) in PERMISSION_TABLE {
+            for (roles, allowed) in columns().iter().zip(expected) {
+                assert_eq!(roles.may(permission), allowed, "{permission:?} for {roles:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_readme_shows_the_same_table() {
+        let readme = include_str!("../../README.md");
+        let mark = |b: bool| if b { "yes" } else { "no" };
+        for (permission, expected) in PERMISSION_TABLE {
+            let row = format!("| {} |", expected.map(mark).join(" | "));
+            let name = format!("{permission:?}");
+            let line = readme
+                .lines()
+                .find(|l| l.contains(&format!("`{name}`")))
+                .unwrap_or_else(|| panic!("README lacks the {name} row"));
+            assert!(
+                line.ends_with(&row),
+                "README row for {name} is `{line}`, expected to end `{row}`"
+            );
+        }
+    }
+
+    #[test]
+    fn roles_come_from_full_user_ids_on_the_roster() {
+        use crate::domain::{Delegate, State};
+        let network = crate::config::load_network(None).unwrap();
+        let mut roster = Roster::default();
+        roster
+            .add_state(State { code: code("MA"), status: Status::FoundingMember, mechanism: None })
+            .unwrap();
+        roster
+            .add_delegate(Delegate {
+                user_id: MatrixUserId::parse("@ma:ma.example").unwrap(),
+                state: code("MA"),
+                language: None,
+            })
+            .unwrap();
+        let admins = AdminPolicy::new(["@admin:hq.example"]);
+        let ma = Roles::of("@ma:ma.example", &admins, &roster, &network);
+        assert!(ma.committee && ma.coordinator && !ma.admin);
+        assert!(ma.may(Permission::ManageRoster) && ma.may(Permission::Triage));
+        let look_alike = Roles::of("@ma:evil.example", &admins, &roster, &network);
+        assert_eq!(look_alike, Roles::default());
+        assert!(Roles::of("@admin:hq.example", &admins, &roster, &network).admin);
+    }
 
     #[test]
     fn only_the_exact_full_id_is_an_admin() {

@@ -11,7 +11,7 @@ mod request;
 mod roster;
 mod user_id;
 
-pub use authorization::AdminPolicy;
+pub use authorization::{AdminPolicy, Permission, Roles, PERMISSION_TABLE};
 pub use country::{CountryCode, UnknownCountry};
 pub use language::Language;
 pub use network::{Category, Network, RoomPolicy, RoomSettings};

@@ -11,7 +11,7 @@
 
 use std::fmt;
 
-use super::{CountryCode, Network, Roster};
+use super::{CountryCode, Permission, Roles};
 
 /// Where a request stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -316,27 +316,23 @@ pub enum Refusal {
     NotRequester,
 }
 
-/// Whether `actor` (a full Matrix user ID) may take `action` on a request
-/// filed by `requesting_state` that stands at `state`. Decided from the
-/// roster only: committee membership is the actor's state being on the
-/// Executive Committee.
+/// Whether someone with `roles` may take `action` on a request filed by
+/// `requesting_state` that stands at `state`; the state after it if so.
+/// Triage needs [`Permission::Triage`] and never applies to one's own
+/// state's request; only the requesting state's delegates answer.
 pub fn authorize(
-    network: &Network,
-    roster: &Roster,
-    actor: &str,
+    roles: &Roles,
     requesting_state: CountryCode,
     state: RequestState,
     action: ActionKind,
 ) -> Result<RequestState, Refusal> {
-    let actor_state = roster.state_of(actor).map(|s| s.code);
+    let actor_state = roles.delegate.map(|(code, _)| code);
     if action.is_triage() {
-        match actor_state {
-            Some(code) if network.is_committee(code) => {
-                if code == requesting_state {
-                    return Err(Refusal::OwnRequest { state: code });
-                }
-            }
-            _ => return Err(Refusal::NotCommittee),
+        if !roles.may(Permission::Triage) {
+            return Err(Refusal::NotCommittee);
+        }
+        if actor_state == Some(requesting_state) {
+            return Err(Refusal::OwnRequest { state: requesting_state });
         }
     } else if actor_state != Some(requesting_state) {
         return Err(Refusal::NotRequester);
@@ -348,7 +344,7 @@ pub fn authorize(
 mod tests {
     use super::*;
     use crate::config::load_network;
-    use crate::domain::{Delegate, MatrixUserId, State, Status};
+    use crate::domain::{Delegate, MatrixUserId, Roster, State, Status};
     use ActionKind as A;
     use RequestState as S;
 
@@ -433,7 +429,8 @@ mod tests {
         action: ActionKind,
     ) -> Result<RequestState, Refusal> {
         let network = load_network(None).unwrap();
-        authorize(&network, &roster(), actor, CountryCode::parse(requester).unwrap(), state, action)
+        let roles = Roles::of(actor, &crate::domain::AdminPolicy::default(), &roster(), &network);
+        authorize(&roles, CountryCode::parse(requester).unwrap(), state, action)
     }
 
     #[test]

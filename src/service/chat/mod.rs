@@ -10,7 +10,7 @@ mod roster;
 use std::sync::Arc;
 
 use crate::commands::{self, Command, ParseError, MAX_COMMAND_BYTES};
-use crate::domain::{AdminPolicy, Language, Network, RoomKind, Roster};
+use crate::domain::{AdminPolicy, Language, Network, Permission, Roles, RoomKind, Roster};
 use crate::i18n::Arg;
 use crate::i18n::{Catalog, Text};
 use crate::service::rate_limit::{RateLimiter, Verdict};
@@ -112,6 +112,13 @@ pub struct ChatService<S> {
     limiter: Arc<RateLimiter>,
 }
 
+impl<S> ChatService<S> {
+    /// `user`'s roles: the one input of every authorization decision.
+    pub(crate) fn roles(&self, roster: &Roster, user: &str) -> Roles {
+        Roles::of(user, &self.admins, roster, self.roster.network())
+    }
+}
+
 /// What every command handler gets.
 pub(crate) struct Request<'a> {
     incoming: &'a Incoming<'a>,
@@ -149,14 +156,11 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
     /// Whether the bot accepts an invitation from `user`: a configured admin
     /// or a delegate on the roster (full user ID, server part included).
     pub async fn may_invite_bot(&self, user: &str) -> bool {
-        if self.admins.is_admin(user) {
-            return true;
-        }
         match self.roster.roster().await {
-            Ok(roster) => roster.state_of(user).is_some(),
+            Ok(roster) => self.roles(&roster, user).may(Permission::InviteBot),
             Err(e) => {
                 tracing::warn!(error = %e, "cannot read the roster to check an invitation");
-                false
+                self.admins.is_admin(user)
             }
         }
     }

@@ -1,7 +1,7 @@
 //! `!regions`, `!join <region>`, `!whois <country>`.
 
 use super::{Answer, ChatService, Effect, Request};
-use crate::domain::{CountryCode, RoomKind, Status};
+use crate::domain::{CountryCode, Permission, RoomKind, Status};
 use crate::i18n::{Arg, Text};
 use crate::storage::RosterStore;
 
@@ -45,7 +45,7 @@ impl<S: RosterStore + Sync> ChatService<S> {
                 .into();
         };
         let sender = req.incoming.sender;
-        if req.roster.state_of(sender).is_none() && !self.admins.is_admin(sender) {
+        if !self.roles(req.roster, sender).may(Permission::JoinRegion) {
             return self.catalog.render(lang, "join-not-delegate", &[]).into();
         }
         let name = Arg::Text(region.names.get(lang.code()).to_owned());

@@ -7,8 +7,8 @@ use crate::commands::{
     RequestCommand, Scope, TriageCommand, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS,
 };
 use crate::domain::{
-    authorize, ActionKind, CountryCode, Language, NewRequest, Outcome, Refusal, Request,
-    RequestState, Status, Transition,
+    authorize, ActionKind, CountryCode, Language, NewRequest, Outcome, Permission, Refusal,
+    Request, RequestState, Status, Transition,
 };
 use crate::i18n::{Arg, Text};
 use crate::storage::{now_ms, RequestFilter, RequestStore, RosterStore, Step, StorageError};
@@ -54,7 +54,9 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
             return Ok(self.say(lang, "request-wrong-place", &[]));
         }
         let network = self.roster.network();
-        let Some(state) = req.roster.state_of(req.incoming.sender).cloned() else {
+        let roles = self.roles(req.roster, req.incoming.sender);
+        let (true, Some((code, status))) = (roles.may(Permission::FileRequest), roles.delegate)
+        else {
             return Ok(self.say(lang, "request-not-delegate", &[]));
         };
         let ids: Vec<String> = network.categories.iter().map(|c| c.id.clone()).collect();
@@ -65,7 +67,7 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
             ];
             return Ok(self.say(lang, "request-unknown-category", &args));
         };
-        if state.status == Status::Observer && !cat.observers {
+        if status == Status::Observer && !cat.observers {
             let open: Vec<String> =
                 network.categories.iter().filter(|c| c.observers).map(|c| c.id.clone()).collect();
             let args = [
@@ -85,8 +87,8 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
             return Ok(self.say(lang, "request-description-too-long", &args));
         }
         let new = NewRequest {
-            requesting_state: state.code,
-            region: network.regions.region_of(state.code).map(|r| r.id.clone()),
+            requesting_state: code,
+            region: network.regions.region_of(code).map(|r| r.id.clone()),
             category: cat.id.clone(),
             title: title.to_owned(),
             description: description.to_owned(),
@@ -137,10 +139,9 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
         category: Option<String>,
     ) -> Result<Text, StorageError> {
         let lang = req.lang;
-        let own = req.roster.state_of(req.incoming.sender).map(|s| s.code);
-        let network = self.roster.network();
-        let sees_all = self.admins.is_admin(req.incoming.sender)
-            || own.is_some_and(|c| network.is_committee(c));
+        let roles = self.roles(req.roster, req.incoming.sender);
+        let own = roles.delegate.map(|(code, _)| code);
+        let sees_all = roles.may(Permission::SeeAllRequests);
         // The committee and admins see every state's requests (`mine`: their
         // own state's); other delegates only their own state's.
         let state = match (sees_all, own) {
@@ -275,14 +276,8 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
         };
         let actor = req.incoming.sender;
         let number = Arg::Text(format!("#{}", request.id));
-        let to = match authorize(
-            self.roster.network(),
-            req.roster,
-            actor,
-            request.requesting_state,
-            request.state,
-            t.action,
-        ) {
+        let roles = self.roles(req.roster, actor);
+        let to = match authorize(&roles, request.requesting_state, request.state, t.action) {
             Ok(to) => to,
             Err(refusal) => return Ok(self.refusal(lang, &request, refusal)),
         };
@@ -347,14 +342,10 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
             let roster =
                 self.roster.roster().await.map_err(|e| StorageError::Corrupt(e.to_string()))?;
             let actor = incoming.sender;
-            let Ok(to) = authorize(
-                self.roster.network(),
-                &roster,
-                actor,
-                request.requesting_state,
-                request.state,
-                ActionKind::Answer,
-            ) else {
+            let roles = self.roles(&roster, actor);
+            let Ok(to) =
+                authorize(&roles, request.requesting_state, request.state, ActionKind::Answer)
+            else {
                 return Ok(None);
             };
             let transition = Transition {

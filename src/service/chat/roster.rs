@@ -5,27 +5,16 @@
 use super::network::status_id;
 use super::{Answer, ChatService, Effect, Place, Request};
 use crate::commands::RosterCommand;
-use crate::domain::{Delegate, RosterChange, RosterError, State};
+use crate::domain::{Delegate, Permission, RosterChange, RosterError, State};
 use crate::i18n::{Arg, Text};
 use crate::service::roster::write_roster;
 use crate::service::RosterServiceError;
 use crate::storage::RosterStore;
 
 impl<S: RosterStore + Sync> ChatService<S> {
-    /// Whether `user` may change the roster: an admin, or a delegate of the
-    /// coordinating state (full user ID, server part included).
-    fn may_manage_roster(&self, req: &Request<'_>) -> bool {
-        let user = req.incoming.sender;
-        self.admins.is_admin(user)
-            || req
-                .roster
-                .state_of(user)
-                .is_some_and(|s| s.code == self.roster.network().coordinator)
-    }
-
     pub(super) async fn roster_command(&self, req: &Request<'_>, command: RosterCommand) -> Answer {
         let lang = req.lang;
-        if !self.may_manage_roster(req) {
+        if !self.roles(req.roster, req.incoming.sender).may(Permission::ManageRoster) {
             return self.catalog.render(lang, "roster-not-allowed", &[]).into();
         }
         if !matches!(req.incoming.place, Place::Committee | Place::Direct) {

@@ -37,7 +37,7 @@ pub struct RosterService<S> {
     network: Arc<Network>,
 }
 
-impl<S: RosterStore + Sync> RosterService<S> {
+impl<S> RosterService<S> {
     /// A service over `store` for `network`.
     pub fn new(store: S, network: Arc<Network>) -> Self {
         Self { store, network }
@@ -47,7 +47,9 @@ impl<S: RosterStore + Sync> RosterService<S> {
     pub fn network(&self) -> &Network {
         &self.network
     }
+}
 
+impl<S: RosterStore + Sync> RosterService<S> {
     /// The current roster.
     pub async fn roster(&self) -> Result<Roster, RosterServiceError> {
         Ok(self.store.load_roster().await?)
