@@ -124,7 +124,31 @@ impl BotProcess {
             .await
             .expect("peerlink stops within 40 s of SIGTERM")
             .unwrap();
+        self.assert_no_secrets_logged();
         exit.success()
+    }
+
+    /// The log never holds the bot's password or access token (checked at
+    /// every clean stop, so every test that stops its bot checks it).
+    pub fn assert_no_secrets_logged(&self) {
+        let log = self.log();
+        assert!(!log.contains(&self.account.password), "the bot's password is in its log");
+        let secrets: Vec<String> = self
+            .env
+            .iter()
+            .filter(|(k, _)| k.ends_with("ACCESS_TOKEN") || k.ends_with("PASSWORD"))
+            .map(|(_, v)| v.clone())
+            .chain(self.saved_access_token())
+            .collect();
+        for secret in secrets {
+            assert!(!log.contains(&secret), "a secret is in the bot's log");
+        }
+    }
+
+    fn saved_access_token(&self) -> Option<String> {
+        let session = std::fs::read_to_string(self.data_dir.join("matrix-session.json")).ok()?;
+        let session: serde_json::Value = serde_json::from_str(&session).ok()?;
+        session["access_token"].as_str().map(str::to_owned)
     }
 
     /// Everything the process logged so far.
