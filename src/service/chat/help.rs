@@ -6,6 +6,21 @@ use crate::domain::Language;
 use crate::i18n::{Arg, Text};
 use crate::storage::RosterStore;
 
+/// Longest piece of a sender's text the bot repeats back, in characters.
+const ECHO_CHARS: usize = 80;
+
+/// `text` cut to [`ECHO_CHARS`] (with an ellipsis), so that an answer never
+/// repeats a flood back into the room.
+pub(super) fn echo(text: &str) -> String {
+    if text.chars().count() <= ECHO_CHARS {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(ECHO_CHARS).collect();
+        cut.push('…');
+        cut
+    }
+}
+
 impl<S: RosterStore + Sync> ChatService<S> {
     pub(super) fn help_list(&self, lang: Language) -> Text {
         let mut text = self.catalog.render(lang, "help-intro", &[]);
@@ -31,7 +46,7 @@ impl<S: RosterStore + Sync> ChatService<S> {
                 self.catalog.render(
                     lang,
                     "help-unknown-topic",
-                    &[("command", self.code(name)), ("help", self.code("help"))],
+                    &[("command", self.code(&echo(name))), ("help", self.code("help"))],
                 )
             }
         }
@@ -41,7 +56,7 @@ impl<S: RosterStore + Sync> ChatService<S> {
         self.catalog.render(
             lang,
             "unknown-command",
-            &[("command", self.code(name)), ("help", self.code("help"))],
+            &[("command", self.code(&echo(name))), ("help", self.code("help"))],
         )
     }
 
@@ -76,26 +91,24 @@ impl<S: RosterStore + Sync> ChatService<S> {
                 "problem-unknown-action",
                 vec![
                     command,
-                    ("given", Arg::Code(given.clone())),
+                    ("given", Arg::Code(echo(given))),
                     ("expected", Arg::Text((*expected).into())),
                 ],
             ),
-            Problem::BadCountry(v) => {
-                ("problem-bad-country", vec![("value", Arg::Code(v.clone()))])
-            }
-            Problem::BadUser(v) => ("problem-bad-user", vec![("value", Arg::Code(v.clone()))]),
-            Problem::BadStatus(v) => ("problem-bad-status", vec![("value", Arg::Code(v.clone()))]),
+            Problem::BadCountry(v) => ("problem-bad-country", vec![("value", Arg::Code(echo(v)))]),
+            Problem::BadUser(v) => ("problem-bad-user", vec![("value", Arg::Code(echo(v)))]),
+            Problem::BadStatus(v) => ("problem-bad-status", vec![("value", Arg::Code(echo(v)))]),
             Problem::BadLanguage(v) => {
-                ("problem-bad-language", vec![("value", Arg::Code(v.clone()))])
+                ("problem-bad-language", vec![("value", Arg::Code(echo(v)))])
             }
-            Problem::BadFormat(v) => ("problem-bad-format", vec![("value", Arg::Code(v.clone()))]),
+            Problem::BadFormat(v) => ("problem-bad-format", vec![("value", Arg::Code(echo(v)))]),
             Problem::BadOption(v) => {
-                ("problem-bad-option", vec![command, ("value", Arg::Code(v.clone()))])
+                ("problem-bad-option", vec![command, ("value", Arg::Code(echo(v)))])
             }
             Problem::UnbalancedQuotes => ("problem-unbalanced-quotes", vec![]),
             Problem::MissingRosterText => ("problem-missing-roster-text", vec![command]),
-            Problem::BadNumber(v) => ("problem-bad-number", vec![("value", Arg::Code(v.clone()))]),
-            Problem::BadResult(v) => ("problem-bad-result", vec![("value", Arg::Code(v.clone()))]),
+            Problem::BadNumber(v) => ("problem-bad-number", vec![("value", Arg::Code(echo(v)))]),
+            Problem::BadResult(v) => ("problem-bad-result", vec![("value", Arg::Code(echo(v)))]),
         };
         self.catalog.render(lang, id, &args)
     }

@@ -3,6 +3,7 @@
 //! the Matrix layer carries out (inviting someone, reconciling rooms).
 
 mod help;
+mod hostile;
 mod network;
 mod requests;
 mod roster;

@@ -1,5 +1,6 @@
 //! `!regions`, `!join <region>`, `!whois <country>`.
 
+use super::help::echo;
 use super::{Answer, ChatService, Effect, Request};
 use crate::domain::{CountryCode, Permission, RoomKind, Status};
 use crate::i18n::{Arg, Text};
@@ -40,7 +41,7 @@ impl<S: RosterStore + Sync> ChatService<S> {
                 .render(
                     lang,
                     "join-unknown-region",
-                    &[("region", Arg::Text(query.to_owned())), ("regions", self.code("regions"))],
+                    &[("region", Arg::Text(echo(query))), ("regions", self.code("regions"))],
                 )
                 .into();
         };
@@ -65,7 +66,7 @@ impl<S: RosterStore + Sync> ChatService<S> {
             return self.catalog.render(
                 lang,
                 "whois-unknown",
-                &[("query", Arg::Text(query.into()))],
+                &[("query", Arg::Text(echo(query)))],
             );
         };
         let name = Arg::Text(code.name(lang.code()));
