@@ -63,6 +63,7 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         chat: chat.clone(),
         provisioner: provisioner.clone(),
         tasks: tasks.clone(),
+        shutdown: shutdown.clone(),
     };
     let worker_task = tokio::spawn(worker.run(jobs, shutdown.clone()));
     let ctx = BotContext {

@@ -31,6 +31,8 @@ pub async fn readyz(State(state): State<HttpState>) -> (StatusCode, Json<Value>)
     let age = now_ms() - last_sync;
     let homeserver = if last_sync == 0 {
         json!({ "ok": false, "error": "no successful sync yet" })
+    } else if failures > 0 {
+        json!({ "ok": false, "error": "the last sync failed", "seconds_since_sync": age / 1000, "failures": failures })
     } else if age > SYNC_STALE_MS {
         json!({ "ok": false, "error": "sync is overdue", "seconds_since_sync": age / 1000, "failures": failures })
     } else {

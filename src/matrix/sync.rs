@@ -128,10 +128,14 @@ fn is_fatal(error: &matrix_sdk::Error) -> bool {
     )
 }
 
-/// Capped exponential backoff with jitter: about 1 s, 2 s, 4 s … up to 60 s.
+/// Longest wait between two sync attempts: short enough that the bot is
+/// back within seconds of the homeserver.
+const MAX_SYNC_BACKOFF: Duration = Duration::from_secs(15);
+
+/// Capped exponential backoff with jitter: about 1 s, 2 s, 4 s … up to 15 s.
 fn backoff(failures: u32) -> Duration {
     let base = Duration::from_secs(1).saturating_mul(1 << failures.saturating_sub(1).min(6));
-    let capped = base.min(Duration::from_secs(60));
+    let capped = base.min(MAX_SYNC_BACKOFF);
     let jitter = rand::random_range(0.5..1.0);
     capped.mul_f64(jitter)
 }
@@ -145,7 +149,7 @@ mod tests {
         assert!(backoff(1) <= Duration::from_secs(1));
         assert!(backoff(3) >= Duration::from_secs(2) && backoff(3) <= Duration::from_secs(4));
         for n in [7, 20, u32::MAX] {
-            assert!(backoff(n) <= Duration::from_secs(60) && backoff(n) >= Duration::from_secs(30));
+            assert!(backoff(n) <= MAX_SYNC_BACKOFF && backoff(n) >= MAX_SYNC_BACKOFF / 2);
         }
     }
 }

@@ -57,6 +57,8 @@ pub struct Worker {
     pub provisioner: Provisioner,
     /// Background work started by effects, waited for at shutdown.
     pub tasks: TaskTracker,
+    /// Cancelled when the process stops (ends send retries).
+    pub shutdown: CancellationToken,
 }
 
 impl Worker {
@@ -161,17 +163,18 @@ impl Worker {
             ReplyTarget { event_id: replied.unwrap_or_else(|| job.event_id.clone()), thread_root };
         let content = send::notice(&answer.text, &target);
         let txn_id = send::reply_transaction_id(job.event_id.as_str());
-        let (result, outcome) = match send_with_retries(&job.room, content, &txn_id).await {
-            Ok(reply_id) => {
-                info!(%reply_id, "answered");
-                ("answered", "answered".to_owned())
-            }
-            Err(e) => {
-                metrics::delivery_failed();
-                error!(error = %e, "could not send the answer");
-                ("failed", format!("failed: {e}"))
-            }
-        };
+        let (result, outcome) =
+            match send_with_retries(&job.room, content, &txn_id, &self.shutdown).await {
+                Ok(reply_id) => {
+                    info!(%reply_id, "answered");
+                    ("answered", "answered".to_owned())
+                }
+                Err(e) => {
+                    metrics::delivery_failed();
+                    error!(error = %e, "could not send the answer");
+                    ("failed", format!("failed: {e}"))
+                }
+            };
         if let Err(e) = self.db.record_outcome(job.event_id.as_str(), &outcome).await {
             metrics::database_error();
             warn!(error = %e, "could not record the outcome");
@@ -259,7 +262,7 @@ impl Worker {
             .get_room(&room_id)
             .ok_or_else(|| MatrixError::Store(format!("the bot is not in {room_id}")))?;
         let txn = send::transaction_id("card", job.event_id.as_str());
-        let card = send_with_retries(&room, send::notice_alone(text), &txn).await?;
+        let card = send_with_retries(&room, send::notice_alone(text), &txn, &self.shutdown).await?;
         self.db.set_card(request_id, room_id.as_str(), card.as_str()).await?;
         info!(request_id, %card, "request card posted");
         Ok(())
@@ -288,7 +291,7 @@ impl Worker {
             .get_room(&room_id)
             .ok_or_else(|| MatrixError::Store(format!("the bot is not in {room_id}")))?;
         let txn = send::transaction_id("relay", job.event_id.as_str());
-        send_with_retries(&room, send::notice_in_thread(text, &card), &txn).await?;
+        send_with_retries(&room, send::notice_in_thread(text, &card), &txn, &self.shutdown).await?;
         Ok(())
     }
 
@@ -307,7 +310,7 @@ impl Worker {
             .get_room(&room_id)
             .ok_or_else(|| MatrixError::Store(format!("the bot is not in {room_id}")))?;
         let txn = send::transaction_id("notice", job.event_id.as_str());
-        send_with_retries(&room, send::notice_in_thread(text, &root), &txn).await?;
+        send_with_retries(&room, send::notice_in_thread(text, &root), &txn, &self.shutdown).await?;
         Ok(())
     }
 }
@@ -325,24 +328,50 @@ fn command_name(job: &Job, prefix: &str) -> &'static str {
     crate::commands::spec(word, "").map_or("unknown", |spec| spec.name)
 }
 
-/// Sends with a few retries; the stable transaction ID makes a retry of a
-/// send that did reach the homeserver a no-op.
+/// Longest wait between two attempts to send.
+const MAX_SEND_BACKOFF: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Sends, retrying while the homeserver is unreachable or rate-limits us
+/// (capped exponential backoff with jitter, or the server's `retry_after`),
+/// until it works, the error is permanent (the bot may not post there), or
+/// the process stops. The stable transaction ID makes a retry of a send
+/// that did reach the homeserver a no-op.
 async fn send_with_retries(
     room: &Room,
     content: matrix_sdk::ruma::events::room::message::RoomMessageEventContent,
     txn_id: &matrix_sdk::ruma::TransactionId,
+    shutdown: &CancellationToken,
 ) -> Result<OwnedEventId, matrix_sdk::Error> {
-    const ATTEMPTS: u32 = 4;
-    let mut attempt = 1;
+    use matrix_sdk::ruma::api::error::ErrorKind;
+    let mut attempt: u32 = 0;
     loop {
-        match send::send(room, content.clone(), txn_id).await {
+        let error = match send::send(room, content.clone(), txn_id).await {
             Ok(id) => return Ok(id),
-            Err(e) if attempt < ATTEMPTS => {
-                warn!(error = %e, attempt, "sending failed; retrying");
-                tokio::time::sleep(std::time::Duration::from_millis(500 << attempt)).await;
-                attempt += 1;
+            Err(e) => e,
+        };
+        attempt += 1;
+        let delay = match error.client_api_error_kind() {
+            Some(ErrorKind::LimitExceeded(data)) => data
+                .retry_after
+                .as_ref()
+                .and_then(|r| match r {
+                    matrix_sdk::ruma::api::error::RetryAfter::Delay(d) => Some(*d),
+                    _ => None,
+                })
+                .unwrap_or(MAX_SEND_BACKOFF / 10),
+            // The homeserver answered with a reason that retrying won't change.
+            Some(_) => return Err(error),
+            None => {
+                let base = std::time::Duration::from_millis(500)
+                    .saturating_mul(1 << attempt.min(6))
+                    .min(MAX_SEND_BACKOFF);
+                base.mul_f64(rand::random_range(0.5..1.0))
             }
-            Err(e) => return Err(e),
+        };
+        warn!(error = %error, attempt, retry_in_ms = delay.as_millis() as u64, "sending failed; retrying");
+        tokio::select! {
+            _ = shutdown.cancelled() => return Err(error),
+            _ = tokio::time::sleep(delay) => {}
         }
     }
 }
