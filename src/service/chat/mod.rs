@@ -7,6 +7,7 @@ mod hostile;
 mod network;
 mod requests;
 mod roster;
+mod triage;
 
 use std::sync::Arc;
 

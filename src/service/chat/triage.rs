@@ -1,0 +1,367 @@
+//! Triage of cooperation requests in the committee room, the requester's
+//! answers to the committee's questions, and the notices that tell the
+//! requester what happened. Every step is authorized from the roster
+//! ([`authorize`]) and recorded with the Matrix event that caused it.
+
+use super::requests::state_id;
+use super::{Answer, ChatService, Effect, Place, Request as ChatRequest};
+use crate::commands::TriageCommand;
+use crate::domain::{
+    authorize, ActionKind, Language, Outcome, Refusal, Request, RequestState, Transition,
+};
+use crate::i18n::{Arg, Text};
+use crate::storage::{now_ms, RequestStore, RosterStore, Step, StorageError};
+
+impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
+    pub(super) async fn triage(
+        &self,
+        req: &ChatRequest<'_>,
+        t: TriageCommand,
+    ) -> Result<Answer, StorageError> {
+        let lang = req.lang;
+        if req.incoming.place != Place::Committee {
+            return Ok(self.say(lang, "triage-wrong-place", &[]));
+        }
+        let request = match t.id {
+            Some(id) => self.store.get_request(id).await?,
+            None => match req.incoming.thread_root {
+                Some(root) => self.store.find_request_by_event(root).await?,
+                None => None,
+            },
+        };
+        let Some(request) = request else {
+            return Ok(match t.id {
+                Some(id) => {
+                    self.say(lang, "request-not-found", &[("number", Arg::Text(format!("#{id}")))])
+                }
+                None => self.say(lang, "triage-which-request", &[]),
+            });
+        };
+        let actor = req.incoming.sender;
+        let number = Arg::Text(format!("#{}", request.id));
+        let roles = self.roles(req.roster, actor);
+        let to = match authorize(&roles, request.requesting_state, request.state, t.action) {
+            Ok(to) => to,
+            Err(refusal) => return Ok(self.refusal(lang, &request, refusal)),
+        };
+        let outcome = t.result.map(|result| Outcome {
+            result,
+            summary: t.text.clone().unwrap_or_default(),
+            lessons: t.lessons.clone(),
+            delivered_by: request.assignee.clone(),
+        });
+        let transition = Transition {
+            at: now_ms(),
+            actor: actor.to_owned(),
+            actor_state: req.roster.state_of(actor).map(|s| s.code),
+            action: t.action.as_str().to_owned(),
+            from: Some(request.state),
+            to,
+            reason: t.text.clone(),
+            event_id: Some(req.incoming.event_id.to_owned()),
+        };
+        let assignee = (t.action == ActionKind::Accept).then(|| t.text.clone()).flatten();
+        let step = Step {
+            transition: &transition,
+            assignee: assignee.as_deref(),
+            outcome: outcome.as_ref(),
+        };
+        match self.store.apply_step(request.id, step).await {
+            Ok(()) => {}
+            Err(StorageError::Conflict(_)) => {
+                // Someone else moved it first: say where it stands now.
+                let current =
+                    self.store.get_request(request.id).await?.map_or(request.state, |r| r.state);
+                return Ok(self.refusal(
+                    lang,
+                    &request,
+                    Refusal::NotNow { state: current, allowed: current.allowed_actions() },
+                ));
+            }
+            Err(e) => return Err(e),
+        }
+        let state_word = self.catalog.render(lang, state_id(to), &[]).plain;
+        let mut answer =
+            self.say(lang, "triage-done", &[("number", number), ("state", Arg::Text(state_word))]);
+        answer
+            .effects
+            .push(Effect::Notify { request_id: request.id, text: self.notice(&request, &t, to) });
+        Ok(answer)
+    }
+
+    /// A non-command message in a thread: if it answers the committee's
+    /// question on the sender's state's request, the request goes back to
+    /// the committee with the answer in its card's thread. Anything else is
+    /// ordinary conversation and gets no answer.
+    pub(super) async fn thread_reply(&self, incoming: &super::Incoming<'_>) -> Option<Answer> {
+        let root = incoming.thread_root?;
+        let outcome = async {
+            let Some(request) = self.store.find_request_by_event(root).await? else {
+                return Ok(None);
+            };
+            if request.source_event != root || request.state != RequestState::NeedsInfo {
+                return Ok(None);
+            }
+            let roster =
+                self.roster.roster().await.map_err(|e| StorageError::Corrupt(e.to_string()))?;
+            let actor = incoming.sender;
+            let roles = self.roles(&roster, actor);
+            let Ok(to) =
+                authorize(&roles, request.requesting_state, request.state, ActionKind::Answer)
+            else {
+                return Ok(None);
+            };
+            let transition = Transition {
+                at: now_ms(),
+                actor: actor.to_owned(),
+                actor_state: roster.state_of(actor).map(|s| s.code),
+                action: ActionKind::Answer.as_str().to_owned(),
+                from: Some(request.state),
+                to,
+                reason: Some(incoming.body.to_owned()),
+                event_id: Some(incoming.event_id.to_owned()),
+            };
+            match self
+                .store
+                .apply_step(
+                    request.id,
+                    Step { transition: &transition, assignee: None, outcome: None },
+                )
+                .await
+            {
+                Err(StorageError::Conflict(_)) => return Ok(None),
+                other => other?,
+            }
+            let lang = Language::parse(&request.language).unwrap_or(self.default_language);
+            let number = Arg::Text(format!("#{}", request.id));
+            let relayed = self.catalog.render(
+                self.default_language,
+                "card-answer",
+                &[
+                    ("number", number.clone()),
+                    ("requester", Arg::Text(actor.to_owned())),
+                    ("text", Arg::Text(incoming.body.to_owned())),
+                ],
+            );
+            let mut answer = self.say(lang, "answer-relayed", &[("number", number)]);
+            answer.effects.push(Effect::PostToCard { request_id: request.id, text: relayed });
+            Ok::<_, StorageError>(Some(answer))
+        };
+        outcome.await.unwrap_or_else(|e| {
+            tracing::error!(error = %e, "could not handle a thread reply");
+            None
+        })
+    }
+
+    /// The notice for the requester, in the request's language.
+    fn notice(&self, request: &Request, t: &TriageCommand, to: RequestState) -> Text {
+        let lang = Language::parse(&request.language).unwrap_or(self.default_language);
+        let id = match (t.action, to) {
+            (ActionKind::AskInfo, _) => "notice-needs-info",
+            (ActionKind::Accept, _) => "notice-accepted",
+            (ActionKind::Decline, _) => "notice-declined",
+            (ActionKind::Start, _) => "notice-in-progress",
+            (ActionKind::Resolve, _) => "notice-resolved",
+            (ActionKind::Reopen, _) => "notice-reopened",
+            _ => "notice-acknowledged",
+        };
+        let result = t
+            .result
+            .map(|r| self.catalog.render(lang, result_id(r), &[]).plain)
+            .unwrap_or_default();
+        let args = [
+            ("number", Arg::Text(format!("#{}", request.id))),
+            ("text", Arg::Text(t.text.clone().unwrap_or_default())),
+            ("result", Arg::Text(result)),
+        ];
+        self.catalog.render(lang, id, &args)
+    }
+
+    fn refusal(&self, lang: Language, request: &Request, refusal: Refusal) -> Answer {
+        let number = Arg::Text(format!("#{}", request.id));
+        match refusal {
+            Refusal::NotCommittee => self.say(lang, "triage-not-committee", &[]),
+            Refusal::OwnRequest { state } => self.say(
+                lang,
+                "triage-own-request",
+                &[("number", number), ("state", Arg::Text(state.name(lang.code())))],
+            ),
+            Refusal::NotRequester => self.say(lang, "triage-not-requester", &[("number", number)]),
+            Refusal::NotNow { state, allowed } => {
+                let state_word = self.catalog.render(lang, state_id(state), &[]).plain;
+                let allowed: Vec<String> = allowed
+                    .iter()
+                    .filter(|a| a.is_triage())
+                    .map(|a| format!("{}{}", self.prefix, a.as_str()))
+                    .collect();
+                let allowed =
+                    if allowed.is_empty() { "—".to_owned() } else { allowed.join(", ") };
+                self.say(
+                    lang,
+                    "triage-not-now",
+                    &[
+                        ("number", number),
+                        ("state", Arg::Text(state_word)),
+                        ("allowed", Arg::Text(allowed)),
+                    ],
+                )
+            }
+        }
+    }
+}
+
+pub(super) fn result_id(result: crate::domain::OutcomeResult) -> &'static str {
+    match result {
+        crate::domain::OutcomeResult::Delivered => "result-delivered",
+        crate::domain::OutcomeResult::PartlyDelivered => "result-partly-delivered",
+        crate::domain::OutcomeResult::NotDelivered => "result-not-delivered",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::requests::tests::filed;
+    use super::super::tests::incoming;
+    use super::super::{Effect, Incoming, Place};
+    use crate::domain::RequestState;
+    use crate::storage::RequestStore;
+
+    #[tokio::test]
+    async fn the_committee_triages_by_number_and_the_requester_is_told() {
+        let (s, id) = filed().await;
+        let answer = s
+            .handle(&incoming("@pt:x.org", &format!("!ack {id}"), Place::Committee))
+            .await
+            .unwrap();
+        assert!(answer.text.plain.contains("acknowledged"), "{}", answer.text.plain);
+        let [Effect::Notify { request_id, text }] = answer.effects.as_slice() else {
+            panic!("{answer:?}")
+        };
+        assert_eq!(*request_id, id);
+        assert!(text.plain.contains("acknowledged by the Executive Committee"), "{}", text.plain);
+        let history = s.store().transitions(id).await.unwrap();
+        assert_eq!(history.last().unwrap().actor, "@pt:x.org");
+        assert_eq!(history.last().unwrap().event_id.as_deref(), Some("$e"));
+    }
+
+    #[tokio::test]
+    async fn in_the_card_thread_the_number_can_be_left_out() {
+        let (s, id) = filed().await;
+        s.store().set_card(id, "!committee", "$card").await.unwrap();
+        let command = Incoming {
+            thread_root: Some("$card"),
+            ..incoming("@ma:x.org", "!decline Out of scope", Place::Committee)
+        };
+        let answer = s.handle(&command).await.unwrap();
+        assert!(answer.text.plain.contains("#1"), "{}", answer.text.plain);
+        assert_eq!(s.store().get_request(id).await.unwrap().unwrap().state, RequestState::Declined);
+    }
+
+    #[tokio::test]
+    async fn unauthorized_or_forbidden_steps_are_refused_and_change_nothing() {
+        let (s, id) = filed().await;
+        // MA files its own request too.
+        let own = Incoming {
+            event_id: "$own",
+            ..incoming("@ma:x.org", "!request peer-exchange Visit", Place::NetworkRoom)
+        };
+        s.handle(&own).await.unwrap();
+        let cases = [
+            ("@cl:x.org", format!("!ack {id}"), "Only delegates of the Executive Committee"),
+            ("@pt:evil.example", format!("!ack {id}"), "Only delegates of the Executive Committee"),
+            ("@pt:x.org", format!("!resolve {id} delivered Done"), "possible now: !ack, !decline"),
+            ("@ma:x.org", "!accept 2 PT".to_owned(), "votre propre État"),
+            ("@pt:x.org", "!ack 99".to_owned(), "no request #99"),
+        ];
+        for (sender, body, expected) in cases {
+            let answer = s.handle(&incoming(sender, &body, Place::Committee)).await.unwrap();
+            assert!(answer.text.plain.contains(expected), "{body}: {}", answer.text.plain);
+            assert!(answer.effects.is_empty(), "{body}");
+        }
+        for id in [1, 2] {
+            assert_eq!(
+                s.store().get_request(id).await.unwrap().unwrap().state,
+                RequestState::Submitted
+            );
+            assert_eq!(s.store().transitions(id).await.unwrap().len(), 1);
+        }
+        for place in [Place::NetworkRoom, Place::Direct, Place::Other] {
+            let outside = s.handle(&incoming("@pt:x.org", "!ack 1", place)).await.unwrap();
+            assert!(outside.text.plain.contains("Executive Committee room"), "{place:?}");
+            assert!(outside.effects.is_empty());
+        }
+        assert_eq!(s.store().get_request(1).await.unwrap().unwrap().state, RequestState::Submitted);
+    }
+
+    #[tokio::test]
+    async fn the_full_lifecycle_ends_in_the_outcomes_register() {
+        let (s, id) = filed().await;
+        let steps = [
+            format!("!ack {id}"),
+            format!("!accept {id} PT"),
+            format!("!start {id}"),
+            format!("!resolve {id} partly Two workshops held\nStart earlier"),
+            format!("!reopen {id} New needs"),
+            format!("!ack {id}"),
+        ];
+        for body in &steps {
+            let answer = s.handle(&incoming("@pt:x.org", body, Place::Committee)).await.unwrap();
+            assert!(
+                matches!(answer.effects.as_slice(), [Effect::Notify { .. }]),
+                "{body}: {}",
+                answer.text.plain
+            );
+        }
+        let outcome = s.store().outcome(id).await.unwrap().unwrap();
+        assert_eq!(
+            (outcome.summary.as_str(), outcome.lessons.as_deref()),
+            ("Two workshops held", Some("Start earlier"))
+        );
+        let status = s
+            .handle(&incoming("@cl:x.org", &format!("!status {id}"), Place::Direct))
+            .await
+            .unwrap();
+        for part in ["Assigned to: PT", "partly delivered", "@pt:x.org"] {
+            assert!(status.text.plain.contains(part), "{part}: {}", status.text.plain);
+        }
+    }
+
+    #[tokio::test]
+    async fn the_requesters_answer_in_its_thread_goes_back_to_the_committee() {
+        let (s, id) = filed().await;
+        for body in [format!("!ack {id}"), format!("!info {id} Which dates suit you?")] {
+            s.handle(&incoming("@pt:x.org", &body, Place::Committee)).await.unwrap();
+        }
+        // Someone else chatting in the thread is not an answer.
+        let chatter = Incoming {
+            thread_root: Some("$e"),
+            event_id: "$c",
+            ..incoming("@pt:x.org", "Any news?", Place::NetworkRoom)
+        };
+        assert_eq!(s.handle(&chatter).await, None);
+
+        let reply = Incoming {
+            thread_root: Some("$e"),
+            event_id: "$a",
+            ..incoming("@cl:x.org", "March or April", Place::NetworkRoom)
+        };
+        let answer = s.handle(&reply).await.unwrap();
+
+        let [Effect::PostToCard { request_id, text }] = answer.effects.as_slice() else {
+            panic!("{answer:?}")
+        };
+        assert_eq!(*request_id, id);
+        assert!(
+            text.plain.contains("March or April") && text.plain.contains("@cl:x.org"),
+            "{}",
+            text.plain
+        );
+        let request = s.store().get_request(id).await.unwrap().unwrap();
+        assert_eq!(request.state, RequestState::Acknowledged);
+        let last = s.store().transitions(id).await.unwrap().pop().unwrap();
+        assert_eq!((last.action.as_str(), last.event_id.as_deref()), ("answer", Some("$a")));
+        // Once answered, further messages are conversation again.
+        let again = Incoming { event_id: "$b", ..reply.clone() };
+        assert_eq!(s.handle(&again).await, None);
+    }
+}
