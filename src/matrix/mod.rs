@@ -6,6 +6,7 @@
 //! the [`worker`] does the slow part. That keeps sync responsive and lets
 //! shutdown drain the queue before the process exits.
 
+mod delivery;
 mod handlers;
 pub mod provision;
 mod send;

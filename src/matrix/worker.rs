@@ -6,18 +6,16 @@ use matrix_sdk::ruma::{OwnedEventId, OwnedUserId};
 use matrix_sdk::Room;
 use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
 use tracing::{error, info, instrument, warn};
 
+use super::delivery::send_with_retries;
 use super::send::{self, ReplyTarget};
-use super::{MatrixError, Provisioner};
+use super::Provisioner;
 use crate::domain::RoomKind;
-use crate::i18n::Text;
 use crate::service::{ChatService, Effect, Incoming, Place};
-use crate::storage::RequestStore;
-use crate::storage::{Database, EventClaim, ProcessedEvents};
+use crate::storage::{Database, EventClaim, ProcessedEvents, RequestStore};
 use crate::telemetry::metrics;
-use matrix_sdk::ruma::OwnedRoomId;
-use tokio_util::task::TaskTracker;
 
 /// What the sync loop puts in the worker's queue.
 #[derive(Debug)]
@@ -250,71 +248,6 @@ impl Worker {
     }
 }
 
-impl Worker {
-    /// Posts a request's card in the committee room and records it.
-    async fn post_card(&self, job: &Job, request_id: i64, text: &Text) -> Result<(), MatrixError> {
-        let room_id = self.provisioner.room_id(&RoomKind::Committee).await?.ok_or_else(|| {
-            MatrixError::Store("the committee room is not provisioned yet".into())
-        })?;
-        let room = job
-            .room
-            .client()
-            .get_room(&room_id)
-            .ok_or_else(|| MatrixError::Store(format!("the bot is not in {room_id}")))?;
-        let txn = send::transaction_id("card", job.event_id.as_str());
-        let card = send_with_retries(&room, send::notice_alone(text), &txn, &self.shutdown).await?;
-        self.db.set_card(request_id, room_id.as_str(), card.as_str()).await?;
-        info!(request_id, %card, "request card posted");
-        Ok(())
-    }
-
-    /// Posts in the thread of a request's card in the committee room.
-    async fn post_to_card(
-        &self,
-        job: &Job,
-        request_id: i64,
-        text: &Text,
-    ) -> Result<(), MatrixError> {
-        let request = self
-            .db
-            .get_request(request_id)
-            .await?
-            .ok_or_else(|| MatrixError::Store(format!("request #{request_id} vanished")))?;
-        let (Some(room), Some(card)) = (request.card_room, request.card_event) else {
-            return Err(MatrixError::Store(format!("request #{request_id} has no card")));
-        };
-        let room_id = OwnedRoomId::try_from(room.as_str())?;
-        let card = OwnedEventId::try_from(card.as_str())?;
-        let room = job
-            .room
-            .client()
-            .get_room(&room_id)
-            .ok_or_else(|| MatrixError::Store(format!("the bot is not in {room_id}")))?;
-        let txn = send::transaction_id("relay", job.event_id.as_str());
-        send_with_retries(&room, send::notice_in_thread(text, &card), &txn, &self.shutdown).await?;
-        Ok(())
-    }
-
-    /// Tells the requester, in the thread of their request message.
-    async fn notify(&self, job: &Job, request_id: i64, text: &Text) -> Result<(), MatrixError> {
-        let request = self
-            .db
-            .get_request(request_id)
-            .await?
-            .ok_or_else(|| MatrixError::Store(format!("request #{request_id} vanished")))?;
-        let room_id = OwnedRoomId::try_from(request.source_room.as_str())?;
-        let root = OwnedEventId::try_from(request.source_event.as_str())?;
-        let room = job
-            .room
-            .client()
-            .get_room(&room_id)
-            .ok_or_else(|| MatrixError::Store(format!("the bot is not in {room_id}")))?;
-        let txn = send::transaction_id("notice", job.event_id.as_str());
-        send_with_retries(&room, send::notice_in_thread(text, &root), &txn, &self.shutdown).await?;
-        Ok(())
-    }
-}
-
 /// The command a job carries, for metrics: a known command name, `unknown`,
 /// `reaction`, or `message` (a thread reply); never free text.
 fn command_name(job: &Job, prefix: &str) -> &'static str {
@@ -326,52 +259,4 @@ fn command_name(job: &Job, prefix: &str) -> &'static str {
     };
     let word = rest.split(char::is_whitespace).next().unwrap_or_default();
     crate::commands::spec(word, "").map_or("unknown", |spec| spec.name)
-}
-
-/// Longest wait between two attempts to send.
-const MAX_SEND_BACKOFF: std::time::Duration = std::time::Duration::from_secs(30);
-
-/// Sends, retrying while the homeserver is unreachable or rate-limits us
-/// (capped exponential backoff with jitter, or the server's `retry_after`),
-/// until it works, the error is permanent (the bot may not post there), or
-/// the process stops. The stable transaction ID makes a retry of a send
-/// that did reach the homeserver a no-op.
-async fn send_with_retries(
-    room: &Room,
-    content: matrix_sdk::ruma::events::room::message::RoomMessageEventContent,
-    txn_id: &matrix_sdk::ruma::TransactionId,
-    shutdown: &CancellationToken,
-) -> Result<OwnedEventId, matrix_sdk::Error> {
-    use matrix_sdk::ruma::api::error::ErrorKind;
-    let mut attempt: u32 = 0;
-    loop {
-        let error = match send::send(room, content.clone(), txn_id).await {
-            Ok(id) => return Ok(id),
-            Err(e) => e,
-        };
-        attempt += 1;
-        let delay = match error.client_api_error_kind() {
-            Some(ErrorKind::LimitExceeded(data)) => data
-                .retry_after
-                .as_ref()
-                .and_then(|r| match r {
-                    matrix_sdk::ruma::api::error::RetryAfter::Delay(d) => Some(*d),
-                    _ => None,
-                })
-                .unwrap_or(MAX_SEND_BACKOFF / 10),
-            // The homeserver answered with a reason that retrying won't change.
-            Some(_) => return Err(error),
-            None => {
-                let base = std::time::Duration::from_millis(500)
-                    .saturating_mul(1 << attempt.min(6))
-                    .min(MAX_SEND_BACKOFF);
-                base.mul_f64(rand::random_range(0.5..1.0))
-            }
-        };
-        warn!(error = %error, attempt, retry_in_ms = delay.as_millis() as u64, "sending failed; retrying");
-        tokio::select! {
-            _ = shutdown.cancelled() => return Err(error),
-            _ = tokio::time::sleep(delay) => {}
-        }
-    }
 }
