@@ -1,0 +1,223 @@
+//! peerlink-bench: how many chat commands per second peerlink's core handles
+//! (parse + authorize + state transition + store, through the real chat
+//! service), on SQLite and PostgreSQL, side by side with a raw sqlx insert
+//! loop of the same rows in the same run.
+//!
+//! Run it in release mode: `scripts/bench.sh` (prints a table, writes JSON).
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::Context;
+use peerlink::config::load_network;
+use peerlink::domain::{
+    AdminPolicy, CountryCode, Delegate, Language, MatrixUserId, Roster, State, Status,
+};
+use peerlink::i18n::Catalog;
+use peerlink::service::{ChatService, Incoming, Place};
+use peerlink::storage::Database;
+use peerlink::storage::RosterStore;
+use serde_json::json;
+use sqlx::Connection;
+
+/// Commands in the measured mix.
+const COMMANDS: usize = 4_000;
+
+/// Member states with one delegate each, besides the committee.
+const MEMBERS: &[&str] = &[
+    "AR", "BR", "CL", "CO", "CR", "EC", "MX", "PE", "UY", "FR", "DE", "IT", "ES", "BE", "NL", "SN",
+    "CI", "TN", "EG", "KE", "ZA", "RW", "GH", "NG", "ID", "PH", "TH", "IN", "JO", "QA",
+];
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> anyhow::Result<()> {
+    let out = std::env::args().nth(1).unwrap_or_else(|| "bench-results.json".into());
+    let mut results = Vec::new();
+    let dir = tempfile_dir()?;
+    let sqlite = format!("sqlite://{dir}/bench.db");
+    results.push(run("sqlite", &sqlite).await?);
+    let admin = std::env::var("PEERLINK_BENCH_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    match fresh_postgres(&admin).await {
+        Ok(url) => {
+            results.push(run("postgres", &url).await?);
+            drop_postgres(&admin, &url).await;
+        }
+        Err(e) => eprintln!("PostgreSQL skipped: {e}"),
+    }
+    println!("\n{:<10} {:>14} {:>16} {:>8}", "backend", "commands/s", "raw inserts/s", "ratio");
+    for r in &results {
+        println!(
+            "{:<10} {:>14.0} {:>16.0} {:>8.2}",
+            r["backend"].as_str().unwrap_or_default(),
+            r["commands_per_second"].as_f64().unwrap_or_default(),
+            r["raw_inserts_per_second"].as_f64().unwrap_or_default(),
+            r["ratio"].as_f64().unwrap_or_default()
+        );
+    }
+    std::fs::write(&out, serde_json::to_string_pretty(&json!({ "core": results }))?)?;
+    println!("\nwritten: {out}");
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+fn tempfile_dir() -> anyhow::Result<String> {
+    let dir = std::env::temp_dir().join(format!("peerlink-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir.display().to_string())
+}
+
+async fn fresh_postgres(admin: &str) -> anyhow::Result<String> {
+    let mut conn = sqlx::PgConnection::connect(admin).await?;
+    let name = format!("peerlink_bench_{}", std::process::id());
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut conn)
+        .await?;
+    let mut url = url::Url::parse(admin)?;
+    url.set_path(&name);
+    Ok(url.to_string())
+}
+
+async fn drop_postgres(admin: &str, url: &str) {
+    let name = url.rsplit('/').next().unwrap_or_default().to_owned();
+    if let Ok(mut conn) = sqlx::PgConnection::connect(admin).await {
+        let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut conn).await;
+    }
+}
+
+fn user(code: &str) -> String {
+    format!("@delegate-{}:bench.example", code.to_lowercase())
+}
+
+/// The roster: the three committee states and the members, one delegate each.
+fn roster() -> anyhow::Result<Roster> {
+    let mut r = Roster::default();
+    let committee = ["MA", "PT", "PY"];
+    for code in committee.iter().chain(MEMBERS) {
+        let code = CountryCode::parse(code)?;
+        r.add_state(State { code, status: Status::Member, mechanism: None })?;
+        r.add_delegate(Delegate {
+            user_id: MatrixUserId::parse(&user(code.as_str()))?,
+            state: code,
+            language: None,
+        })?;
+    }
+    Ok(r)
+}
+
+/// The command mix: a request filed, then its triage chain by a committee
+/// state, a status query and a ping, repeated.
+fn mix() -> Vec<(String, String, Place)> {
+    let mut commands = Vec::with_capacity(COMMANDS);
+    let mut n = 0;
+    while commands.len() < COMMANDS {
+        let member = MEMBERS[n % MEMBERS.len()];
+        n += 1;
+        let id = n;
+        let pt = user("PT");
+        commands.push((
+            user(member),
+            format!("!request peer-exchange Visit number {n}\nDetails of the visit."),
+            Place::NetworkRoom,
+        ));
+        for step in ["!ack", "!accept", "!start", "!resolve"] {
+            let body = match step {
+                "!accept" => format!("!accept {id} Portugal"),
+                "!resolve" => format!("!resolve {id} delivered Visit held\nPlan earlier"),
+                other => format!("{other} {id}"),
+            };
+            commands.push((pt.clone(), body, Place::Committee));
+        }
+        commands.push((user(member), format!("!status {id}"), Place::Direct));
+        commands.push((user(member), "!ping".into(), Place::Direct));
+    }
+    commands.truncate(COMMANDS);
+    commands
+}
+
+async fn run(backend: &str, url: &str) -> anyhow::Result<serde_json::Value> {
+    let db = Database::connect_and_migrate(url, 5).await.context("open the database")?;
+    db.apply_roster_changes(&Roster::default().diff(&roster()?), "bench").await?;
+    let chat = ChatService::new(
+        Arc::new(Catalog::load()?),
+        "!",
+        db.clone(),
+        Arc::new(load_network(None)?),
+        AdminPolicy::default(),
+        Language::En,
+    )
+    .with_rate_limit(u32::MAX, u32::MAX);
+    let commands = mix();
+
+    let started = Instant::now();
+    let mut answered = 0usize;
+    for (i, (sender, body, place)) in commands.iter().enumerate() {
+        let event = format!("$bench-{i}");
+        let incoming = Incoming {
+            sender,
+            body,
+            place: *place,
+            room_id: "!bench",
+            event_id: &event,
+            thread_root: None,
+        };
+        if chat.handle(&incoming).await.is_some() {
+            answered += 1;
+        }
+    }
+    let core_secs = started.elapsed().as_secs_f64();
+
+    // The work was real: every filed request went through its whole chain.
+    use peerlink::storage::RequestStore;
+    let by_state = db.requests_by_state().await?;
+    // The same number of rows, inserted raw, one statement each.
+    let started = Instant::now();
+    raw_inserts(&db, commands.len()).await?;
+    let raw_secs = started.elapsed().as_secs_f64();
+    db.close().await;
+
+    let core = commands.len() as f64 / core_secs;
+    let raw = commands.len() as f64 / raw_secs;
+    Ok(json!({
+        "backend": backend,
+        "commands": commands.len(),
+        "answered": answered,
+        "seconds": core_secs,
+        "commands_per_second": core,
+        "raw_inserts_per_second": raw,
+        "ratio": core / raw,
+        "requests_by_state": by_state,
+    }))
+}
+
+async fn raw_inserts(db: &Database, rows: usize) -> anyhow::Result<()> {
+    let sql = "INSERT INTO processed_events (event_id, room_id, sender, kind, processed_at) \
+               VALUES ($1, $2, $3, $4, $5)";
+    for i in 0..rows {
+        let id = format!("$raw-{i}");
+        match db {
+            Database::Sqlite(p) => {
+                sqlx::query(sql)
+                    .bind(&id)
+                    .bind("!r")
+                    .bind("@a:b.c")
+                    .bind("raw")
+                    .bind(0i64)
+                    .execute(p)
+                    .await?;
+            }
+            Database::Postgres(p) => {
+                sqlx::query(sql)
+                    .bind(&id)
+                    .bind("!r")
+                    .bind("@a:b.c")
+                    .bind("raw")
+                    .bind(0i64)
+                    .execute(p)
+                    .await?;
+            }
+        }
+    }
+    Ok(())
+}
