@@ -72,10 +72,7 @@ async fn open_db(settings: &Settings) -> anyhow::Result<Database> {
         .await?)
 }
 
-fn date(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M").to_string())
-}
+use crate::domain::time::minutes as date;
 
 /// Runs `peerlink requests …`.
 pub async fn requests(settings: &Settings, command: RequestsCommand) -> anyhow::Result<ExitCode> {

@@ -277,8 +277,7 @@ pub async fn delegate(settings: &Settings, command: DelegateCommand) -> anyhow::
 
 /// `YYYY-MM-DD HH:MM:SS` UTC for a millisecond timestamp.
 fn format_ms(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map_or_else(|| ms.to_string(), |t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+    crate::domain::time::utc(ms, "%Y-%m-%d %H:%M:%S")
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod provisioning;
 mod region;
 mod request;
 mod roster;
+pub mod time;
 mod user_id;
 
 pub use authorization::{AdminPolicy, Permission, Roles, PERMISSION_TABLE};

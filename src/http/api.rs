@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 use super::auth::Scope;
 use super::error::ApiError;
 use super::HttpState;
+use crate::domain::time::iso;
 use crate::domain::{CountryCode, Request, RequestState};
 use crate::service::outcomes::{outcomes_csv, outcomes_json};
 use crate::service::stats;
@@ -55,11 +56,6 @@ fn request_json(r: &Request) -> Value {
         "filed_at": iso(r.created_at),
         "updated_at": iso(r.updated_at),
     })
-}
-
-fn iso(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map_or_else(String::new, |t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
 /// `GET /api/v1/requests`

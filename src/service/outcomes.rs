@@ -3,6 +3,7 @@
 
 use serde_json::json;
 
+use crate::domain::time::iso;
 use crate::storage::OutcomeRecord;
 
 /// The CSV header.
@@ -29,11 +30,6 @@ pub fn csv_safe(cell: &str) -> String {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
         _ => cell.to_owned(),
     }
-}
-
-fn iso(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map_or_else(String::new, |t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
 fn row(r: &OutcomeRecord) -> [String; 13] {

@@ -60,8 +60,7 @@ fn hours(from: i64, to: i64) -> f64 {
 }
 
 fn month(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map_or_else(String::new, |t| t.format("%Y-%m").to_string())
+    crate::domain::time::utc(ms, "%Y-%m")
 }
 
 /// Computes the statistics of `requests`.

@@ -217,8 +217,7 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
             ));
         }
         for t in self.store.transitions(id).await? {
-            let when = chrono::DateTime::from_timestamp_millis(t.at)
-                .map_or_else(String::new, |d| d.format("%Y-%m-%d %H:%M").to_string());
+            let when = crate::domain::time::minutes(t.at);
             let args = [
                 ("when", Arg::Text(when)),
                 ("actor", Arg::Text(t.actor)),
