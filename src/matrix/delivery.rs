@@ -26,11 +26,7 @@ impl Worker {
         let room_id = self.provisioner.room_id(&RoomKind::Committee).await?.ok_or_else(|| {
             MatrixError::Store("the committee room is not provisioned yet".into())
         })?;
-        let room = job
-            .room
-            .client()
-            .get_room(&room_id)
-            .ok_or_else(|| MatrixError::Store(format!("the bot is not in {room_id}")))?;
+        let room = joined_room(job, &room_id)?;
         let txn = send::transaction_id("card", job.event_id.as_str());
         let card = send_with_retries(&room, send::notice_alone(text), &txn, &self.shutdown).await?;
         self.db.set_card(request_id, room_id.as_str(), card.as_str()).await?;
@@ -55,11 +51,7 @@ impl Worker {
         };
         let room_id = OwnedRoomId::try_from(room.as_str())?;
         let card = OwnedEventId::try_from(card.as_str())?;
-        let room = job
-            .room
-            .client()
-            .get_room(&room_id)
-            .ok_or_else(|| MatrixError::Store(format!("the bot is not in {room_id}")))?;
+        let room = joined_room(job, &room_id)?;
         let txn = send::transaction_id("relay", job.event_id.as_str());
         send_with_retries(&room, send::notice_in_thread(text, &card), &txn, &self.shutdown).await?;
         Ok(())
@@ -79,15 +71,19 @@ impl Worker {
             .ok_or_else(|| MatrixError::Store(format!("request #{request_id} vanished")))?;
         let room_id = OwnedRoomId::try_from(request.source_room.as_str())?;
         let root = OwnedEventId::try_from(request.source_event.as_str())?;
-        let room = job
-            .room
-            .client()
-            .get_room(&room_id)
-            .ok_or_else(|| MatrixError::Store(format!("the bot is not in {room_id}")))?;
+        let room = joined_room(job, &room_id)?;
         let txn = send::transaction_id("notice", job.event_id.as_str());
         send_with_retries(&room, send::notice_in_thread(text, &root), &txn, &self.shutdown).await?;
         Ok(())
     }
+}
+
+/// The room `room_id` as the bot's client knows it (it must have joined).
+fn joined_room(job: &Job, room_id: &OwnedRoomId) -> Result<Room, MatrixError> {
+    job.room
+        .client()
+        .get_room(room_id)
+        .ok_or_else(|| MatrixError::Store(format!("the bot is not in {room_id}")))
 }
 
 /// Longest wait between two attempts to send.
