@@ -34,11 +34,12 @@ impl Worker {
         Ok(())
     }
 
-    /// Posts in the thread of a request's card in the committee room.
-    pub(super) async fn post_to_card(
+    /// Posts `text` in one of request `request_id`'s threads.
+    pub(super) async fn post_in_thread(
         &self,
         job: &Job,
         request_id: i64,
+        thread: RequestThread,
         text: &Text,
     ) -> Result<(), MatrixError> {
         let request = self
@@ -46,36 +47,28 @@ impl Worker {
             .get_request(request_id)
             .await?
             .ok_or_else(|| MatrixError::Store(format!("request #{request_id} vanished")))?;
-        let (Some(room), Some(card)) = (request.card_room, request.card_event) else {
-            return Err(MatrixError::Store(format!("request #{request_id} has no card")));
+        let (room, root, kind) = match thread {
+            RequestThread::Card => match (request.card_room, request.card_event) {
+                (Some(room), Some(card)) => (room, card, "relay"),
+                _ => return Err(MatrixError::Store(format!("request #{request_id} has no card"))),
+            },
+            RequestThread::Requester => (request.source_room, request.source_event, "notice"),
         };
-        let room_id = OwnedRoomId::try_from(room.as_str())?;
-        let card = OwnedEventId::try_from(card.as_str())?;
-        let room = joined_room(job, &room_id)?;
-        let txn = send::transaction_id("relay", job.event_id.as_str());
-        send_with_retries(&room, send::notice_in_thread(text, &card), &txn, &self.shutdown).await?;
-        Ok(())
-    }
-
-    /// Tells the requester, in the thread of their request message.
-    pub(super) async fn notify(
-        &self,
-        job: &Job,
-        request_id: i64,
-        text: &Text,
-    ) -> Result<(), MatrixError> {
-        let request = self
-            .db
-            .get_request(request_id)
-            .await?
-            .ok_or_else(|| MatrixError::Store(format!("request #{request_id} vanished")))?;
-        let room_id = OwnedRoomId::try_from(request.source_room.as_str())?;
-        let root = OwnedEventId::try_from(request.source_event.as_str())?;
-        let room = joined_room(job, &room_id)?;
-        let txn = send::transaction_id("notice", job.event_id.as_str());
+        let room = joined_room(job, &OwnedRoomId::try_from(room.as_str())?)?;
+        let root = OwnedEventId::try_from(root.as_str())?;
+        let txn = send::transaction_id(kind, job.event_id.as_str());
         send_with_retries(&room, send::notice_in_thread(text, &root), &txn, &self.shutdown).await?;
         Ok(())
     }
+}
+
+/// Which of a request's two threads.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum RequestThread {
+    /// The thread of its card in the committee room.
+    Card,
+    /// The thread of the message that filed it (the requester's).
+    Requester,
 }
 
 /// The room `room_id` as the bot's client knows it (it must have joined).

@@ -9,7 +9,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use tracing::{error, info, instrument, warn};
 
-use super::delivery::send_with_retries;
+use super::delivery::{send_with_retries, RequestThread};
 use super::send::{self, ReplyTarget};
 use super::Provisioner;
 use crate::domain::RoomKind;
@@ -220,13 +220,17 @@ impl Worker {
                 }
             }
             Effect::PostToCard { request_id, text } => {
-                if let Err(e) = self.post_to_card(job, request_id, &text).await {
+                if let Err(e) =
+                    self.post_in_thread(job, request_id, RequestThread::Card, &text).await
+                {
                     metrics::delivery_failed();
                     error!(request_id, error = %e, "could not post in the card's thread");
                 }
             }
             Effect::Notify { request_id, text } => {
-                if let Err(e) = self.notify(job, request_id, &text).await {
+                if let Err(e) =
+                    self.post_in_thread(job, request_id, RequestThread::Requester, &text).await
+                {
                     metrics::delivery_failed();
                     error!(request_id, error = %e, "could not notify the requester");
                 }
