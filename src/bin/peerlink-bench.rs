@@ -1,7 +1,8 @@
 //! peerlink-bench: how many chat commands per second peerlink's core handles
 //! (parse + authorize + state transition + store, through the real chat
 //! service), on SQLite and PostgreSQL, side by side with a raw sqlx insert
-//! loop of the same rows in the same run.
+//! loop of the same rows in the same run; then, over 10,000 historical
+//! requests, how long the listing, statistics and export queries take.
 //!
 //! Run it in release mode: `scripts/bench.sh` (prints a table, writes JSON).
 
@@ -33,15 +34,21 @@ const MEMBERS: &[&str] = &[
 async fn main() -> anyhow::Result<()> {
     let out = std::env::args().nth(1).unwrap_or_else(|| "bench-results.json".into());
     let mut results = Vec::new();
+    let mut scale = Vec::new();
     let dir = tempfile_dir()?;
     let sqlite = format!("sqlite://{dir}/bench.db");
     results.push(run("sqlite", &sqlite).await?);
+    scale.push(queries("sqlite", &format!("sqlite://{dir}/scale.db")).await?);
     let admin = std::env::var("PEERLINK_BENCH_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
     match fresh_postgres(&admin).await {
         Ok(url) => {
             results.push(run("postgres", &url).await?);
             drop_postgres(&admin, &url).await;
+            if let Ok(url) = fresh_postgres(&admin).await {
+                scale.push(queries("postgres", &url).await?);
+                drop_postgres(&admin, &url).await;
+            }
         }
         Err(e) => eprintln!("PostgreSQL skipped: {e}"),
     }
@@ -55,7 +62,25 @@ async fn main() -> anyhow::Result<()> {
             r["ratio"].as_f64().unwrap_or_default()
         );
     }
-    std::fs::write(&out, serde_json::to_string_pretty(&json!({ "core": results }))?)?;
+    println!("\nQueries over {HISTORY} requests (milliseconds, median of {REPEAT} runs):");
+    println!(
+        "{:<10} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        "backend", "list open", "count", "by state", "stats", "export"
+    );
+    for q in &scale {
+        let ms = |k: &str| q[k].as_f64().unwrap_or_default();
+        println!(
+            "{:<10} {:>10.1} {:>10.1} {:>10.1} {:>10.1} {:>10.1}",
+            q["backend"].as_str().unwrap_or_default(),
+            ms("list_open_ms"),
+            ms("count_ms"),
+            ms("by_state_ms"),
+            ms("stats_ms"),
+            ms("export_ms")
+        );
+    }
+    let report = json!({ "core": results, "queries": scale });
+    std::fs::write(&out, serde_json::to_string_pretty(&report)?)?;
     println!("\nwritten: {out}");
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
@@ -189,6 +214,108 @@ async fn run(backend: &str, url: &str) -> anyhow::Result<serde_json::Value> {
         "ratio": core / raw,
         "requests_by_state": by_state,
     }))
+}
+
+/// Historical requests loaded for the query timings.
+const HISTORY: usize = 10_000;
+/// Runs per query; the median is reported.
+const REPEAT: usize = 7;
+
+/// Loads `HISTORY` requests (a third resolved with an outcome, a third
+/// acknowledged) and times the queries the API and exports run.
+async fn queries(backend: &str, url: &str) -> anyhow::Result<serde_json::Value> {
+    use peerlink::domain::{NewRequest, Outcome, OutcomeResult, RequestState as S, Transition};
+    use peerlink::service::{outcomes, stats};
+    use peerlink::storage::{RequestFilter, RequestStore, Step};
+    let db = Database::connect_and_migrate(url, 5).await.context("open the database")?;
+    let loading = Instant::now();
+    for i in 0..HISTORY {
+        let member = MEMBERS[i % MEMBERS.len()];
+        let new = NewRequest {
+            requesting_state: CountryCode::parse(member)?,
+            region: Some(["africa", "asia-pacific", "latin-america-caribbean"][i % 3].into()),
+            category: ["membership", "peer-exchange", "capacity-building"][i % 3].into(),
+            title: format!("Historical request {i}"),
+            description: "Loaded for the benchmark.".into(),
+            language: "en".into(),
+            requester: user(member),
+            source_room: "!history".into(),
+            source_event: format!("$history-{i}"),
+        };
+        let (request, _) = db.create_request(&new).await?;
+        let t = |action: &str, from: S, to: S| Transition {
+            at: request.created_at + 3_600_000,
+            actor: user("PT"),
+            actor_state: CountryCode::parse("PT").ok(),
+            action: action.into(),
+            from: Some(from),
+            to,
+            reason: None,
+            event_id: None,
+        };
+        if i % 3 != 2 {
+            let ack = t("ack", S::Submitted, S::Acknowledged);
+            db.apply_step(request.id, Step { transition: &ack, assignee: None, outcome: None })
+                .await?;
+        }
+        if i % 3 == 0 {
+            let outcome = Outcome {
+                result: OutcomeResult::Delivered,
+                summary: "Done".into(),
+                lessons: None,
+                delivered_by: Some("PT".into()),
+            };
+            for (action, from, to) in [
+                ("accept", S::Acknowledged, S::Accepted),
+                ("start", S::Accepted, S::InProgress),
+                ("resolve", S::InProgress, S::Resolved),
+            ] {
+                let step = t(action, from, to);
+                let outcome = (action == "resolve").then_some(&outcome);
+                db.apply_step(
+                    request.id,
+                    Step { transition: &step, assignee: Some("PT"), outcome },
+                )
+                .await?;
+            }
+        }
+    }
+    eprintln!("{backend}: {HISTORY} requests loaded in {:.1} s", loading.elapsed().as_secs_f64());
+    let open = RequestFilter { open_only: true, limit: 50, ..RequestFilter::default() };
+    let list_open_ms = median_ms(|| async { db.list_requests(&open).await.map(drop) }).await?;
+    let count_ms = median_ms(|| async { db.count_requests(&open).await.map(drop) }).await?;
+    let by_state_ms = median_ms(|| async { db.requests_by_state().await.map(drop) }).await?;
+    let stats_ms =
+        median_ms(|| async { db.request_times().await.map(|t| drop(stats::compute(&t))) }).await?;
+    let export_ms =
+        median_ms(|| async { db.outcomes().await.map(|o| drop(outcomes::outcomes_csv(&o))) })
+            .await?;
+    db.close().await;
+    Ok(json!({
+        "backend": backend,
+        "requests": HISTORY,
+        "list_open_ms": list_open_ms,
+        "count_ms": count_ms,
+        "by_state_ms": by_state_ms,
+        "stats_ms": stats_ms,
+        "export_ms": export_ms,
+    }))
+}
+
+/// The median wall time of `REPEAT` runs of `f`, in milliseconds.
+async fn median_ms<F, Fut>(f: F) -> anyhow::Result<f64>
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = Result<(), peerlink::storage::StorageError>>,
+{
+    let mut times = Vec::with_capacity(REPEAT);
+    for _ in 0..REPEAT {
+        let started = Instant::now();
+        f().await?;
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times[REPEAT / 2])
 }
 
 async fn raw_inserts(db: &Database, rows: usize) -> anyhow::Result<()> {
