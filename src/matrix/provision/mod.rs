@@ -362,19 +362,9 @@ impl Provisioner {
     /// roster does not allow them there (called when someone joins).
     pub async fn enforce_member(&self, room_id: &str, user: &str) -> Result<bool, MatrixError> {
         let Some(kind) = self.kind_of(room_id).await? else { return Ok(false) };
-        if user == self.bot() {
-            return Ok(false);
-        }
         let desired = self.desired().await?;
         let Some(room) = desired.iter().find(|r| r.kind == kind) else { return Ok(false) };
-        if room.allowed.contains(user) {
-            return Ok(false);
-        }
-        let reason = match kind {
-            RoomKind::Committee => "this room is for Executive Committee delegates only",
-            _ => "not a delegate on the network roster",
-        };
-        let action = Action::Kick { kind, user: user.to_owned(), reason: reason.to_owned() };
+        let Some(action) = plan::removal(room, user, &self.bot()) else { return Ok(false) };
         info!(room_id, user, "removing someone the roster does not allow here");
         self.apply(&OwnedRoomId::try_from(room_id)?, &action).await?;
         Ok(true)

@@ -235,22 +235,24 @@ pub fn plan_room(spec: &RoomSpec<'_>, observed: &ObservedRoom, bot: &str) -> Vec
         }
     }
     for (user, membership) in &memberships {
-        if matches!(*membership, "join" | "invite")
-            && *user != bot
-            && !spec.desired.allowed.contains(*user)
-        {
-            let reason = match kind {
-                RoomKind::Committee => "this room is for Executive Committee delegates only",
-                _ => "not a delegate on the network roster",
-            };
-            actions.push(Action::Kick {
-                kind: kind.clone(),
-                user: (*user).to_owned(),
-                reason: reason.to_owned(),
-            });
+        if matches!(*membership, "join" | "invite") {
+            actions.extend(removal(spec.desired, user, bot));
         }
     }
     actions
+}
+
+/// The removal of `user` from `room` if the roster does not allow them
+/// there (never the bot); used at each reconciliation and when someone joins.
+pub fn removal(room: &DesiredRoom, user: &str, bot: &str) -> Option<Action> {
+    if user == bot || room.allowed.contains(user) {
+        return None;
+    }
+    let reason = match room.kind {
+        RoomKind::Committee => "this room is for Executive Committee delegates only",
+        _ => "not a delegate on the network roster",
+    };
+    Some(Action::Kick { kind: room.kind.clone(), user: user.to_owned(), reason: reason.to_owned() })
 }
 
 #[cfg(test)]
