@@ -3,7 +3,7 @@
 # first release build takes about 25 minutes here).
 #   1. Core throughput in process: chat commands through the real service
 #      (parse, authorize, transition, store) on SQLite and PostgreSQL, beside
-#      a raw sqlx insert loop of as many rows, in the same run.
+#      a loop of as many plain parameterized INSERTs, in the same run.
 # Prints a table and writes bench-results.json.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

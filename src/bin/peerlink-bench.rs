@@ -1,6 +1,6 @@
 //! peerlink-bench: how many chat commands per second peerlink's core handles
 //! (parse + authorize + state transition + store, through the real chat
-//! service), on SQLite and PostgreSQL, side by side with a raw sqlx insert
+//! service), on SQLite and PostgreSQL, side by side with a plain INSERT
 //! loop of the same rows in the same run; then, over 10,000 historical
 //! requests, how long the listing, statistics and export queries take.
 //!
@@ -318,33 +318,12 @@ where
     Ok(times[REPEAT / 2])
 }
 
+/// As many rows, one plain parameterized INSERT each (the storage layer's
+/// own event claim, which is exactly that), for comparison.
 async fn raw_inserts(db: &Database, rows: usize) -> anyhow::Result<()> {
-    let sql = "INSERT INTO processed_events (event_id, room_id, sender, kind, processed_at) \
-               VALUES ($1, $2, $3, $4, $5)";
+    use peerlink::storage::ProcessedEvents;
     for i in 0..rows {
-        let id = format!("$raw-{i}");
-        match db {
-            Database::Sqlite(p) => {
-                sqlx::query(sql)
-                    .bind(&id)
-                    .bind("!r")
-                    .bind("@a:b.c")
-                    .bind("raw")
-                    .bind(0i64)
-                    .execute(p)
-                    .await?;
-            }
-            Database::Postgres(p) => {
-                sqlx::query(sql)
-                    .bind(&id)
-                    .bind("!r")
-                    .bind("@a:b.c")
-                    .bind("raw")
-                    .bind(0i64)
-                    .execute(p)
-                    .await?;
-            }
-        }
+        db.claim_event(&format!("$raw-{i}"), "!r", "@a:b.c", "raw").await?;
     }
     Ok(())
 }
