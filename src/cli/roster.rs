@@ -131,12 +131,8 @@ fn parse_user(raw: &str) -> Result<MatrixUserId, String> {
 }
 
 fn parse_language(raw: &str) -> Result<String, String> {
-    let lang = raw.trim().to_lowercase();
-    if crate::service::roster::DELEGATE_LANGUAGES.contains(&lang.as_str()) {
-        Ok(lang)
-    } else {
-        Err(format!("use one of {}", crate::service::roster::DELEGATE_LANGUAGES.join(", ")))
-    }
+    crate::domain::delegate_language(raw)
+        .ok_or_else(|| format!("use one of {}", crate::domain::DELEGATE_LANGUAGES.join(", ")))
 }
 
 /// Who the history records for CLI edits.

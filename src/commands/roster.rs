@@ -9,7 +9,7 @@
 //! ```
 
 use super::{Arguments, Command, CommandSpec, Problem};
-use crate::domain::{CountryCode, MatrixUserId, RosterFormat, Status};
+use crate::domain::{delegate_language, CountryCode, MatrixUserId, RosterFormat, Status};
 
 /// `!state …`
 pub const STATE: CommandSpec = CommandSpec {
@@ -29,9 +29,6 @@ pub const ROSTER: CommandSpec = CommandSpec {
     arguments: "show | export [toml|csv] | import [--dry-run] (file on the next lines)",
     summary_id: "summary-roster",
 };
-
-/// Languages a delegate may prefer.
-pub const DELEGATE_LANGUAGES: [&str; 5] = ["en", "fr", "es", "pt", "ar"];
 
 /// A roster administration command.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,12 +154,7 @@ fn status(raw: &str) -> Result<Status, Problem> {
 }
 
 fn language(raw: &str) -> Result<String, Problem> {
-    let lang = raw.trim().to_lowercase();
-    if DELEGATE_LANGUAGES.contains(&lang.as_str()) {
-        Ok(lang)
-    } else {
-        Err(Problem::BadLanguage(raw.to_owned()))
-    }
+    delegate_language(raw).ok_or_else(|| Problem::BadLanguage(raw.to_owned()))
 }
 
 /// `!state add|update|remove …`

@@ -25,6 +25,7 @@ pub use request::{
     Transition,
 };
 pub use roster::{
-    Delegate, Roster, RosterChange, RosterError, RosterFormat, State, Status, UnknownStatus,
+    delegate_language, Delegate, Roster, RosterChange, RosterError, RosterFormat, State, Status,
+    UnknownStatus, DELEGATE_LANGUAGES,
 };
 pub use user_id::{MatrixUserId, UserIdError};

@@ -10,6 +10,16 @@ use std::fmt;
 
 use super::{CountryCode, MatrixUserId};
 
+/// Languages a delegate may prefer (the network's working languages).
+pub const DELEGATE_LANGUAGES: [&str; 5] = ["en", "fr", "es", "pt", "ar"];
+
+/// Reads a delegate language (any case); `None` if it is not one of
+/// [`DELEGATE_LANGUAGES`].
+pub fn delegate_language(raw: &str) -> Option<String> {
+    let lang = raw.trim().to_lowercase();
+    DELEGATE_LANGUAGES.contains(&lang.as_str()).then_some(lang)
+}
+
 /// A roster file's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RosterFormat {

@@ -24,11 +24,9 @@ use toml::Spanned;
 
 use crate::config::{line_of, FileProblem};
 use crate::domain::{
-    CountryCode, Delegate, MatrixUserId, Network, Roster, RosterFormat, State, Status,
+    delegate_language, CountryCode, Delegate, MatrixUserId, Network, Roster, RosterFormat, State,
+    Status, DELEGATE_LANGUAGES,
 };
-
-/// Languages a delegate may prefer.
-pub const DELEGATE_LANGUAGES: [&str; 5] = ["en", "fr", "es", "pt", "ar"];
 
 /// The CSV header.
 pub const CSV_HEADER: [&str; 6] =
@@ -176,13 +174,16 @@ impl<'a> Builder<'a> {
             Ok(u) => u,
             Err(e) => return self.problem(line, e.to_string()),
         };
-        let language = language.map(str::trim).filter(|l| !l.is_empty()).map(str::to_lowercase);
-        if let Some(l) = &language {
-            if !DELEGATE_LANGUAGES.contains(&l.as_str()) {
-                let known = DELEGATE_LANGUAGES.join(", ");
-                return self.problem(line, format!("language `{l}` is not one of {known}"));
-            }
-        }
+        let language = match language.map(str::trim).filter(|l| !l.is_empty()) {
+            None => None,
+            Some(l) => match delegate_language(l) {
+                Some(l) => Some(l),
+                None => {
+                    let (l, known) = (l.to_lowercase(), DELEGATE_LANGUAGES.join(", "));
+                    return self.problem(line, format!("language `{l}` is not one of {known}"));
+                }
+            },
+        };
         if let Some(first) = self.delegate_lines.get(&user_id) {
             let first = *first;
             return self.problem(line, format!("{user_id} is already a delegate on line {first}; a person represents one state"));

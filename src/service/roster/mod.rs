@@ -7,7 +7,7 @@ mod file;
 use std::sync::Arc;
 
 pub use crate::domain::RosterFormat;
-pub use file::{parse_roster, write_roster, CSV_HEADER, DELEGATE_LANGUAGES};
+pub use file::{parse_roster, write_roster, CSV_HEADER};
 
 use crate::config::FileProblem;
 use crate::domain::{Network, Roster, RosterChange, RosterError};
