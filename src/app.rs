@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, Notify};
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use tracing::{info, warn};
@@ -14,7 +14,7 @@ use crate::config::Settings;
 use crate::domain::{AdminPolicy, MatrixUserId};
 use crate::http::{self, HttpState, Tokens};
 use crate::i18n::Catalog;
-use crate::matrix::{self, BotContext, Provisioner, Worker};
+use crate::matrix::{self, BotContext, OutboxSender, Provisioner, Worker};
 use crate::service::ChatService;
 use crate::storage::{Database, SyncTokens};
 
@@ -31,6 +31,7 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         Database::connect_and_migrate(&settings.database.url, settings.database.max_connections)
             .await?;
     info!(backend = ?db.kind(), "database ready");
+    crate::fault::warn_if_armed();
     let catalog = Arc::new(Catalog::load()?);
     let resume_from = db.sync_token(&settings.matrix.user_id).await?;
     let network = Arc::new(settings.load_network()?);
@@ -58,14 +59,24 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
     );
     let (queue, jobs) = mpsc::channel(QUEUE_CAPACITY);
     let tasks = TaskTracker::new();
+    let wake_outbox = Arc::new(Notify::new());
     let worker = Worker {
         db: db.clone(),
         chat: chat.clone(),
         provisioner: provisioner.clone(),
-        tasks: tasks.clone(),
+        outbox: wake_outbox.clone(),
         shutdown: shutdown.clone(),
     };
     let worker_task = tokio::spawn(worker.run(jobs, shutdown.clone()));
+    // Delivers what the worker commits, and what an earlier run left undelivered.
+    let sender = OutboxSender {
+        client: client.clone(),
+        db: db.clone(),
+        provisioner: provisioner.clone(),
+        tasks: tasks.clone(),
+        wake: wake_outbox,
+    };
+    tasks.spawn(sender.run(shutdown.clone()));
     let ctx = BotContext {
         chat,
         queue,

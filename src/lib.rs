@@ -11,6 +11,7 @@
 //! - [`http`]: health, Prometheus metrics and the read-only JSON API.
 //! - [`i18n`]: the message catalog (Fluent); every user-facing string lives there.
 //! - [`config`], [`telemetry`], [`cli`] and [`app`]: the process around it all.
+//! - [`fault`]: crash points that the fault-injection tests arm.
 //!
 //! Layers talk one way: `matrix`/`cli` -> `service` -> `domain`, and
 //! `service` -> `storage`.
@@ -20,6 +21,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod domain;
+pub mod fault;
 pub mod http;
 pub mod i18n;
 pub mod matrix;

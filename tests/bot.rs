@@ -311,5 +311,12 @@ async fn metrics_and_readiness_follow_what_the_bot_does() {
     assert_eq!(sample(&after, count) - sample(&before, count), 3.0, "{after}");
     assert!(sample(&after, "peerlink_sync_lag_seconds") < 60.0, "{after}");
     assert_eq!(sample(&after, "peerlink_delivery_failures_total"), 0.0);
+    let replies = "peerlink_outbox_delivered_total{kind=\"reply\"}";
+    assert_eq!(sample(&after, replies) - sample(&before, replies), 3.0, "{after}");
+    assert_eq!(sample(&after, "peerlink_outbox_pending"), 0.0, "{after}");
+    let (_, ready) = get("/readyz").await;
+    let ready: serde_json::Value = serde_json::from_str(&ready).unwrap();
+    assert_eq!(ready["outbox"]["pending"], 0, "{ready}");
+    assert_eq!(ready["outbox"]["ok"], true, "{ready}");
     s.db.cleanup().await;
 }

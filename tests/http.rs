@@ -181,6 +181,7 @@ async fn set_created(db: &Database, id: i64, at: i64) {
     match db {
         Database::Sqlite(p) => drop(sqlx::query(sql).bind(at).bind(id).execute(p).await.unwrap()),
         Database::Postgres(p) => drop(sqlx::query(sql).bind(at).bind(id).execute(p).await.unwrap()),
+        other => panic!("a pool, not a unit of work: {other:?}"),
     }
 }
 

@@ -1,6 +1,6 @@
 //! `/healthz` (the process answers) and `/readyz` (database reachable,
-//! homeserver syncing, command queue moving), with a JSON body naming the
-//! unhealthy part.
+//! homeserver syncing, command queue moving, outbox delivering), with a JSON
+//! body naming the unhealthy part.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -8,13 +8,16 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use super::HttpState;
-use crate::storage::now_ms;
+use crate::storage::{now_ms, Outbox};
 use crate::telemetry::metrics;
 
 /// A sync is overdue after this long (the long-poll lasts 30 s).
 const SYNC_STALE_MS: i64 = 90_000;
 /// More queued commands than this means the worker is stuck.
 const QUEUE_STUCK: i64 = 200;
+
+/// Something waiting in the outbox this long means delivery is stuck.
+const OUTBOX_STUCK_MS: i64 = 120_000;
 
 /// `GET /healthz`
 pub async fn healthz() -> Json<Value> {
@@ -40,13 +43,26 @@ pub async fn readyz(State(state): State<HttpState>) -> (StatusCode, Json<Value>)
     };
     let depth = metrics::queue_depth();
     let queue = json!({ "ok": depth <= QUEUE_STUCK, "depth": depth });
-    let ready = [&database, &homeserver, &queue].iter().all(|p| p["ok"] == true);
+    let outbox = match state.db.outbox_counts().await {
+        Ok(c) => {
+            let waiting = c.oldest_pending_at.map_or(0, |at| (now_ms() - at).max(0) / 1000);
+            json!({
+                "ok": waiting * 1000 <= OUTBOX_STUCK_MS,
+                "pending": c.pending,
+                "failed": c.failed,
+                "oldest_pending_seconds": waiting,
+            })
+        }
+        Err(e) => json!({ "ok": false, "error": e.to_string() }),
+    };
+    let ready = [&database, &homeserver, &queue, &outbox].iter().all(|p| p["ok"] == true);
     let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     let body = json!({
         "status": if ready { "ready" } else { "not ready" },
         "database": database,
         "homeserver": homeserver,
         "queue": queue,
+        "outbox": outbox,
     });
     (status, Json(body))
 }
@@ -64,6 +80,14 @@ pub async fn metrics_text(
             Vec::new()
         }
     };
-    let body = metrics::render(now_ms(), &by_state);
+    let outbox = match state.db.outbox_counts().await {
+        Ok(c) => (c.pending, c.failed),
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot count the outbox for /metrics");
+            metrics::database_error();
+            (0, 0)
+        }
+    };
+    let body = metrics::render(now_ms(), &by_state, outbox);
     (StatusCode::OK, [("content-type", "text/plain; version=0.0.4; charset=utf-8")], body)
 }

@@ -3,11 +3,13 @@
 //! does the work and sends the answers.
 //!
 //! Event handlers run inside the sync loop, so they only filter and enqueue;
-//! the [`worker`] does the slow part. That keeps sync responsive and lets
-//! shutdown drain the queue before the process exits.
+//! the [`worker`] handles each event once, in one transaction that also
+//! records what to send in the outbox, and the [`outbox`] sender delivers
+//! it. That keeps sync responsive, lets shutdown drain the queue before the
+//! process exits, and makes a crash at any point lose and repeat nothing.
 
-mod delivery;
 mod handlers;
+mod outbox;
 pub mod provision;
 mod send;
 mod session;
@@ -16,6 +18,7 @@ mod worker;
 
 use matrix_sdk::Client;
 
+pub use outbox::OutboxSender;
 pub use provision::{Provisioner, Report};
 pub use session::{connect, connect_for_cli};
 pub use sync::{run, BotContext};

@@ -2,7 +2,7 @@
 
 use matrix_sdk::ruma::events::relation::{InReplyTo, Reply, Thread};
 use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
-use matrix_sdk::ruma::{OwnedEventId, OwnedTransactionId, TransactionId};
+use matrix_sdk::ruma::{OwnedEventId, TransactionId};
 use matrix_sdk::Room;
 
 use crate::i18n::Text;
@@ -37,19 +37,6 @@ pub fn notice_in_thread(text: &Text, root: &OwnedEventId) -> RoomMessageEventCon
 /// An `m.notice` on its own (a request card).
 pub fn notice_alone(text: &Text) -> RoomMessageEventContent {
     RoomMessageEventContent::notice_html(text.plain.clone(), text.html.clone())
-}
-
-/// A stable transaction ID for message `kind` caused by `key` (an event
-/// ID): sending the same message again is deduplicated by the homeserver.
-pub fn transaction_id(kind: &str, key: &str) -> OwnedTransactionId {
-    let safe: String =
-        key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
-    OwnedTransactionId::from(format!("peerlink-{kind}-{safe}"))
-}
-
-/// The transaction ID of the answer to `event_id`.
-pub fn reply_transaction_id(event_id: &str) -> OwnedTransactionId {
-    transaction_id("reply", event_id)
 }
 
 /// Sends `content` with transaction ID `txn_id`.

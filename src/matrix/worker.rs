@@ -1,20 +1,25 @@
-//! The worker: takes the commands the handlers queued, claims each event in
-//! the database (so it is handled once), asks the service for the answer and
-//! sends it.
+//! The worker: takes the events the handlers queued and handles each exactly
+//! once. In one database transaction it claims the event (keyed by its ID),
+//! runs the command (whose domain changes join the transaction) and writes
+//! the answer and every effect to the outbox; the outbox sender
+//! ([`super::outbox`]) delivers them after the commit.
+
+use std::sync::Arc;
+use std::time::Duration;
 
 use matrix_sdk::ruma::{OwnedEventId, OwnedUserId};
 use matrix_sdk::Room;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{mpsc, oneshot, Notify};
 use tokio_util::sync::CancellationToken;
-use tokio_util::task::TaskTracker;
-use tracing::{error, info, instrument, warn};
+use tracing::{info, instrument, warn};
 
-use super::delivery::{send_with_retries, RequestThread};
-use super::send::{self, ReplyTarget};
 use super::Provisioner;
 use crate::domain::RoomKind;
-use crate::service::{ChatService, Effect, Incoming, Place};
-use crate::storage::{Database, EventClaim, ProcessedEvents, RequestStore};
+use crate::service::{Answer, ChatService, Effect, Incoming, Place};
+use crate::storage::{
+    Database, Destination, EventClaim, Outbox, Outgoing, ProcessedEvents, RequestStore,
+    StorageError,
+};
 use crate::telemetry::metrics;
 
 /// What the sync loop puts in the worker's queue.
@@ -47,17 +52,29 @@ pub struct Job {
 /// What the worker needs.
 #[derive(Clone)]
 pub struct Worker {
-    /// Where events are claimed.
+    /// Where events are claimed and their effects recorded.
     pub db: Database,
     /// The use cases.
     pub chat: ChatService<Database>,
-    /// Carries out effects on rooms (invitations, reconciliation).
+    /// Tells which provisioned room a command came from.
     pub provisioner: Provisioner,
-    /// Background work started by effects, waited for at shutdown.
-    pub tasks: TaskTracker,
-    /// Cancelled when the process stops (ends send retries).
+    /// Woken after each commit that put something in the outbox.
+    pub outbox: Arc<Notify>,
+    /// Cancelled when the process stops (ends database retries).
     pub shutdown: CancellationToken,
 }
+
+/// How handling one event ended.
+enum Handled {
+    /// Handled now; `result` is `answered` (the answer is in the outbox)
+    /// or `ignored`.
+    Now(&'static str),
+    /// Handled before (a replayed event): nothing was done.
+    Before,
+}
+
+/// Longest wait between two attempts when the database is unavailable.
+const MAX_DB_BACKOFF: Duration = Duration::from_secs(15);
 
 impl Worker {
     /// Handles queued work until `shutdown`, then closes the queue and
@@ -92,95 +109,98 @@ impl Worker {
         }
     }
 
+    /// Handles one event exactly once: claiming it, running the command
+    /// and recording its answer and effects in the outbox happen in one
+    /// transaction. While the database is unreachable it retries (queued
+    /// events wait; the sync position is not saved past them).
     #[instrument(skip_all, fields(room_id = %job.room.room_id(), event_id = %job.event_id, sender = %job.sender))]
     async fn handle(&self, job: Job) {
         let started = std::time::Instant::now();
-        if !self.claim(&job).await {
-            return;
+        let mut failures = 0u32;
+        let handled = loop {
+            match self.handle_once(&job).await {
+                Ok(handled) => break handled,
+                Err(e) => {
+                    metrics::database_error();
+                    failures += 1;
+                    let delay = Duration::from_millis(250)
+                        .saturating_mul(1 << failures.min(6))
+                        .min(MAX_DB_BACKOFF)
+                        .mul_f64(rand::random_range(0.5..1.0));
+                    warn!(error = %e, failures, retry_in_ms = delay.as_millis() as u64, "cannot record the handling of an event; retrying");
+                    tokio::select! {
+                        _ = self.shutdown.cancelled() => {
+                            // Not claimed: handled after the restart.
+                            warn!("stopping before the event could be recorded; it will be handled after the restart");
+                            return;
+                        }
+                        _ = tokio::time::sleep(delay) => {}
+                    }
+                }
+            }
+        };
+        match handled {
+            Handled::Before => info!("already handled; not answering again"),
+            Handled::Now(result) => {
+                crate::fault::point("worker_after_commit");
+                if result == "answered" {
+                    self.outbox.notify_one();
+                }
+                let command = command_name(&job, self.chat.prefix());
+                metrics::command_handled(command, result, started.elapsed().as_secs_f64());
+            }
         }
-        let result = self.respond(&job).await;
-        let command = command_name(&job, self.chat.prefix());
-        metrics::command_handled(command, result, started.elapsed().as_secs_f64());
     }
 
-    /// Records the event as handled; `false` if it already was (or cannot be
-    /// recorded: then it is left for after a restart).
-    async fn claim(&self, job: &Job) -> bool {
-        let claim = self
-            .db
+    /// One attempt at [`handle`](Self::handle), in one transaction.
+    async fn handle_once(&self, job: &Job) -> Result<Handled, StorageError> {
+        // Reads that need no transaction come first (the committee room's
+        // ID, the card a reaction is on).
+        let place = self.place(&job.room).await;
+        let ackable = !job.reaction || self.is_ackable_card(job).await;
+        crate::fault::point("worker_before_claim");
+        let tx = self.db.begin().await?;
+        // The claim is the transaction's first statement, a write: on SQLite
+        // the transaction holds the write lock from here on.
+        let claim = tx
             .claim_event(
                 job.event_id.as_str(),
                 job.room.room_id().as_str(),
                 job.sender.as_str(),
                 "command",
             )
-            .await;
-        match claim {
-            Ok(EventClaim::New) => true,
-            Ok(EventClaim::AlreadyHandled) => {
-                info!("already handled; not answering again");
-                false
-            }
-            Err(e) => {
-                // Without a claim the answer could be sent twice later. The
-                // sync position is not saved past this event (see Barrier),
-                // so it comes back after a restart.
-                metrics::database_error();
-                error!(error = %e, "cannot record the event; leaving it unanswered");
-                false
-            }
+            .await?;
+        if claim == EventClaim::AlreadyHandled {
+            tx.rollback().await?;
+            return Ok(Handled::Before);
         }
-    }
-
-    /// Answers the job and carries out the effects; returns `answered`,
-    /// `failed` (the answer could not be sent) or `ignored`.
-    async fn respond(&self, job: &Job) -> &'static str {
-        if job.reaction && !self.is_ackable_card(job).await {
-            return "ignored";
-        }
-        let place = self.place(&job.room).await;
-        let incoming = Incoming {
-            sender: job.sender.as_str(),
-            body: &job.body,
-            place,
-            room_id: job.room.room_id().as_str(),
-            event_id: job.event_id.as_str(),
-            thread_root: job.thread_root.as_ref().map(|e| e.as_str()),
-        };
-        let Some(answer) = self.chat.handle(&incoming).await else {
-            return "ignored";
-        };
-        let thread_root = if answer.start_thread {
-            Some(job.thread_root.clone().unwrap_or_else(|| job.event_id.clone()))
-        } else {
-            job.thread_root.clone()
-        };
-        // A reaction is answered in its card's thread, not as a reply to it.
-        let replied = if job.reaction { job.thread_root.clone() } else { None };
-        let target =
-            ReplyTarget { event_id: replied.unwrap_or_else(|| job.event_id.clone()), thread_root };
-        let content = send::notice(&answer.text, &target);
-        let txn_id = send::reply_transaction_id(job.event_id.as_str());
-        let (result, outcome) =
-            match send_with_retries(&job.room, content, &txn_id, &self.shutdown).await {
-                Ok(reply_id) => {
-                    info!(%reply_id, "answered");
-                    ("answered", "answered".to_owned())
-                }
-                Err(e) => {
-                    metrics::delivery_failed();
-                    error!(error = %e, "could not send the answer");
-                    ("failed", format!("failed: {e}"))
-                }
+        crate::fault::point("worker_after_claim");
+        let answer = if ackable {
+            let incoming = Incoming {
+                sender: job.sender.as_str(),
+                body: &job.body,
+                place,
+                room_id: job.room.room_id().as_str(),
+                event_id: job.event_id.as_str(),
+                thread_root: job.thread_root.as_ref().map(|e| e.as_str()),
             };
-        if let Err(e) = self.db.record_outcome(job.event_id.as_str(), &outcome).await {
-            metrics::database_error();
-            warn!(error = %e, "could not record the outcome");
-        }
-        for effect in answer.effects {
-            self.carry_out(job, effect).await;
-        }
-        result
+            self.chat.with_store(tx.clone()).handle(&incoming).await
+        } else {
+            None
+        };
+        crate::fault::point("worker_after_handle");
+        // The outcome becomes `answered` when the sender delivers the reply.
+        let (result, outcome) = match answer {
+            Some(answer) => {
+                tx.enqueue(job.event_id.as_str(), &outgoing(job, answer)).await?;
+                ("answered", "queued")
+            }
+            None => ("ignored", "ignored"),
+        };
+        tx.record_outcome(job.event_id.as_str(), outcome).await?;
+        crate::fault::point("worker_before_commit");
+        tx.commit().await?;
+        Ok(Handled::Now(result))
     }
 
     /// Whether a reaction is on a request card that can be acknowledged now
@@ -210,46 +230,46 @@ impl Worker {
             }
         }
     }
+}
 
-    async fn carry_out(&self, job: &Job, effect: Effect) {
-        match effect {
-            Effect::PostCard { request_id, text } => {
-                if let Err(e) = self.post_card(job, request_id, &text).await {
-                    metrics::delivery_failed();
-                    error!(request_id, error = %e, "could not post the request card");
-                }
-            }
-            Effect::PostToCard { request_id, text } => {
-                if let Err(e) =
-                    self.post_in_thread(job, request_id, RequestThread::Card, &text).await
-                {
-                    metrics::delivery_failed();
-                    error!(request_id, error = %e, "could not post in the card's thread");
-                }
-            }
-            Effect::Notify { request_id, text } => {
-                if let Err(e) =
-                    self.post_in_thread(job, request_id, RequestThread::Requester, &text).await
-                {
-                    metrics::delivery_failed();
-                    error!(request_id, error = %e, "could not notify the requester");
-                }
-            }
-            Effect::Invite { user, room } => {
-                if let Err(e) = self.provisioner.invite(&room, &user).await {
-                    warn!(%user, %room, error = %e, "could not invite");
-                }
-            }
-            Effect::Reconcile => {
-                let provisioner = self.provisioner.clone();
-                self.tasks.spawn(async move {
-                    if let Err(e) = provisioner.reconcile(false).await {
-                        warn!(error = %e, "provisioning after a roster change failed");
-                    }
-                });
-            }
+/// What `answer` to `job` puts in the outbox, in delivery order: the answer
+/// itself, then its effects.
+fn outgoing(job: &Job, answer: Answer) -> Vec<Outgoing> {
+    let thread = if answer.start_thread {
+        Some(job.thread_root.clone().unwrap_or_else(|| job.event_id.clone()))
+    } else {
+        job.thread_root.clone()
+    };
+    // A reaction is answered in its card's thread, not as a reply to it.
+    let replied = if job.reaction { job.thread_root.clone() } else { None };
+    let reply = Outgoing::Message {
+        to: Destination::Reply {
+            room: job.room.room_id().to_string(),
+            event: replied.unwrap_or_else(|| job.event_id.clone()).to_string(),
+            thread: thread.map(|t| t.to_string()),
+        },
+        plain: answer.text.plain,
+        html: answer.text.html,
+    };
+    let message =
+        |to, text: crate::i18n::Text| Outgoing::Message { to, plain: text.plain, html: text.html };
+    let effects = answer.effects.into_iter().map(|effect| match effect {
+        Effect::PostCard { request_id, text } => {
+            message(Destination::Card { request: request_id }, text)
         }
-    }
+        Effect::PostToCard { request_id, text } => {
+            message(Destination::CardThread { request: request_id }, text)
+        }
+        Effect::Notify { request_id, text } => {
+            message(Destination::RequesterThread { request: request_id }, text)
+        }
+        Effect::Invite { user, room } => {
+            let (kind, key) = room.key();
+            Outgoing::Invite { user, room_kind: kind.to_owned(), room_key: key.to_owned() }
+        }
+        Effect::Reconcile => Outgoing::Reconcile,
+    });
+    std::iter::once(reply).chain(effects).collect()
 }
 
 /// The command a job carries, for metrics: a known command name, `unknown`,

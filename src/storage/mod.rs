@@ -8,6 +8,7 @@
 //! never edited once released.
 
 mod events;
+mod outbox;
 mod postgres;
 mod requests;
 mod rooms;
@@ -16,10 +17,14 @@ mod sqlite;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use std::sync::Arc;
+
 use sqlx::migrate::Migrator;
 use sqlx::{PgPool, SqlitePool};
+use tokio::sync::Mutex;
 
 pub use events::{EventClaim, ProcessedEvents, SyncTokens};
+pub use outbox::{Destination, Outbox, OutboxCounts, OutboxEntry, Outgoing};
 pub use requests::{OutcomeRecord, RequestFilter, RequestStore, RequestTimes, Step};
 pub use rooms::RoomStore;
 pub use roster::{RosterHistoryEntry, RosterStore};
@@ -27,24 +32,93 @@ pub use roster::{RosterHistoryEntry, RosterStore};
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 
-/// Runs the same code on whichever pool a [`Database`] holds.
+/// Runs the same code on whichever pool a [`Database`] holds, or on the
+/// connection of its open transaction (see [`Database::begin`]).
+///
+/// In `$body`, `$pool` is an executor; use it once per statement (a
+/// `&mut` connection cannot be used twice) and call `.begin()` on it for a
+/// multi-statement write (a savepoint inside a transaction). The body must
+/// not call other `Database` methods: inside a transaction they would wait
+/// for the connection the body holds.
 macro_rules! on_pool {
     ($db:expr, $pool:ident => $body:expr) => {
         match $db {
             $crate::storage::Database::Sqlite($pool) => $body,
             $crate::storage::Database::Postgres($pool) => $body,
+            $crate::storage::Database::SqliteTx(tx) => {
+                #[allow(unused_imports)]
+                use sqlx::Connection as _;
+                let mut guard = tx.lock().await;
+                let $pool: &mut sqlx::SqliteConnection = guard.connection()?;
+                $body
+            }
+            $crate::storage::Database::PostgresTx(tx) => {
+                #[allow(unused_imports)]
+                use sqlx::Connection as _;
+                let mut guard = tx.lock().await;
+                let $pool: &mut sqlx::PgConnection = guard.connection()?;
+                $body
+            }
         }
     };
 }
 pub(crate) use on_pool;
 
-/// An open connection pool on one of the supported backends.
+/// An open connection pool on one of the supported backends, or a unit of
+/// work: one transaction on it, shared by every clone of the handle.
 #[derive(Debug, Clone)]
 pub enum Database {
     /// An embedded SQLite file.
     Sqlite(SqlitePool),
     /// A PostgreSQL server.
     Postgres(PgPool),
+    /// A transaction on a SQLite pool ([`Database::begin`]).
+    SqliteTx(SharedTx<sqlx::Sqlite>),
+    /// A transaction on a PostgreSQL pool ([`Database::begin`]).
+    PostgresTx(SharedTx<sqlx::Postgres>),
+}
+
+/// An open transaction that several handles use in turn.
+pub struct SharedTx<DB: sqlx::Database>(Arc<Mutex<Option<sqlx::Transaction<'static, DB>>>>);
+
+impl<DB: sqlx::Database> Clone for SharedTx<DB> {
+    fn clone(&self) -> Self {
+        Self(Arc::clone(&self.0))
+    }
+}
+
+impl<DB: sqlx::Database> std::fmt::Debug for SharedTx<DB> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SharedTx")
+    }
+}
+
+impl<DB: sqlx::Database> SharedTx<DB> {
+    fn new(tx: sqlx::Transaction<'static, DB>) -> Self {
+        Self(Arc::new(Mutex::new(Some(tx))))
+    }
+
+    /// Waits for the transaction (statements run one at a time).
+    pub(crate) async fn lock(&self) -> TxGuard<'_, DB> {
+        TxGuard(self.0.lock().await)
+    }
+
+    async fn take(&self) -> Result<sqlx::Transaction<'static, DB>, StorageError> {
+        self.0.lock().await.take().ok_or(StorageError::TransactionEnded)
+    }
+}
+
+/// The transaction of a [`SharedTx`], held for one statement or savepoint.
+pub(crate) struct TxGuard<'a, DB: sqlx::Database>(
+    tokio::sync::MutexGuard<'a, Option<sqlx::Transaction<'static, DB>>>,
+);
+
+impl<DB: sqlx::Database> TxGuard<'_, DB> {
+    /// The transaction's connection; an error once it was committed or
+    /// rolled back.
+    pub(crate) fn connection(&mut self) -> Result<&mut DB::Connection, StorageError> {
+        self.0.as_mut().map(|tx| &mut **tx).ok_or(StorageError::TransactionEnded)
+    }
 }
 
 /// Which backend a URL names.
@@ -77,6 +151,9 @@ pub enum StorageError {
     /// A change did not apply because the data changed meanwhile.
     #[error("the roster changed while this was being applied; nothing was changed ({0})")]
     Conflict(String),
+    /// A statement was run on a unit of work already committed or rolled back.
+    #[error("the transaction has already ended")]
+    TransactionEnded,
     /// The SQLite file's folder could not be created.
     #[error("cannot create the folder for the SQLite file {path}: {source}")]
     CreateDir {
@@ -126,6 +203,9 @@ impl Database {
         match self {
             Database::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await?,
             Database::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
+            Database::SqliteTx(_) | Database::PostgresTx(_) => {
+                return Err(StorageError::Corrupt("migrations cannot run in a transaction".into()))
+            }
         }
         Ok(self.applied_migrations().await?.saturating_sub(before))
     }
@@ -139,8 +219,8 @@ impl Database {
     /// Which backend this is.
     pub fn kind(&self) -> DatabaseKind {
         match self {
-            Database::Sqlite(_) => DatabaseKind::Sqlite,
-            Database::Postgres(_) => DatabaseKind::Postgres,
+            Database::Sqlite(_) | Database::SqliteTx(_) => DatabaseKind::Sqlite,
+            Database::Postgres(_) | Database::PostgresTx(_) => DatabaseKind::Postgres,
         }
     }
 
@@ -152,9 +232,51 @@ impl Database {
         Ok(())
     }
 
-    /// Closes every connection (waits for queries in flight).
+    /// Closes every connection (waits for queries in flight); a unit of
+    /// work is rolled back.
     pub async fn close(&self) {
-        on_pool!(self, pool => pool.close().await);
+        match self {
+            Database::Sqlite(pool) => pool.close().await,
+            Database::Postgres(pool) => pool.close().await,
+            Database::SqliteTx(_) | Database::PostgresTx(_) => {
+                let _ = self.clone().rollback().await;
+            }
+        }
+    }
+
+    /// Starts a unit of work: every query through the returned handle (and
+    /// its clones) runs in one transaction, made durable by
+    /// [`commit`](Self::commit) or undone by [`rollback`](Self::rollback)
+    /// (or by dropping every handle). On SQLite the first statement should
+    /// write, so the transaction takes the write lock before it reads.
+    pub async fn begin(&self) -> Result<Database, StorageError> {
+        Ok(match self {
+            Database::Sqlite(pool) => Database::SqliteTx(SharedTx::new(pool.begin().await?)),
+            Database::Postgres(pool) => Database::PostgresTx(SharedTx::new(pool.begin().await?)),
+            Database::SqliteTx(_) | Database::PostgresTx(_) => {
+                return Err(StorageError::Corrupt("a unit of work cannot be nested".into()))
+            }
+        })
+    }
+
+    /// Makes a unit of work durable. On a pool handle, does nothing.
+    pub async fn commit(self) -> Result<(), StorageError> {
+        match self {
+            Database::SqliteTx(tx) => tx.take().await?.commit().await?,
+            Database::PostgresTx(tx) => tx.take().await?.commit().await?,
+            Database::Sqlite(_) | Database::Postgres(_) => {}
+        }
+        Ok(())
+    }
+
+    /// Undoes a unit of work. On a pool handle, does nothing.
+    pub async fn rollback(self) -> Result<(), StorageError> {
+        match self {
+            Database::SqliteTx(tx) => tx.take().await?.rollback().await?,
+            Database::PostgresTx(tx) => tx.take().await?.rollback().await?,
+            Database::Sqlite(_) | Database::Postgres(_) => {}
+        }
+        Ok(())
     }
 }
 

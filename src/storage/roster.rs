@@ -51,20 +51,13 @@ fn corrupt(what: String) -> StorageError {
 
 impl RosterStore for Database {
     async fn load_roster(&self) -> Result<Roster, StorageError> {
-        let (state_rows, delegate_rows) = on_pool!(self, pool => {
-            let states = sqlx::query("SELECT code, status, mechanism FROM states")
+        let state_rows: Vec<(String, String, Option<String>)> = on_pool!(self, pool => {
+            sqlx::query_as("SELECT code, status, mechanism FROM states").fetch_all(pool).await?
+        });
+        let delegate_rows: Vec<(String, String, Option<String>)> = on_pool!(self, pool => {
+            sqlx::query_as("SELECT user_id, state_code, language FROM delegates")
                 .fetch_all(pool)
                 .await?
-                .into_iter()
-                .map(|r| (r.get::<String, _>(0), r.get::<String, _>(1), r.get::<Option<String>, _>(2)))
-                .collect::<Vec<_>>();
-            let delegates = sqlx::query("SELECT user_id, state_code, language FROM delegates")
-                .fetch_all(pool)
-                .await?
-                .into_iter()
-                .map(|r| (r.get::<String, _>(0), r.get::<String, _>(1), r.get::<Option<String>, _>(2)))
-                .collect::<Vec<_>>();
-            (states, delegates)
         });
         let mut roster = Roster::default();
         for (code, status, mechanism) in state_rows {

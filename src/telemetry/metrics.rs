@@ -28,6 +28,13 @@ pub struct StateLabels {
     pub state: String,
 }
 
+/// Labels of the outbox delivery counter.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct OutboxLabels {
+    /// `reply`, `card`, `relay`, `notice`, `invite` or `reconcile`.
+    pub kind: String,
+}
+
 /// Every metric of the process.
 pub struct Metrics {
     registry: Registry,
@@ -38,6 +45,10 @@ pub struct Metrics {
     sync_lag_seconds: Gauge<f64, AtomicU64>,
     queue_depth: Gauge,
     requests: Family<StateLabels, Gauge>,
+    outbox_delivered: Family<OutboxLabels, Counter>,
+    outbox_seconds: Histogram,
+    outbox_pending: Gauge,
+    outbox_failed: Gauge,
     last_sync_ms: AtomicI64,
     sync_failures: AtomicI64,
 }
@@ -82,8 +93,36 @@ pub fn metrics() -> &'static Metrics {
         );
         let requests = Family::<StateLabels, Gauge>::default();
         registry.register("requests", "Cooperation requests by state", requests.clone());
+        let outbox_delivered = Family::<OutboxLabels, Counter>::default();
+        registry.register(
+            "outbox_delivered",
+            "Outbox items delivered, by kind",
+            outbox_delivered.clone(),
+        );
+        let outbox_seconds = Histogram::new(exponential_buckets(0.005, 2.0, 14));
+        registry.register(
+            "outbox_delivery_seconds",
+            "Time from an item's commit to the outbox to its delivery",
+            outbox_seconds.clone(),
+        );
+        let outbox_pending = Gauge::default();
+        registry.register(
+            "outbox_pending",
+            "Outbox items not yet delivered",
+            outbox_pending.clone(),
+        );
+        let outbox_failed = Gauge::default();
+        registry.register(
+            "outbox_failed",
+            "Outbox items given up on (see the outbox table's last_error)",
+            outbox_failed.clone(),
+        );
         Metrics {
             registry,
+            outbox_delivered,
+            outbox_seconds,
+            outbox_pending,
+            outbox_failed,
             commands,
             command_seconds,
             delivery_failures,
@@ -108,6 +147,13 @@ pub fn command_handled(command: &str, result: &str, seconds: f64) {
 /// A message could not be delivered.
 pub fn delivery_failed() {
     metrics().delivery_failures.inc();
+}
+
+/// An outbox item of `kind` was delivered `seconds` after its commit.
+pub fn outbox_delivered(kind: &str, seconds: f64) {
+    let m = metrics();
+    m.outbox_delivered.get_or_create(&OutboxLabels { kind: kind.to_owned() }).inc();
+    m.outbox_seconds.observe(seconds);
 }
 
 /// A database operation failed.
@@ -144,9 +190,12 @@ pub fn queue_depth() -> i64 {
     metrics().queue_depth.get()
 }
 
-/// The Prometheus text exposition, with `requests` by state as given.
-pub fn render(now_ms: i64, requests_by_state: &[(String, i64)]) -> String {
+/// The Prometheus text exposition, with `requests` by state and the
+/// outbox's `(pending, failed)` counts as given.
+pub fn render(now_ms: i64, requests_by_state: &[(String, i64)], outbox: (i64, i64)) -> String {
     let m = metrics();
+    m.outbox_pending.set(outbox.0);
+    m.outbox_failed.set(outbox.1);
     let (last, _) = sync_state();
     let lag = if last == 0 { f64::NAN } else { (now_ms - last) as f64 / 1000.0 };
     m.sync_lag_seconds.set(lag);

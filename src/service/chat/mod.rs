@@ -149,6 +149,20 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
         self
     }
 
+    /// The same service over another store: the worker runs each event's
+    /// command on the unit of work that records it.
+    pub fn with_store<T: Clone>(&self, store: T) -> ChatService<T> {
+        ChatService {
+            catalog: self.catalog.clone(),
+            prefix: self.prefix.clone(),
+            roster: RosterService::new(store.clone(), self.roster.network_arc()),
+            store,
+            admins: self.admins.clone(),
+            default_language: self.default_language,
+            limiter: self.limiter.clone(),
+        }
+    }
+
     /// The store (for tests that check what a command changed).
     #[cfg(test)]
     pub(crate) fn store(&self) -> &S {

@@ -44,6 +44,11 @@ impl<S> RosterService<S> {
     }
 
     /// The network the roster belongs to.
+    pub fn network_arc(&self) -> Arc<Network> {
+        self.network.clone()
+    }
+
+    /// The network's definition.
     pub fn network(&self) -> &Network {
         &self.network
     }

@@ -1,0 +1,319 @@
+//! The outbox sender: delivers, in order, what the worker recorded in the
+//! outbox (answers, request cards, messages in a request's threads,
+//! invitations), each message with the transaction ID fixed when it was
+//! recorded. It runs until shutdown; whatever it has not delivered by then
+//! stays in the outbox and is delivered after the next start.
+//!
+//! Crash safety: a send that reached the homeserver before a crash (but was
+//! not yet marked sent) is sent again with the same transaction ID, and the
+//! homeserver answers with the event it already has instead of posting a
+//! second one.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use matrix_sdk::ruma::api::error::ErrorKind;
+use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
+use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId};
+use matrix_sdk::{Client, Room};
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+use tracing::{error, info, instrument, warn};
+
+use super::send::{self, ReplyTarget};
+use super::{MatrixError, Provisioner};
+use crate::domain::RoomKind;
+use crate::i18n::Text;
+use crate::storage::{now_ms, Database, Destination, Outbox, OutboxEntry, Outgoing, RequestStore};
+use crate::telemetry::metrics;
+
+/// How many pending items are read at a time.
+const BATCH: i64 = 64;
+
+/// Longest wait between two attempts to send.
+const MAX_SEND_BACKOFF: Duration = Duration::from_secs(30);
+
+/// Longest wait between two reads of the outbox when nobody wakes the sender
+/// (a safety net; the worker wakes it after every commit).
+const IDLE_POLL: Duration = Duration::from_secs(5);
+
+/// Delivers the outbox.
+#[derive(Clone)]
+pub struct OutboxSender {
+    /// The bot's client.
+    pub client: Client,
+    /// Where the outbox is.
+    pub db: Database,
+    /// Invitations and reconciliation.
+    pub provisioner: Provisioner,
+    /// Background work (reconciliation), waited for at shutdown.
+    pub tasks: TaskTracker,
+    /// Woken when the worker has committed new items.
+    pub wake: Arc<Notify>,
+}
+
+/// Why an item could not be delivered.
+enum Failure {
+    /// Worth retrying (homeserver unreachable, rate limited, database down).
+    Transient(String, Option<Duration>),
+    /// Retrying will not help (the bot may not post there, the request has
+    /// no card): the item is marked failed with the reason.
+    Permanent(String),
+}
+
+impl OutboxSender {
+    /// Delivers pending items until `shutdown`.
+    pub async fn run(self, shutdown: CancellationToken) {
+        let mut failures: u32 = 0;
+        loop {
+            let batch = match self.db.pending(BATCH).await {
+                Ok(batch) => batch,
+                Err(e) => {
+                    metrics::database_error();
+                    failures += 1;
+                    warn!(error = %e, "cannot read the outbox; retrying");
+                    if !pause(&shutdown, backoff(failures, None)).await {
+                        return;
+                    }
+                    continue;
+                }
+            };
+            if batch.is_empty() {
+                failures = 0;
+                tokio::select! {
+                    _ = shutdown.cancelled() => return,
+                    _ = self.wake.notified() => {}
+                    _ = tokio::time::sleep(IDLE_POLL) => {}
+                }
+                continue;
+            }
+            for entry in batch {
+                // Strict order: an item is retried until it is delivered or
+                // given up before the next one is tried.
+                loop {
+                    if shutdown.is_cancelled() {
+                        return;
+                    }
+                    match self.deliver(&entry).await {
+                        Ok(()) => {
+                            failures = 0;
+                            break;
+                        }
+                        Err(Failure::Permanent(reason)) => {
+                            metrics::delivery_failed();
+                            error!(id = entry.id, kind = entry.item.kind(), %reason, "giving up on an outbox item");
+                            self.record_failure(&entry, &reason, true).await;
+                            break;
+                        }
+                        Err(Failure::Transient(reason, after)) => {
+                            failures += 1;
+                            let delay = backoff(failures, after);
+                            warn!(
+                                id = entry.id,
+                                kind = entry.item.kind(),
+                                %reason,
+                                failures,
+                                retry_in_ms = delay.as_millis() as u64,
+                                "delivery failed; retrying"
+                            );
+                            self.record_failure(&entry, &reason, false).await;
+                            if !pause(&shutdown, delay).await {
+                                return;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    async fn record_failure(&self, entry: &OutboxEntry, reason: &str, give_up: bool) {
+        if let Err(e) = self.db.mark_attempt_failed(entry.id, reason, give_up).await {
+            metrics::database_error();
+            warn!(id = entry.id, error = %e, "cannot record a failed delivery");
+        }
+    }
+
+    #[instrument(skip_all, fields(id = entry.id, kind = entry.item.kind(), event_id = %entry.event_id))]
+    async fn deliver(&self, entry: &OutboxEntry) -> Result<(), Failure> {
+        crate::fault::point("outbox_before_send");
+        match &entry.item {
+            Outgoing::Message { to, plain, html } => {
+                let text = Text { plain: plain.clone(), html: html.clone() };
+                let (room, content) = self.message(to, &text).await?;
+                let txn = OwnedTransactionId::from(entry.txn_id.clone());
+                let sent = send::send(&room, content, &txn).await.map_err(classify)?;
+                crate::fault::point("outbox_after_send");
+                let db = |e: crate::storage::StorageError| {
+                    metrics::database_error();
+                    Failure::Transient(format!("recording the delivery: {e}"), None)
+                };
+                // The card's event is remembered with the delivery, in one
+                // transaction: the card thread is found through it.
+                let tx = self.db.begin().await.map_err(db)?;
+                if let Destination::Card { request } = to {
+                    tx.set_card(*request, room.room_id().as_str(), sent.as_str())
+                        .await
+                        .map_err(db)?;
+                }
+                tx.mark_sent(entry.id, Some(sent.as_str())).await.map_err(db)?;
+                if matches!(to, Destination::Reply { .. }) {
+                    use crate::storage::ProcessedEvents;
+                    tx.record_outcome(&entry.event_id, "answered").await.map_err(db)?;
+                }
+                tx.commit().await.map_err(db)?;
+                crate::fault::point("outbox_after_mark");
+                let waited = (now_ms() - entry.created_at).max(0) as f64 / 1000.0;
+                metrics::outbox_delivered(entry.item.kind(), waited);
+                info!(%sent, "delivered");
+                Ok(())
+            }
+            Outgoing::Invite { user, room_kind, room_key } => {
+                let kind = RoomKind::from_key(room_kind, room_key).ok_or_else(|| {
+                    Failure::Permanent(format!("unknown room kind {room_kind}/{room_key}"))
+                })?;
+                // Inviting is idempotent: someone invited or joined already
+                // is left as they are.
+                match self.provisioner.invite(&kind, user).await {
+                    Ok(()) => {}
+                    Err(MatrixError::Sdk(e)) => return Err(classify(e)),
+                    Err(e) => return Err(Failure::Permanent(e.to_string())),
+                }
+                self.mark_done(entry).await
+            }
+            Outgoing::Reconcile => {
+                let provisioner = self.provisioner.clone();
+                self.tasks.spawn(async move {
+                    if let Err(e) = provisioner.reconcile(false).await {
+                        warn!(error = %e, "provisioning after a roster change failed");
+                    }
+                });
+                self.mark_done(entry).await
+            }
+        }
+    }
+
+    async fn mark_done(&self, entry: &OutboxEntry) -> Result<(), Failure> {
+        self.db.mark_sent(entry.id, None).await.map_err(|e| {
+            metrics::database_error();
+            Failure::Transient(format!("recording the delivery: {e}"), None)
+        })
+    }
+
+    /// The room and content of a message to `to`.
+    async fn message(
+        &self,
+        to: &Destination,
+        text: &Text,
+    ) -> Result<(Room, RoomMessageEventContent), Failure> {
+        let request = |id: i64| async move {
+            match self.db.get_request(id).await {
+                Ok(Some(r)) => Ok(r),
+                Ok(None) => Err(Failure::Permanent(format!("request #{id} does not exist"))),
+                Err(e) => Err(Failure::Transient(format!("reading request #{id}: {e}"), None)),
+            }
+        };
+        match to {
+            Destination::Reply { room, event, thread } => {
+                let target = ReplyTarget {
+                    event_id: event_id(event)?,
+                    thread_root: thread.as_deref().map(event_id).transpose()?,
+                };
+                Ok((self.room(room)?, send::notice(text, &target)))
+            }
+            Destination::Card { .. } => {
+                let room = match self.provisioner.room_id(&RoomKind::Committee).await {
+                    Ok(Some(id)) => id,
+                    Ok(None) => {
+                        return Err(Failure::Permanent(
+                            "the committee room is not provisioned yet".into(),
+                        ))
+                    }
+                    Err(e) => return Err(Failure::Transient(e.to_string(), None)),
+                };
+                Ok((self.room(room.as_str())?, send::notice_alone(text)))
+            }
+            Destination::CardThread { request: id } => {
+                let r = request(*id).await?;
+                let (Some(room), Some(card)) = (r.card_room, r.card_event) else {
+                    return Err(Failure::Permanent(format!("request #{id} has no card")));
+                };
+                Ok((self.room(&room)?, send::notice_in_thread(text, &event_id(&card)?)))
+            }
+            Destination::RequesterThread { request: id } => {
+                let r = request(*id).await?;
+                let root = event_id(&r.source_event)?;
+                Ok((self.room(&r.source_room)?, send::notice_in_thread(text, &root)))
+            }
+        }
+    }
+
+    /// A room the bot is in.
+    fn room(&self, room_id: &str) -> Result<Room, Failure> {
+        let id = OwnedRoomId::try_from(room_id)
+            .map_err(|e| Failure::Permanent(format!("bad room ID {room_id}: {e}")))?;
+        self.client
+            .get_room(&id)
+            .ok_or_else(|| Failure::Permanent(format!("the bot is not in {room_id}")))
+    }
+}
+
+fn event_id(id: &str) -> Result<OwnedEventId, Failure> {
+    OwnedEventId::try_from(id).map_err(|e| Failure::Permanent(format!("bad event ID {id}: {e}")))
+}
+
+/// Sorts a send error: the homeserver refusing with a reason is final,
+/// except rate limiting and server errors; anything else (unreachable,
+/// timed out) is retried.
+fn classify(error: matrix_sdk::Error) -> Failure {
+    match error.client_api_error_kind() {
+        Some(ErrorKind::LimitExceeded(data)) => {
+            let after = data.retry_after.as_ref().and_then(|r| match r {
+                matrix_sdk::ruma::api::error::RetryAfter::Delay(d) => Some(*d),
+                _ => None,
+            });
+            Failure::Transient(error.to_string(), Some(after.unwrap_or(MAX_SEND_BACKOFF / 10)))
+        }
+        // A 5xx (a homeserver restarting, a proxy in front of it) is passing.
+        Some(_) if error.as_client_api_error().is_some_and(|e| e.status_code.is_server_error()) => {
+            Failure::Transient(error.to_string(), None)
+        }
+        Some(_) => Failure::Permanent(error.to_string()),
+        None => Failure::Transient(error.to_string(), None),
+    }
+}
+
+/// The server's `retry_after` when it gave one, else capped exponential
+/// backoff with jitter: about 0.5 s, 1 s, 2 s … up to 30 s.
+fn backoff(failures: u32, server_says: Option<Duration>) -> Duration {
+    if let Some(after) = server_says {
+        return after;
+    }
+    let base =
+        Duration::from_millis(250).saturating_mul(1 << failures.min(7)).min(MAX_SEND_BACKOFF);
+    base.mul_f64(rand::random_range(0.5..1.0))
+}
+
+/// Sleeps `delay`; `false` if the process is stopping.
+async fn pause(shutdown: &CancellationToken, delay: Duration) -> bool {
+    tokio::select! {
+        _ = shutdown.cancelled() => false,
+        _ = tokio::time::sleep(delay) => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_follows_the_server_or_grows_capped() {
+        assert_eq!(backoff(3, Some(Duration::from_millis(1234))), Duration::from_millis(1234));
+        assert!(backoff(1, None) <= Duration::from_millis(500));
+        for n in [8, 30, u32::MAX] {
+            let d = backoff(n, None);
+            assert!(d <= MAX_SEND_BACKOFF && d >= MAX_SEND_BACKOFF / 2, "{d:?}");
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! The outbox: what the bot decided to send or do, recorded in the same
+//! transaction as the handling of the event that caused it, and delivered
+//! afterwards by the sender task (`matrix::outbox`). A crash before the
+//! commit undoes both the handling and the messages (the event comes back
+//! and is handled again); a crash after it leaves the messages here, to be
+//! sent on restart. Each item has a transaction ID fixed when it is written,
+//! so a send that reached the homeserver before a crash is not repeated.
+
+use serde::{Deserialize, Serialize};
+
+use super::{now_ms, on_pool, Database, StorageError};
+
+/// Where an outgoing message goes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "to", rename_all = "snake_case")]
+pub enum Destination {
+    /// A reply to `event` in `room`, inside `thread` when there is one.
+    Reply {
+        /// The room.
+        room: String,
+        /// The message answered.
+        event: String,
+        /// The thread the answer belongs to.
+        thread: Option<String>,
+    },
+    /// A request's card, posted on its own in the committee room.
+    Card {
+        /// The request.
+        request: i64,
+    },
+    /// The thread of a request's card.
+    CardThread {
+        /// The request.
+        request: i64,
+    },
+    /// The thread of the message that filed a request (the requester's).
+    RequesterThread {
+        /// The request.
+        request: i64,
+    },
+}
+
+/// One thing to do once the transaction that decided it has committed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "do", rename_all = "snake_case")]
+pub enum Outgoing {
+    /// Send a notice.
+    Message {
+        /// Where.
+        to: Destination,
+        /// Plain-text body.
+        plain: String,
+        /// HTML body.
+        html: String,
+    },
+    /// Invite `user` to a provisioned room.
+    Invite {
+        /// Full Matrix user ID.
+        user: String,
+        /// The room's kind, as stored (`regional`, …).
+        room_kind: String,
+        /// The room's key (the region for a regional room).
+        room_key: String,
+    },
+    /// Bring the rooms in line with the roster.
+    Reconcile,
+}
+
+impl Outgoing {
+    /// A short name for logs, metrics and the transaction ID.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Outgoing::Message { to: Destination::Reply { .. }, .. } => "reply",
+            Outgoing::Message { to: Destination::Card { .. }, .. } => "card",
+            Outgoing::Message { to: Destination::CardThread { .. }, .. } => "relay",
+            Outgoing::Message { to: Destination::RequesterThread { .. }, .. } => "notice",
+            Outgoing::Invite { .. } => "invite",
+            Outgoing::Reconcile => "reconcile",
+        }
+    }
+}
+
+/// An item waiting in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxEntry {
+    /// Its place in the delivery order.
+    pub id: i64,
+    /// The event whose handling decided it.
+    pub event_id: String,
+    /// What to do.
+    pub item: Outgoing,
+    /// The transaction ID to send it with.
+    pub txn_id: String,
+    /// Failed attempts so far.
+    pub attempts: i64,
+    /// When it was written (milliseconds since the Unix epoch).
+    pub created_at: i64,
+}
+
+/// How many items are waiting and how many could not be delivered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OutboxCounts {
+    /// Not yet delivered.
+    pub pending: i64,
+    /// Given up on (the reason is in `last_error`).
+    pub failed: i64,
+    /// Creation time of the oldest pending item.
+    pub oldest_pending_at: Option<i64>,
+}
+
+/// The transaction ID of item `seq` decided while handling `event_id`:
+/// the same on every attempt, different for every item.
+pub fn transaction_id(kind: &str, event_id: &str, seq: usize) -> String {
+    let safe: String =
+        event_id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    format!("peerlink-{kind}-{seq}-{safe}")
+}
+
+/// The outbox table.
+pub trait Outbox {
+    /// Writes `items`, in order, as decided while handling `event_id`. Run
+    /// it in the unit of work that handles the event.
+    fn enqueue(
+        &self,
+        event_id: &str,
+        items: &[Outgoing],
+    ) -> impl std::future::Future<Output = Result<(), StorageError>> + Send;
+
+    /// The first `limit` pending items, oldest first.
+    fn pending(
+        &self,
+        limit: i64,
+    ) -> impl std::future::Future<Output = Result<Vec<OutboxEntry>, StorageError>> + Send;
+
+    /// Records item `id` as delivered (as event `sent_event`, for a message).
+    fn mark_sent(
+        &self,
+        id: i64,
+        sent_event: Option<&str>,
+    ) -> impl std::future::Future<Output = Result<(), StorageError>> + Send;
+
+    /// Records a failed attempt at item `id`; `give_up` ends its delivery.
+    fn mark_attempt_failed(
+        &self,
+        id: i64,
+        error: &str,
+        give_up: bool,
+    ) -> impl std::future::Future<Output = Result<(), StorageError>> + Send;
+
+    /// Pending and failed counts, for health and metrics.
+    fn outbox_counts(
+        &self,
+    ) -> impl std::future::Future<Output = Result<OutboxCounts, StorageError>> + Send;
+}
+
+impl Outbox for Database {
+    async fn enqueue(&self, event_id: &str, items: &[Outgoing]) -> Result<(), StorageError> {
+        let sql = "INSERT INTO outbox (event_id, seq, kind, item, txn_id, created_at) \
+                   VALUES ($1, $2, $3, $4, $5, $6)";
+        let now = now_ms();
+        for (seq, item) in items.iter().enumerate() {
+            let json = serde_json::to_string(item)
+                .map_err(|e| StorageError::Corrupt(format!("an outbox item: {e}")))?;
+            let txn = transaction_id(item.kind(), event_id, seq);
+            let seq = i64::try_from(seq).unwrap_or(i64::MAX);
+            on_pool!(self, pool => {
+                sqlx::query(sql)
+                    .bind(event_id)
+                    .bind(seq)
+                    .bind(item.kind())
+                    .bind(&json)
+                    .bind(&txn)
+                    .bind(now)
+                    .execute(pool)
+                    .await?;
+            });
+        }
+        Ok(())
+    }
+
+    async fn pending(&self, limit: i64) -> Result<Vec<OutboxEntry>, StorageError> {
+        let sql = "SELECT id, event_id, item, txn_id, attempts, created_at FROM outbox \
+                   WHERE status = 'pending' ORDER BY id LIMIT $1";
+        let rows: Vec<(i64, String, String, String, i64, i64)> =
+            on_pool!(self, pool => sqlx::query_as(sql).bind(limit).fetch_all(pool).await?);
+        rows.into_iter()
+            .map(|(id, event_id, item, txn_id, attempts, created_at)| {
+                let item = serde_json::from_str(&item)
+                    .map_err(|e| StorageError::Corrupt(format!("outbox item {id}: {e}")))?;
+                Ok(OutboxEntry { id, event_id, item, txn_id, attempts, created_at })
+            })
+            .collect()
+    }
+
+    async fn mark_sent(&self, id: i64, sent_event: Option<&str>) -> Result<(), StorageError> {
+        let sql = "UPDATE outbox SET status = 'sent', sent_event_id = $2, done_at = $3 \
+                   WHERE id = $1";
+        let now = now_ms();
+        on_pool!(self, pool => {
+            sqlx::query(sql).bind(id).bind(sent_event).bind(now).execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    async fn mark_attempt_failed(
+        &self,
+        id: i64,
+        error: &str,
+        give_up: bool,
+    ) -> Result<(), StorageError> {
+        let sql = "UPDATE outbox SET attempts = attempts + 1, last_error = $2, \
+                   status = CASE WHEN $3 THEN 'failed' ELSE status END, \
+                   done_at = CASE WHEN $3 THEN $4 ELSE done_at END WHERE id = $1";
+        let now = now_ms();
+        on_pool!(self, pool => {
+            sqlx::query(sql).bind(id).bind(error).bind(give_up).bind(now).execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    async fn outbox_counts(&self) -> Result<OutboxCounts, StorageError> {
+        let sql = "SELECT \
+                   COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0), \
+                   COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0), \
+                   MIN(CASE WHEN status = 'pending' THEN created_at END) FROM outbox";
+        let (pending, failed, oldest_pending_at): (i64, i64, Option<i64>) =
+            on_pool!(self, pool => sqlx::query_as(sql).fetch_one(pool).await?);
+        Ok(OutboxCounts { pending, failed, oldest_pending_at })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transaction_ids_differ_per_item_and_are_stable() {
+        let a = transaction_id("reply", "$abc:x.org", 0);
+        assert_eq!(a, transaction_id("reply", "$abc:x.org", 0));
+        assert_ne!(a, transaction_id("notice", "$abc:x.org", 1));
+        assert_ne!(a, transaction_id("reply", "$abd:x.org", 0));
+        assert!(a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'), "{a}");
+    }
+
+    #[test]
+    fn items_survive_their_json_form() {
+        let item = Outgoing::Message {
+            to: Destination::Reply { room: "!r:x".into(), event: "$e".into(), thread: None },
+            plain: "a".into(),
+            html: "<b>a</b>".into(),
+        };
+        let json = serde_json::to_string(&item).unwrap();
+        assert_eq!(serde_json::from_str::<Outgoing>(&json).unwrap(), item);
+        assert_eq!(item.kind(), "reply");
+    }
+}
