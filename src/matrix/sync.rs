@@ -91,9 +91,11 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
                     // come back at the next start and are deduplicated.
                     break;
                 }
+                crate::fault::point("sync_before_save");
                 if let Err(e) = db.save_sync_token(&account, &response.next_batch).await {
                     warn!(error = %e, "cannot save the sync position; events may be replayed");
                 }
+                crate::fault::point("sync_after_save");
                 token = Some(response.next_batch);
             }
             Err(e) if is_fatal(&e) => return Err(e.into()),

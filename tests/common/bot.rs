@@ -107,6 +107,32 @@ impl BotProcess {
         }
     }
 
+    /// Sets (or, with `None`, removes) an environment variable for the
+    /// next [`launch`](Self::launch).
+    pub fn set_env(&mut self, key: &str, value: Option<&str>) {
+        self.env.retain(|(k, _)| k != key);
+        if let Some(v) = value {
+            self.env.push((key.to_owned(), v.to_owned()));
+        }
+    }
+
+    /// Whether the process is running (not started, or exited, is `false`).
+    pub fn is_running(&mut self) -> bool {
+        self.child.as_mut().is_some_and(|c| matches!(c.try_wait(), Ok(None)))
+    }
+
+    /// Waits up to `timeout` for the process to exit by itself and returns
+    /// the signal that ended it (`None`: it exited normally).
+    pub async fn wait_exit(&mut self, timeout: Duration) -> Option<i32> {
+        use std::os::unix::process::ExitStatusExt;
+        let mut child = self.child.take().expect("the bot was started");
+        let status = match tokio::time::timeout(timeout, child.wait()).await {
+            Ok(status) => status.unwrap(),
+            Err(_) => panic!("peerlink did not exit within {timeout:?}:\n{}", self.log()),
+        };
+        status.signal()
+    }
+
     /// SIGKILL: no chance to clean up, as in a crash.
     pub async fn kill(&mut self) {
         let mut child = self.child.take().expect("the bot is running");

@@ -121,6 +121,27 @@ impl TestClient {
         events
     }
 
+    /// Every event of `room` from its creation, oldest first, as JSON.
+    pub async fn all_events(&self, room: &OwnedRoomId) -> Vec<Value> {
+        let mut events = Vec::new();
+        let mut from: Option<String> = None;
+        loop {
+            let mut request = get_message_events::v3::Request::backward(room.clone());
+            request.limit = 500u32.into();
+            request.from = from.clone();
+            let response = self.client.send(request).await.unwrap();
+            events.extend(
+                response.chunk.iter().map(|e| e.deserialize_as_unchecked::<Value>().unwrap()),
+            );
+            match response.end {
+                Some(end) if !response.chunk.is_empty() => from = Some(end),
+                _ => break,
+            }
+        }
+        events.reverse();
+        events
+    }
+
     /// Messages from `sender` that reply to `event_id` (directly or in a thread).
     pub async fn replies_to(&self, room: &OwnedRoomId, sender: &str, event_id: &str) -> Vec<Value> {
         self.events(room)

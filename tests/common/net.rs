@@ -1,0 +1,167 @@
+//! A provisioned network for end-to-end tests: the bot (provisioning on
+//! start), an admin, an observer (CL), three committee delegates (MA, PT,
+//! PY) and a member (FR), with an unencrypted committee room so the test
+//! clients can read the request cards.
+
+use std::time::Duration;
+
+use matrix_sdk::ruma::OwnedRoomId;
+use peerlink::domain::RoomKind;
+use peerlink::storage::{Database, RoomStore};
+use serde_json::Value;
+
+use super::bot::BotProcess;
+use super::client::TestClient;
+use super::{eventually, Account, Backend, Homeserver, TestDb};
+
+/// The bot, an admin, an observer (CL) and two committee delegates (MA, PT),
+/// with an unencrypted committee room so the test clients can read cards.
+pub struct Net {
+    pub hs: Homeserver,
+    pub db: TestDb,
+    pub bot: BotProcess,
+    /// Delegate of Chile, an observer.
+    pub cl: TestClient,
+    /// Delegate of Morocco: committee, coordinator.
+    pub ma: TestClient,
+    /// Delegate of Portugal: committee.
+    pub pt: TestClient,
+    /// Delegate of Paraguay: committee.
+    pub py: TestClient,
+    /// Delegate of France, a member.
+    pub fr: TestClient,
+    pub plenary: OwnedRoomId,
+    pub committee: OwnedRoomId,
+    pub dir: tempfile::TempDir,
+}
+
+impl Net {
+    pub async fn new(backend: Backend) -> Option<Self> {
+        Self::with_committee_encryption(backend, false).await
+    }
+
+    pub async fn with_committee_encryption(backend: Backend, encrypted: bool) -> Option<Self> {
+        let hs = Homeserver::from_env()?;
+        let db = TestDb::create(backend).await?;
+        let dir = tempfile::tempdir().unwrap();
+        let config = concat!(env!("CARGO_MANIFEST_DIR"), "/config");
+        let network = std::fs::read_to_string(format!("{config}/network.toml")).unwrap();
+        let setting = format!("[rooms.committee]\nencrypted = {encrypted}");
+        let network = network.replace("[rooms.committee]\nencrypted = true", &setting);
+        assert!(network.contains(&setting));
+        std::fs::write(dir.path().join("network.toml"), network).unwrap();
+        std::fs::copy(format!("{config}/regions.toml"), dir.path().join("regions.toml")).unwrap();
+
+        let admin = hs.register("admin-").await;
+        let accounts: Vec<Account> =
+            futures_accounts(&hs, &["cl-", "ma-", "pt-", "py-", "fr-"]).await;
+        let states = [
+            ("CL", "observer"),
+            ("MA", "founding_member"),
+            ("PT", "founding_member"),
+            ("PY", "founding_member"),
+            ("FR", "member"),
+        ];
+        let roster: String = states
+            .iter()
+            .zip(&accounts)
+            .map(|((code, status), a)| {
+                format!(
+                    "[[state]]\ncode = \"{code}\"\nstatus = \"{status}\"\n\
+                     delegates = [{{ user = \"{}\" }}]\n",
+                    a.user_id
+                )
+            })
+            .collect();
+        let roster_path = dir.path().join("roster.toml");
+        std::fs::write(&roster_path, roster).unwrap();
+        let network_file = dir.path().join("network.toml").display().to_string();
+        let env = [
+            ("PEERLINK__DATABASE__URL", db.url.as_str()),
+            ("PEERLINK__NETWORK__FILE", network_file.as_str()),
+        ];
+        let out = super::cli::peerlink(
+            dir.path(),
+            &["roster", "import", roster_path.to_str().unwrap()],
+            &env,
+        );
+        assert!(out.ok(), "{}", out.text());
+
+        let bot_env = [
+            ("PEERLINK__PROVISIONING__ON_START", "true"),
+            ("PEERLINK__NETWORK__FILE", network_file.as_str()),
+        ];
+        let bot = BotProcess::start_with_env(&hs, &db.url, &[&admin.user_id], &bot_env).await;
+        bot.wait_for_log("provisioning done").await;
+        let store = Database::connect(&db.url, 1).await.unwrap();
+        let rooms = store.provisioned_rooms().await.unwrap();
+        store.close().await;
+        let room = |kind: RoomKind| {
+            let id = rooms.iter().find(|(k, _)| *k == kind).unwrap().1.clone();
+            OwnedRoomId::try_from(id).unwrap()
+        };
+        let (plenary, committee) = (room(RoomKind::Plenary), room(RoomKind::Committee));
+        let cl = TestClient::login(&hs, &accounts[0]).await;
+        let ma = TestClient::login(&hs, &accounts[1]).await;
+        let pt = TestClient::login(&hs, &accounts[2]).await;
+        let py = TestClient::login(&hs, &accounts[3]).await;
+        let fr = TestClient::login(&hs, &accounts[4]).await;
+        for c in [&cl, &fr] {
+            c.client.join_room_by_id(&plenary).await.unwrap();
+        }
+        for c in [&ma, &pt, &py] {
+            c.client.join_room_by_id(&committee).await.unwrap();
+        }
+        Some(Self { hs, db, bot, cl, ma, pt, py, fr, plenary, committee, dir })
+    }
+
+    /// Runs the `peerlink` CLI on this network's database.
+    pub fn cli(&self, args: &[&str]) -> super::cli::CliOutput {
+        super::cli::peerlink(
+            self.dir.path(),
+            args,
+            &[("PEERLINK__DATABASE__URL", self.db.url.as_str())],
+        )
+    }
+
+    pub fn bot_id(&self) -> String {
+        self.bot.account.user_id.clone()
+    }
+
+    /// The bot's messages in `room` that belong to the thread of `root`.
+    pub async fn thread(&self, client: &TestClient, room: &OwnedRoomId, root: &str) -> Vec<Value> {
+        client
+            .events(room)
+            .await
+            .into_iter()
+            .filter(|e| e["type"] == "m.room.message" && e["sender"] == self.bot_id().as_str())
+            .filter(|e| {
+                e["content"]["m.relates_to"]["rel_type"] == "m.thread"
+                    && e["content"]["m.relates_to"]["event_id"] == root
+            })
+            .collect()
+    }
+
+    /// Waits until the thread of `root` holds `count` bot messages.
+    pub async fn wait_thread(
+        &self,
+        client: &TestClient,
+        room: &OwnedRoomId,
+        root: &str,
+        count: usize,
+    ) -> Vec<Value> {
+        eventually(&format!("{count} notices in the thread"), Duration::from_secs(20), || async {
+            let messages = self.thread(client, room, root).await;
+            (messages.len() >= count).then_some(messages)
+        })
+        .await
+    }
+}
+
+async fn futures_accounts(hs: &Homeserver, prefixes: &[&str]) -> Vec<Account> {
+    let mut accounts = Vec::new();
+    for p in prefixes {
+        accounts.push(hs.register(p).await);
+    }
+    accounts
+}
