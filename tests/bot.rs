@@ -226,6 +226,40 @@ async fn notices_edits_and_the_bots_own_messages_are_ignored() {
 }
 
 #[tokio::test]
+async fn commands_in_a_room_the_bot_does_not_manage_are_ignored() {
+    let Some(s) = Setup::new(Backend::Sqlite).await else { return };
+    // A group chat: the admin, a colleague and the bot. Not a network room,
+    // not a direct chat with the bot: other people's conversation.
+    let colleague_account = s.hs.register("colleague-").await;
+    let colleague = TestClient::login(&s.hs, &colleague_account).await;
+    let group = s.admin.create_room(&[s.bot_id(), &colleague_account.user_id]).await;
+    colleague.client.join_room_by_id(&group).await.unwrap();
+    s.admin.wait_joined(&group, s.bot_id()).await;
+    s.admin.wait_joined(&group, &colleague_account.user_id).await;
+    let ignored = [
+        s.admin.send_text(&group, "!ping").await,
+        colleague.send_text(&group, "!help").await,
+        s.admin.send_text(&group, "!request membership Filed in the wrong place").await,
+    ];
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    // The same admin in a direct chat with the bot is answered.
+    let direct = s.room_with_bot().await;
+    let marker = s.admin.send_text(&direct, "!ping").await;
+    s.admin.wait_reply(&direct, s.bot_id(), marker.as_str()).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    for id in &ignored {
+        assert!(s.admin.replies_to(&group, s.bot_id(), id.as_str()).await.is_empty(), "{id}");
+    }
+    let said = s.admin.events(&group).await.into_iter().filter(|e| e["sender"] == s.bot_id());
+    assert!(said.filter(|e| e["type"] == "m.room.message").count() == 0);
+    let store = Database::connect(&s.db.url, 1).await.unwrap();
+    use peerlink::storage::RequestStore;
+    assert!(store.list_requests(&Default::default()).await.unwrap().is_empty());
+    store.close().await;
+    s.db.cleanup().await;
+}
+
+#[tokio::test]
 async fn the_json_log_format_writes_one_object_per_line() {
     let Some(hs) = Homeserver::from_env() else { return };
     let Some(db) = TestDb::create(Backend::Sqlite).await else { return };

@@ -1,15 +1,16 @@
-//! The homeserver goes away for 30 seconds in the middle of a flow: the bot
-//! says so in /readyz, comes back by itself, and the flow completes with
-//! nothing lost or answered twice. Uses a Synapse of its own (started and
-//! stopped by PID with scripts/synapse.sh), so other tests are not disturbed.
+//! Outages in the middle of a flow: the homeserver goes away for 30 seconds,
+//! or the PostgreSQL server restarts. The bot says so in /readyz, comes back
+//! by itself, and the flow completes with nothing lost or done twice. Each
+//! test has a server of its own (a Synapse started and stopped by PID with
+//! scripts/synapse.sh, a PostgreSQL cluster with scripts/postgres-private.sh),
+//! so other tests are not disturbed.
 
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::bot::BotProcess;
-use common::client::TestClient;
+use common::net::Net;
 use common::{eventually, Backend, Homeserver, TestDb};
 use serde_json::Value;
 
@@ -76,23 +77,22 @@ async fn readyz(base: &str) -> (u16, Value) {
 }
 
 #[tokio::test]
-async fn the_bot_rides_out_a_30_second_homeserver_outage() {
+async fn a_request_flow_rides_out_a_30_second_homeserver_outage() {
     let Some((synapse, hs)) = OwnSynapse::start() else { return };
     let Some(db) = TestDb::create(Backend::Sqlite).await else { return };
-    let admin_account = hs.register("admin-").await;
-    let admin = TestClient::login(&hs, &admin_account).await;
-    let mut bot = BotProcess::start(&hs, &db.url, &[&admin_account.user_id]).await;
-    let bot_id = bot.account.user_id.clone();
-    let base = format!("http://{}", bot.http_addr());
-    let room = admin.create_room(&[&bot_id]).await;
-    admin.wait_joined(&room, &bot_id).await;
-    let before = admin.send_text(&room, "!ping").await;
-    admin.wait_reply(&room, &bot_id, before.as_str()).await;
+    let mut net = Net::on(hs, db).await;
+    let bot = net.bot_id();
+    let base = format!("http://{}", net.bot.http_addr());
+    let request = net.cl.send_text(&net.plenary, "!request membership Help across an outage").await;
+    net.wait_thread(&net.cl, &net.plenary, request.as_str(), 1).await;
     eventually("ready before the outage", Duration::from_secs(20), || async {
         (readyz(&base).await.0 == 200).then_some(())
     })
     .await;
 
+    // A command the homeserver takes just before it goes away: its answer
+    // and the requester's notice may be in flight when it stops.
+    let ack = net.ma.send_text(&net.committee, "!ack 1").await;
     synapse.stop();
     let down = eventually("/readyz to report the homeserver", Duration::from_secs(60), || async {
         let (status, body) = readyz(&base).await;
@@ -107,13 +107,148 @@ async fn the_bot_rides_out_a_30_second_homeserver_outage() {
         (readyz(&base).await.0 == 200).then_some(())
     })
     .await;
-    let after = admin.send_text(&room, "!ping").await;
-    admin.wait_reply(&room, &bot_id, after.as_str()).await;
-    for id in [&before, &after] {
-        assert_eq!(admin.replies_to(&room, &bot_id, id.as_str()).await.len(), 1, "{id}");
+    let accept = net.ma.send_text(&net.committee, "!accept 1 Portugal (PT)").await;
+    let notices = net.wait_thread(&net.cl, &net.plenary, request.as_str(), 3).await;
+    let expected = ["#1", "has been acknowledged", "assigned to Portugal (PT)"];
+    for (notice, part) in notices.iter().zip(expected) {
+        assert!(body(notice).contains(part), "{part}: {}", body(notice));
     }
-    assert!(bot.log().contains("sync failed"), "the outage was seen and logged");
-    assert!(bot.log().contains("sync is back"), "and its end");
-    assert!(bot.terminate().await);
-    db.cleanup().await;
+    for id in [&ack, &accept] {
+        net.ma.wait_reply(&net.committee, &bot, id.as_str()).await;
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    for id in [&ack, &accept] {
+        assert_eq!(net.ma.replies_to(&net.committee, &bot, id.as_str()).await.len(), 1, "{id}");
+    }
+    assert_eq!(net.thread(&net.cl, &net.plenary, request.as_str()).await.len(), 3);
+    let log = net.bot.log();
+    assert!(log.contains("sync failed"), "the outage was seen and logged");
+    assert!(log.contains("sync is back"), "and its end");
+    assert!(net.bot.terminate().await);
+    net.db.cleanup().await;
+}
+
+/// A PostgreSQL cluster of the test's own, on a free port.
+struct OwnPostgres {
+    dir: PathBuf,
+    port: u16,
+    _tmp: tempfile::TempDir,
+}
+
+fn postgres_sh(args: &[&str]) -> bool {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/postgres-private.sh");
+    std::process::Command::new("bash")
+        .arg(script)
+        .args(args)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
+}
+
+impl OwnPostgres {
+    fn start() -> Option<Self> {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        // Run as root, the cluster's owner (`postgres`) must reach its folder.
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let dir = tmp.path().join("pg");
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        if !postgres_sh(&["start", dir.to_str().unwrap(), &port.to_string()]) {
+            return common::missing("a private PostgreSQL cluster (scripts/postgres-private.sh)");
+        }
+        Some(Self { dir, port, _tmp: tmp })
+    }
+
+    fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+
+    fn stop(&self) {
+        assert!(postgres_sh(&["stop", self.dir.to_str().unwrap()]));
+    }
+
+    fn restart(&self) {
+        assert!(postgres_sh(&["start", self.dir.to_str().unwrap(), &self.port.to_string()]));
+    }
+}
+
+impl Drop for OwnPostgres {
+    fn drop(&mut self) {
+        postgres_sh(&["stop", self.dir.to_str().unwrap()]);
+    }
+}
+
+fn body(event: &Value) -> &str {
+    event["content"]["body"].as_str().unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_request_flow_rides_out_a_postgresql_restart() {
+    use peerlink::storage::{Database, Outbox, RequestStore};
+
+    // The homeserver is checked first: without it there is nothing to test.
+    Homeserver::from_env();
+    let Some(pg) = OwnPostgres::start() else { return };
+    let Some(mut net) = Net::on_database(TestDb::existing(&pg.url(), Backend::Postgres)).await
+    else {
+        return;
+    };
+    let bot = net.bot_id();
+    let base = format!("http://{}", net.bot.http_addr());
+    let request = net.cl.send_text(&net.plenary, "!request membership Help during a restart").await;
+    net.wait_thread(&net.cl, &net.plenary, request.as_str(), 1).await;
+
+    // The database goes away; committee delegates carry on triaging.
+    pg.stop();
+    let down = eventually("/readyz to report the database", Duration::from_secs(30), || async {
+        let (status, body) = readyz(&base).await;
+        (status == 503 && body["database"]["ok"] == false).then_some(body)
+    })
+    .await;
+    assert_eq!(down["homeserver"]["ok"], true, "{down}");
+    let ack = net.ma.send_text(&net.committee, "!ack 1").await;
+    let accept = net.ma.send_text(&net.committee, "!accept 1 Portugal (PT)").await;
+    let ping = net.cl.send_text(&net.plenary, "!ping").await;
+    tokio::time::sleep(Duration::from_secs(20)).await;
+    assert!(
+        net.ma.replies_to(&net.committee, &bot, ack.as_str()).await.is_empty(),
+        "nothing can be decided without the database"
+    );
+    pg.restart();
+
+    // Everything sent during the outage is handled, in order, once.
+    let notices = net.wait_thread(&net.cl, &net.plenary, request.as_str(), 3).await;
+    let expected = ["#1", "has been acknowledged", "assigned to Portugal (PT)"];
+    for (notice, part) in notices.iter().zip(expected) {
+        assert!(body(notice).contains(part), "{part}: {}", body(notice));
+    }
+    net.cl.wait_reply(&net.plenary, &bot, ping.as_str()).await;
+    for (room, client, id) in [
+        (&net.committee, &net.ma, &ack),
+        (&net.committee, &net.ma, &accept),
+        (&net.plenary, &net.cl, &ping),
+    ] {
+        client.wait_reply(room, &bot, id.as_str()).await;
+        assert_eq!(client.replies_to(room, &bot, id.as_str()).await.len(), 1, "{id}");
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(net.thread(&net.cl, &net.plenary, request.as_str()).await.len(), 3);
+    eventually("ready again", Duration::from_secs(30), || async {
+        (readyz(&base).await.0 == 200).then_some(())
+    })
+    .await;
+
+    let store = Database::connect(&pg.url(), 1).await.unwrap();
+    let actions: Vec<String> =
+        store.transitions(1).await.unwrap().into_iter().map(|t| t.action).collect();
+    assert_eq!(actions, ["submit", "ack", "accept"]);
+    let outbox = store.outbox_counts().await.unwrap();
+    assert_eq!((outbox.pending, outbox.failed), (0, 0));
+    store.close().await;
+    let log = net.bot.log();
+    assert!(
+        log.contains("cannot record the handling of an event; retrying"),
+        "the outage was logged"
+    );
+    assert!(net.bot.terminate().await);
 }

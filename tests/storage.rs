@@ -358,3 +358,110 @@ mod requests {
         listings_filter_by_state_requester_and_category(Backend::Postgres).await;
     }
 }
+
+mod units_of_work {
+    use super::*;
+    use peerlink::domain::{CountryCode, NewRequest};
+    use peerlink::storage::{Destination, Outbox, Outgoing, RequestStore};
+
+    fn filing(event: &str) -> NewRequest {
+        NewRequest {
+            requesting_state: CountryCode::parse("CL").unwrap(),
+            region: Some("latin-america-caribbean".into()),
+            category: "membership".into(),
+            title: "Help".into(),
+            description: String::new(),
+            language: "en".into(),
+            requester: "@cl:x.org".into(),
+            source_room: "!plenary".into(),
+            source_event: event.into(),
+        }
+    }
+
+    fn reply(text: &str) -> Outgoing {
+        Outgoing::Message {
+            to: Destination::Reply { room: "!r".into(), event: "$e".into(), thread: None },
+            plain: text.into(),
+            html: text.into(),
+        }
+    }
+
+    /// Claim, domain change and outbox commit together, or vanish together.
+    async fn a_unit_of_work_commits_or_rolls_back_as_a_whole(backend: Backend) {
+        let Some((test_db, db)) = open(backend).await else { return };
+        db.migrate().await.unwrap();
+
+        // Rolled back (as by a crash before the commit): nothing is left.
+        let tx = db.begin().await.unwrap();
+        assert_eq!(
+            tx.claim_event("$a", "!r", "@cl:x.org", "command").await.unwrap(),
+            EventClaim::New
+        );
+        tx.create_request(&filing("$a")).await.unwrap();
+        tx.enqueue("$a", &[reply("filed"), Outgoing::Reconcile]).await.unwrap();
+        // Reads in the unit of work see its own writes.
+        assert_eq!(tx.pending(10).await.unwrap().len(), 2);
+        tx.clone().rollback().await.unwrap();
+        assert!(tx.pending(10).await.is_err(), "an ended unit of work refuses queries");
+        assert!(db.find_request_by_event("$a").await.unwrap().is_none());
+        assert!(db.pending(10).await.unwrap().is_empty());
+        assert_eq!(db.claim_event("$a", "!r", "@cl:x.org", "x").await.unwrap(), EventClaim::New);
+
+        // Committed: all of it, and a second claim of the event is refused.
+        let tx = db.begin().await.unwrap();
+        assert_eq!(
+            tx.claim_event("$b", "!r", "@cl:x.org", "command").await.unwrap(),
+            EventClaim::New
+        );
+        let (request, created) = tx.create_request(&filing("$b")).await.unwrap();
+        assert!(created);
+        tx.enqueue(
+            "$b",
+            &[
+                reply("filed"),
+                Outgoing::Message {
+                    to: Destination::Card { request: request.id },
+                    plain: "card".into(),
+                    html: "card".into(),
+                },
+            ],
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        assert!(db.find_request_by_event("$b").await.unwrap().is_some());
+        assert_eq!(
+            db.claim_event("$b", "!r", "@cl:x.org", "x").await.unwrap(),
+            EventClaim::AlreadyHandled
+        );
+
+        // The outbox: oldest first, distinct fixed transaction IDs; sent and
+        // given-up items leave the queue.
+        let pending = db.pending(10).await.unwrap();
+        assert_eq!(pending.len(), 2);
+        assert!(pending[0].id < pending[1].id);
+        assert_eq!(pending[0].item, reply("filed"));
+        assert_eq!(pending[1].item.kind(), "card");
+        assert_ne!(pending[0].txn_id, pending[1].txn_id);
+        db.mark_attempt_failed(pending[0].id, "homeserver unreachable", false).await.unwrap();
+        let again = db.pending(10).await.unwrap();
+        assert_eq!((again[0].attempts, again[0].txn_id.as_str()), (1, pending[0].txn_id.as_str()));
+        db.mark_sent(pending[0].id, Some("$sent")).await.unwrap();
+        db.mark_attempt_failed(pending[1].id, "M_FORBIDDEN", true).await.unwrap();
+        assert!(db.pending(10).await.unwrap().is_empty());
+        let counts = db.outbox_counts().await.unwrap();
+        assert_eq!((counts.pending, counts.failed, counts.oldest_pending_at), (0, 1, None));
+        db.close().await;
+        test_db.cleanup().await;
+    }
+
+    #[tokio::test]
+    async fn a_unit_of_work_commits_or_rolls_back_as_a_whole_on_sqlite() {
+        a_unit_of_work_commits_or_rolls_back_as_a_whole(Backend::Sqlite).await;
+    }
+
+    #[tokio::test]
+    async fn a_unit_of_work_commits_or_rolls_back_as_a_whole_on_postgres() {
+        a_unit_of_work_commits_or_rolls_back_as_a_whole(Backend::Postgres).await;
+    }
+}

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use matrix_sdk::ruma::{OwnedEventId, OwnedUserId};
-use matrix_sdk::Room;
+use matrix_sdk::{Room, RoomMemberships};
 use tokio::sync::{mpsc, oneshot, Notify};
 use tokio_util::sync::CancellationToken;
 use tracing::{info, instrument, warn};
@@ -222,8 +222,17 @@ impl Worker {
         match self.provisioner.kind_of(room.room_id().as_str()).await {
             Ok(Some(RoomKind::Committee)) => Place::Committee,
             Ok(Some(_)) => Place::NetworkRoom,
-            Ok(None) if room.joined_members_count() <= 2 => Place::Direct,
-            Ok(None) => Place::Other,
+            // A direct chat: the bot and one other person, joined or
+            // invited, as the room's state says (not the summary counts,
+            // which the homeserver may leave out).
+            Ok(None) => match room.members(RoomMemberships::ACTIVE).await {
+                Ok(members) if members.len() <= 2 => Place::Direct,
+                Ok(_) => Place::Other,
+                Err(e) => {
+                    warn!(error = %e, "cannot read the room's members");
+                    Place::Other
+                }
+            },
             Err(e) => {
                 warn!(error = %e, "cannot tell which room this is");
                 Place::Other

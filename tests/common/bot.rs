@@ -200,7 +200,9 @@ impl BotProcess {
 
     /// Waits until the log contains `needle`.
     pub async fn wait_for_log(&self, needle: &str) {
-        eventually(&format!("`{needle}` in the bot's log"), Duration::from_secs(20), || async {
+        // A ceiling, not a target: with many tests at once on two cores,
+        // provisioning a whole network can take a while.
+        eventually(&format!("`{needle}` in the bot's log"), Duration::from_secs(60), || async {
             self.log().contains(needle).then_some(())
         })
         .await;

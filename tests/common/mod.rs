@@ -169,6 +169,11 @@ impl TestDb {
         }
     }
 
+    /// A database someone else made (and removes) at `url`.
+    pub fn existing(url: &str, backend: Backend) -> Self {
+        Self { url: url.to_owned(), backend, pg: None, _dir: None }
+    }
+
     /// Drops the PostgreSQL database (SQLite files go with their temp dir).
     pub async fn cleanup(self) {
         if let Some((admin, name)) = &self.pg {

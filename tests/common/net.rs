@@ -43,6 +43,21 @@ impl Net {
     pub async fn with_committee_encryption(backend: Backend, encrypted: bool) -> Option<Self> {
         let hs = Homeserver::from_env()?;
         let db = TestDb::create(backend).await?;
+        Some(Self::build(hs, db, encrypted).await)
+    }
+
+    /// The network on homeserver `hs` and database `db`.
+    pub async fn on(hs: Homeserver, db: TestDb) -> Self {
+        Self::build(hs, db, false).await
+    }
+
+    /// The network on an existing database `db`.
+    pub async fn on_database(db: TestDb) -> Option<Self> {
+        let hs = Homeserver::from_env()?;
+        Some(Self::build(hs, db, false).await)
+    }
+
+    async fn build(hs: Homeserver, db: TestDb, encrypted: bool) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let config = concat!(env!("CARGO_MANIFEST_DIR"), "/config");
         let network = std::fs::read_to_string(format!("{config}/network.toml")).unwrap();
@@ -112,7 +127,7 @@ impl Net {
         for c in [&ma, &pt, &py] {
             c.client.join_room_by_id(&committee).await.unwrap();
         }
-        Some(Self { hs, db, bot, cl, ma, pt, py, fr, plenary, committee, dir })
+        Self { hs, db, bot, cl, ma, pt, py, fr, plenary, committee, dir }
     }
 
     /// Runs the `peerlink` CLI on this network's database.

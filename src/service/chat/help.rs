@@ -131,7 +131,7 @@ mod tests {
 
     #[tokio::test]
     async fn help_lists_every_command_with_its_usage() {
-        let text = ask("@z:x.org", "!help", Place::Other).await.text;
+        let text = ask("@z:x.org", "!help", Place::Direct).await.text;
         for spec in COMMANDS {
             assert!(text.plain.contains(&spec.usage("!")), "{}", text.plain);
         }
@@ -140,20 +140,20 @@ mod tests {
 
     #[tokio::test]
     async fn an_unknown_command_points_to_help() {
-        let text = ask("@z:x.org", "!frobnicate", Place::Other).await.text;
+        let text = ask("@z:x.org", "!frobnicate", Place::Direct).await.text;
         assert!(text.plain.contains("`!frobnicate`") && text.plain.contains("`!help`"));
     }
 
     #[tokio::test]
     async fn a_malformed_command_gets_the_problem_and_the_usage() {
-        let text = ask("@z:x.org", "!ping now", Place::Other).await.text;
+        let text = ask("@z:x.org", "!ping now", Place::Direct).await.text;
         assert!(text.plain.contains("takes no arguments"), "{}", text.plain);
         assert!(text.plain.contains("Usage: `!ping`"), "{}", text.plain);
     }
 
     #[tokio::test]
     async fn help_on_an_unknown_topic_says_so() {
-        let text = ask("@z:x.org", "!help !nope", Place::Other).await.text;
+        let text = ask("@z:x.org", "!help !nope", Place::Direct).await.text;
         assert!(text.plain.contains("`!nope`") && text.plain.contains("no command"));
     }
 

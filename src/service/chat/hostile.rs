@@ -94,13 +94,13 @@ mod tests {
                 "!request membership Title\n<iframe src=//evil>",
                 FiledClean("<iframe"),
             ),
-            row("H06", CL, Other, "!whois <b>MA</b>", Clean("<b>")),
-            row("H07", CL, Other, "!join <a href=x>africa</a>", Clean("<a href")),
-            row("H08", CL, Other, "!frob<b>x</b>", Clean("<b>")),
-            row("H09", CL, Other, "!help <i>x</i>", Clean("<i>")),
+            row("H06", CL, Direct, "!whois <b>MA</b>", Clean("<b>")),
+            row("H07", CL, Direct, "!join <a href=x>africa</a>", Clean("<a href")),
+            row("H08", CL, Direct, "!frob<b>x</b>", Clean("<b>")),
+            row("H09", CL, Direct, "!help <i>x</i>", Clean("<i>")),
             row("H10", ADMIN, Direct, "!state add FR --mechanism \"<b>x</b>\"", Clean("<b>x")),
-            row("H11", CL, Other, "!whois { $name }", Echoes("{ $name }")),
-            row("H12", CL, Other, "!whois \u{E000}0\u{E001}", Echoes("\u{E000}0\u{E001}")),
+            row("H11", CL, Direct, "!whois { $name }", Echoes("{ $name }")),
+            row("H12", CL, Direct, "!whois \u{E000}0\u{E001}", Echoes("\u{E000}0\u{E001}")),
             // Huge bodies and floods of text.
             row(
                 "H13",
@@ -123,10 +123,10 @@ mod tests {
                 format!("!request membership T\n{}", "d".repeat(8_001)),
                 Refused("description is too long"),
             ),
-            row("H16", CL, Other, "y".repeat(100_000), Silent),
-            row("H17", CL, Other, format!("!{}", "a".repeat(5_000)), Short(400)),
-            row("H18", CL, Other, format!("!join {}", "region ".repeat(1_000)), Short(600)),
-            row("H19", CL, Other, format!("!ping{}", "\n".repeat(5_000)), Clean("\n\n")),
+            row("H16", CL, Direct, "y".repeat(100_000), Silent),
+            row("H17", CL, Direct, format!("!{}", "a".repeat(5_000)), Short(400)),
+            row("H18", CL, Direct, format!("!join {}", "region ".repeat(1_000)), Short(600)),
+            row("H19", CL, Direct, format!("!ping{}", "\n".repeat(5_000)), Clean("\n\n")),
             // Zero-width, bidi and control characters.
             row(
                 "H20",
@@ -135,12 +135,12 @@ mod tests {
                 "!request membership Report\u{202E}fdp.exe",
                 FiledClean("\u{202E}"),
             ),
-            row("H21", CL, Other, "!whois \u{202E}AM\u{202C}", Clean("\u{202E}")),
-            row("H22", CL, Other, "\u{200B}!ping", Silent),
-            row("H23", CL, Other, "!p\u{200B}ing", Refused("don't know")),
-            row("H24", CL, Other, "!ping\u{2066}", Clean("\u{2066}")),
-            row("H25", CL, Other, "!ping\u{0000}", Clean("\u{0000}")),
-            row("H26", CL, Other, "!frob\u{0007}\u{001B}[31m", Clean("\u{001B}")),
+            row("H21", CL, Direct, "!whois \u{202E}AM\u{202C}", Clean("\u{202E}")),
+            row("H22", CL, Direct, "\u{200B}!ping", Silent),
+            row("H23", CL, Direct, "!p\u{200B}ing", Refused("don't know")),
+            row("H24", CL, Direct, "!ping\u{2066}", Clean("\u{2066}")),
+            row("H25", CL, Direct, "!ping\u{0000}", Clean("\u{0000}")),
+            row("H26", CL, Direct, "!frob\u{0007}\u{001B}[31m", Clean("\u{001B}")),
             row(
                 "H27",
                 CL,
@@ -149,10 +149,10 @@ mod tests {
                 FiledWith("طلب دعم لإنشاء آلية"),
             ),
             // Prefix look-alikes.
-            row("H28", CL, Other, "!!ping", Silent),
-            row("H29", CL, Other, "! ping", Silent),
-            row("H30", CL, Other, "！ping", Silent),
-            row("H31", CL, Other, "!PİNG", Refused("don't know")),
+            row("H28", CL, Direct, "!!ping", Silent),
+            row("H29", CL, Direct, "! ping", Silent),
+            row("H30", CL, Direct, "！ping", Silent),
+            row("H31", CL, Direct, "!PİNG", Refused("don't know")),
             // Spoofed server parts and identities.
             row(
                 "H32",
@@ -177,7 +177,7 @@ mod tests {
                 "!request membership I am @ma:x.org",
                 Refused("Only delegates"),
             ),
-            row("H37", "@cl:evil.example", Other, "!join africa", Refused("delegates")),
+            row("H37", "@cl:evil.example", Direct, "!join africa", Refused("delegates")),
             row(
                 "H38",
                 CL,
@@ -193,7 +193,7 @@ mod tests {
                 Refused("Observer states cannot"),
             ),
             // Wrong rooms.
-            row("H40", CL, Other, "!request membership Help", Refused("plenary")),
+            row("H40", CL, Other, "!request membership Help", Silent),
             row("H41", PT, NetworkRoom, "!ack 1", Refused("Executive Committee room")),
             row("H42", ADMIN, NetworkRoom, "!state add FR", Refused("direct chat")),
             // Malformed numbers, quotes, SQL-looking text.
@@ -226,7 +226,7 @@ mod tests {
             row(
                 "H50",
                 CL,
-                Other,
+                Direct,
                 "!roster import\n[[state]]\ncode = \"ZZ\"",
                 Refused("coordinator"),
             ),

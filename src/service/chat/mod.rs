@@ -28,7 +28,8 @@ pub enum Place {
     NetworkRoom,
     /// A direct chat with the bot (the bot and one other person).
     Direct,
-    /// Any other room the bot is in.
+    /// Any other room the bot is in (a group chat it was invited to): not
+    /// managed, so commands there are ignored.
     Other,
 }
 
@@ -194,6 +195,12 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
     /// The answer to `incoming`, or `None` when it is not a command.
     #[tracing::instrument(skip_all, fields(sender = incoming.sender))]
     pub async fn handle(&self, incoming: &Incoming<'_>) -> Option<Answer> {
+        if incoming.place == Place::Other {
+            // Rooms the bot does not manage (a group chat someone invited it
+            // to) are other people's conversations: it stays silent there.
+            tracing::debug!("ignoring a message in a room the bot does not manage");
+            return None;
+        }
         let Some(parsed) = commands::parse(incoming.body, &self.prefix) else {
             return self.thread_reply(incoming).await;
         };
@@ -318,7 +325,7 @@ pub(crate) mod tests {
         let s = service().await.with_rate_limit(60, 3);
         let mut answers = Vec::new();
         for _ in 0..5 {
-            answers.push(s.handle(&incoming("@cl:x.org", "!ping", Place::Other)).await);
+            answers.push(s.handle(&incoming("@cl:x.org", "!ping", Place::Direct)).await);
         }
         assert!(answers[..3]
             .iter()
@@ -327,7 +334,7 @@ pub(crate) mod tests {
         assert!(warning.contains("Please wait one second"), "{warning}");
         assert_eq!(answers[4], None);
         // Someone else is not affected.
-        assert!(s.handle(&incoming("@ma:x.org", "!ping", Place::Other)).await.is_some());
+        assert!(s.handle(&incoming("@ma:x.org", "!ping", Place::Direct)).await.is_some());
     }
 
     #[tokio::test]
@@ -343,20 +350,33 @@ pub(crate) mod tests {
     }
 
     #[tokio::test]
+    async fn commands_in_rooms_the_bot_does_not_manage_are_ignored() {
+        let s = service().await;
+        for body in ["!ping", "!help", "!request membership Title", "!ack 1", "!roster"] {
+            assert_eq!(s.handle(&incoming("@admin:x.org", body, Place::Other)).await, None);
+            assert!(s.handle(&incoming("@admin:x.org", body, Place::Direct)).await.is_some());
+        }
+        // Thread replies there are not relayed either.
+        let mut reply = incoming("@cl:x.org", "an answer", Place::Other);
+        reply.thread_root = Some("$root");
+        assert_eq!(s.handle(&reply).await, None);
+    }
+
+    #[tokio::test]
     async fn ping_is_answered_with_pong() {
-        assert!(ask("@z:x.org", "!ping", Place::Other).await.text.plain.starts_with("Pong"));
+        assert!(ask("@z:x.org", "!ping", Place::Direct).await.text.plain.starts_with("Pong"));
     }
 
     #[tokio::test]
     async fn chat_that_is_not_a_command_gets_no_answer() {
         let s = service().await;
-        assert_eq!(s.handle(&incoming("@z:x.org", "hello !ping", Place::Other)).await, None);
+        assert_eq!(s.handle(&incoming("@z:x.org", "hello !ping", Place::Direct)).await, None);
     }
 
     #[tokio::test]
     async fn delegates_are_answered_in_their_roster_language() {
-        let fr = ask("@ma:x.org", "!ping", Place::Other).await;
-        let en = ask("@cl:x.org", "!ping", Place::Other).await;
+        let fr = ask("@ma:x.org", "!ping", Place::Direct).await;
+        let en = ask("@cl:x.org", "!ping", Place::Direct).await;
         assert!(fr.text.plain.starts_with("Pong !"), "{}", fr.text.plain);
         assert!(en.text.plain.starts_with("Pong!"), "{}", en.text.plain);
     }

@@ -129,7 +129,7 @@ mod tests {
 
     #[tokio::test]
     async fn regions_are_listed_with_how_to_join_and_the_senders_own_marked() {
-        let text = ask("@cl:x.org", "!regions", Place::Other).await.text.plain;
+        let text = ask("@cl:x.org", "!regions", Place::Direct).await.text.plain;
         assert!(text.contains("`!join africa`"), "{text}");
         let own = text.lines().find(|l| l.contains("latin-america-caribbean")).unwrap();
         assert!(own.contains("your region"), "{text}");
@@ -137,7 +137,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_delegate_who_joins_a_region_is_invited_there() {
-        let answer = ask("@cl:x.org", "!join African Group", Place::Other).await;
+        let answer = ask("@cl:x.org", "!join African Group", Place::Direct).await;
         assert_eq!(
             answer.effects,
             [Effect::Invite {
@@ -149,20 +149,20 @@ mod tests {
 
     #[tokio::test]
     async fn someone_outside_the_roster_cannot_join_a_region_even_with_a_delegates_localpart() {
-        let answer = ask("@cl:evil.example", "!join africa", Place::Other).await;
+        let answer = ask("@cl:evil.example", "!join africa", Place::Direct).await;
         assert!(answer.effects.is_empty());
         assert!(answer.text.plain.contains("delegates"), "{}", answer.text.plain);
     }
 
     #[tokio::test]
     async fn an_unknown_region_points_to_the_list() {
-        let answer = ask("@cl:x.org", "!join Atlantis", Place::Other).await;
+        let answer = ask("@cl:x.org", "!join Atlantis", Place::Direct).await;
         assert!(answer.effects.is_empty() && answer.text.plain.contains("`!regions`"));
     }
 
     #[tokio::test]
     async fn whois_shows_status_roles_region_mechanism_and_delegates() {
-        let text = ask("@cl:x.org", "!whois Morocco", Place::Other).await.text.plain;
+        let text = ask("@cl:x.org", "!whois Morocco", Place::Direct).await.text.plain;
         for part in [
             "Morocco",
             "founding member",
@@ -174,9 +174,9 @@ mod tests {
         ] {
             assert!(text.contains(part), "{part}: {text}");
         }
-        let observer = ask("@cl:x.org", "!whois CL", Place::Other).await.text.plain;
+        let observer = ask("@cl:x.org", "!whois CL", Place::Direct).await.text.plain;
         assert!(observer.contains("observer"), "{observer}");
-        let outside = ask("@cl:x.org", "!whois France", Place::Other).await.text.plain;
+        let outside = ask("@cl:x.org", "!whois France", Place::Direct).await.text.plain;
         assert!(outside.contains("not in the network"), "{outside}");
     }
 }

@@ -319,7 +319,6 @@ pub(crate) mod tests {
             ("@cl:x.org", "!request gardening Roses", Place::NetworkRoom, "not a category"),
             ("@cl:evil.example", FILE, Place::NetworkRoom, "Only delegates"),
             ("@cl:x.org", FILE, Place::Committee, "plenary"),
-            ("@cl:x.org", FILE, Place::Other, "plenary"),
         ];
         for (sender, body, place, expected) in cases {
             let answer = s.handle(&incoming(sender, body, place)).await.unwrap();

@@ -206,7 +206,7 @@ mod tests {
         let answer = s.handle(&first).await.unwrap();
         assert!(answer.effects.is_empty());
         assert!(answer.text.plain.contains("coordinator"), "{}", answer.text.plain);
-        let check = incoming("@ma:x.org", "!whois MA", Place::Other);
+        let check = incoming("@ma:x.org", "!whois MA", Place::Direct);
         assert!(s.handle(&check).await.unwrap().text.plain.contains("@ma:x.org"));
     }
 
@@ -237,7 +237,7 @@ mod tests {
         let bad = "!roster import\ncountry,status\nZZ,member";
         let refused = s.handle(&incoming("@admin:x.org", bad, Place::Direct)).await.unwrap();
         assert!(refused.text.plain.contains("roster:2: `ZZ`"), "{}", refused.text.plain);
-        let after = s.handle(&incoming("@admin:x.org", "!whois MA", Place::Other)).await.unwrap();
+        let after = s.handle(&incoming("@admin:x.org", "!whois MA", Place::Direct)).await.unwrap();
         assert!(after.text.plain.contains("@ma:x.org"), "nothing changed: {}", after.text.plain);
     }
 

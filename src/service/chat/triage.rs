@@ -285,7 +285,7 @@ mod tests {
             );
             assert_eq!(s.store().transitions(id).await.unwrap().len(), 1);
         }
-        for place in [Place::NetworkRoom, Place::Direct, Place::Other] {
+        for place in [Place::NetworkRoom, Place::Direct] {
             let outside = s.handle(&incoming("@pt:x.org", "!ack 1", place)).await.unwrap();
             assert!(outside.text.plain.contains("Executive Committee room"), "{place:?}");
             assert!(outside.effects.is_empty());
