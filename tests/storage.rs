@@ -362,7 +362,7 @@ mod requests {
 mod units_of_work {
     use super::*;
     use peerlink::domain::{CountryCode, NewRequest};
-    use peerlink::storage::{Destination, Outbox, Outgoing, RequestStore};
+    use peerlink::storage::{Destination, Outbox, Outgoing, RequestStore, Retry};
 
     fn filing(event: &str) -> NewRequest {
         NewRequest {
@@ -443,11 +443,20 @@ mod units_of_work {
         assert_eq!(pending[0].item, reply("filed"));
         assert_eq!(pending[1].item.kind(), "card");
         assert_ne!(pending[0].txn_id, pending[1].txn_id);
-        db.mark_attempt_failed(pending[0].id, "homeserver unreachable", false).await.unwrap();
+        db.mark_attempt_failed(pending[0].id, "homeserver unreachable", Retry::InPlace)
+            .await
+            .unwrap();
         let again = db.pending(10).await.unwrap();
         assert_eq!((again[0].attempts, again[0].txn_id.as_str()), (1, pending[0].txn_id.as_str()));
         db.mark_sent(pending[0].id, Some("$sent")).await.unwrap();
-        db.mark_attempt_failed(pending[1].id, "M_FORBIDDEN", true).await.unwrap();
+        // Deferred: out of the queue until its time.
+        let later = peerlink::storage::now_ms() + 60_000;
+        db.mark_attempt_failed(pending[1].id, "remote down", Retry::NotBefore(later))
+            .await
+            .unwrap();
+        assert!(db.pending(10).await.unwrap().is_empty());
+        assert_eq!(db.outbox_counts().await.unwrap().pending, 1, "deferred, still pending");
+        db.mark_attempt_failed(pending[1].id, "M_FORBIDDEN", Retry::GiveUp).await.unwrap();
         assert!(db.pending(10).await.unwrap().is_empty());
         let counts = db.outbox_counts().await.unwrap();
         assert_eq!((counts.pending, counts.failed, counts.oldest_pending_at), (0, 1, None));

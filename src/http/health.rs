@@ -56,6 +56,21 @@ pub async fn readyz(State(state): State<HttpState>) -> (StatusCode, Json<Value>)
         Err(e) => json!({ "ok": false, "error": e.to_string() }),
     };
     let ready = [&database, &homeserver, &queue, &outbox].iter().all(|p| p["ok"] == true);
+    // Other homeservers (delegates') do not make the bot unready: what is
+    // meant for them waits and is retried. They are listed for operators.
+    let now = now_ms();
+    let remote: serde_json::Map<String, Value> = metrics::remote_servers()
+        .into_iter()
+        .map(|(server, state)| {
+            let value = json!({
+                "ok": state.failures == 0,
+                "failures": state.failures,
+                "failing_for_seconds": state.failing_since.map(|at| (now - at).max(0) / 1000),
+                "last_error": state.last_error,
+            });
+            (server, value)
+        })
+        .collect();
     let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     let body = json!({
         "status": if ready { "ready" } else { "not ready" },
@@ -63,6 +78,7 @@ pub async fn readyz(State(state): State<HttpState>) -> (StatusCode, Json<Value>)
         "homeserver": homeserver,
         "queue": queue,
         "outbox": outbox,
+        "remote_servers": remote,
     });
     (status, Json(body))
 }

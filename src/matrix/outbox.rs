@@ -25,8 +25,14 @@ use super::send::{self, ReplyTarget};
 use super::{MatrixError, Provisioner};
 use crate::domain::RoomKind;
 use crate::i18n::Text;
-use crate::storage::{now_ms, Database, Destination, Outbox, OutboxEntry, Outgoing, RequestStore};
+use crate::storage::{
+    now_ms, Database, Destination, Outbox, OutboxEntry, Outgoing, RequestStore, Retry,
+};
 use crate::telemetry::metrics;
+
+/// Attempts at a deferred item (an invitation) before giving up: with
+/// [`deferral`], about a day.
+const MAX_DEFERRALS: u32 = 300;
 
 /// How many pending items are read at a time.
 const BATCH: i64 = 64;
@@ -89,8 +95,10 @@ impl OutboxSender {
                 continue;
             }
             for entry in batch {
-                // Strict order: an item is retried until it is delivered or
-                // given up before the next one is tried.
+                // Messages keep their order: one is retried in place until it
+                // is delivered or given up before the next is tried. An
+                // invitation to a server that is down is deferred instead, so
+                // it holds nothing else up.
                 loop {
                     if shutdown.is_cancelled() {
                         return;
@@ -103,7 +111,28 @@ impl OutboxSender {
                         Err(Failure::Permanent(reason)) => {
                             metrics::delivery_failed();
                             error!(id = entry.id, kind = entry.item.kind(), %reason, "giving up on an outbox item");
-                            self.record_failure(&entry, &reason, true).await;
+                            self.record_failure(&entry, &reason, Retry::GiveUp).await;
+                            break;
+                        }
+                        Err(Failure::Transient(reason, after)) if entry.item.is_deferrable() => {
+                            let attempts = u32::try_from(entry.attempts + 1).unwrap_or(u32::MAX);
+                            if attempts >= MAX_DEFERRALS {
+                                metrics::delivery_failed();
+                                error!(id = entry.id, kind = entry.item.kind(), %reason, attempts, "giving up on an outbox item");
+                                self.record_failure(&entry, &reason, Retry::GiveUp).await;
+                                break;
+                            }
+                            let delay = after.unwrap_or_else(|| deferral(attempts));
+                            warn!(
+                                id = entry.id,
+                                kind = entry.item.kind(),
+                                %reason,
+                                attempts,
+                                retry_in_ms = delay.as_millis() as u64,
+                                "delivery failed; deferred"
+                            );
+                            let at = now_ms() + i64::try_from(delay.as_millis()).unwrap_or(0);
+                            self.record_failure(&entry, &reason, Retry::NotBefore(at)).await;
                             break;
                         }
                         Err(Failure::Transient(reason, after)) => {
@@ -117,7 +146,7 @@ impl OutboxSender {
                                 retry_in_ms = delay.as_millis() as u64,
                                 "delivery failed; retrying"
                             );
-                            self.record_failure(&entry, &reason, false).await;
+                            self.record_failure(&entry, &reason, Retry::InPlace).await;
                             if !pause(&shutdown, delay).await {
                                 return;
                             }
@@ -128,8 +157,8 @@ impl OutboxSender {
         }
     }
 
-    async fn record_failure(&self, entry: &OutboxEntry, reason: &str, give_up: bool) {
-        if let Err(e) = self.db.mark_attempt_failed(entry.id, reason, give_up).await {
+    async fn record_failure(&self, entry: &OutboxEntry, reason: &str, next: Retry) {
+        if let Err(e) = self.db.mark_attempt_failed(entry.id, reason, next).await {
             metrics::database_error();
             warn!(id = entry.id, error = %e, "cannot record a failed delivery");
         }
@@ -174,10 +203,18 @@ impl OutboxSender {
                     Failure::Permanent(format!("unknown room kind {room_kind}/{room_key}"))
                 })?;
                 // Inviting is idempotent: someone invited or joined already
-                // is left as they are.
+                // is left as they are. The invitation goes to the invitee's
+                // homeserver, which may be down: its state is reported.
+                let server = user.split_once(':').map_or("", |(_, s)| s);
                 match self.provisioner.invite(&kind, user).await {
-                    Ok(()) => {}
-                    Err(MatrixError::Sdk(e)) => return Err(classify(e)),
+                    Ok(()) => metrics::remote_server_ok(server),
+                    Err(MatrixError::Sdk(e)) => {
+                        let failure = classify(e);
+                        if let Failure::Transient(reason, _) = &failure {
+                            metrics::remote_server_failed(server, reason);
+                        }
+                        return Err(failure);
+                    }
                     Err(e) => return Err(Failure::Permanent(e.to_string())),
                 }
                 self.mark_done(entry).await
@@ -295,6 +332,14 @@ fn backoff(failures: u32, server_says: Option<Duration>) -> Duration {
     base.mul_f64(rand::random_range(0.5..1.0))
 }
 
+/// How long a deferred item waits after its `attempts`-th failure: about
+/// 2 s, 4 s, 8 s … up to 5 minutes, with jitter.
+fn deferral(attempts: u32) -> Duration {
+    let base =
+        Duration::from_secs(1).saturating_mul(1 << attempts.min(9)).min(Duration::from_secs(300));
+    base.mul_f64(rand::random_range(0.5..1.0))
+}
+
 /// Sleeps `delay`; `false` if the process is stopping.
 async fn pause(shutdown: &CancellationToken, delay: Duration) -> bool {
     tokio::select! {
@@ -306,6 +351,16 @@ async fn pause(shutdown: &CancellationToken, delay: Duration) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deferrals_grow_to_five_minutes() {
+        assert!(deferral(1) <= Duration::from_secs(2));
+        assert!(deferral(4) >= Duration::from_secs(8));
+        for n in [9, 40, u32::MAX] {
+            let d = deferral(n);
+            assert!(d <= Duration::from_secs(300) && d >= Duration::from_secs(150), "{d:?}");
+        }
+    }
 
     #[test]
     fn backoff_follows_the_server_or_grows_capped() {

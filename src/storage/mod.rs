@@ -24,7 +24,7 @@ use sqlx::{PgPool, SqlitePool};
 use tokio::sync::Mutex;
 
 pub use events::{EventClaim, ProcessedEvents, SyncTokens};
-pub use outbox::{Destination, Outbox, OutboxCounts, OutboxEntry, Outgoing};
+pub use outbox::{Destination, Outbox, OutboxCounts, OutboxEntry, Outgoing, Retry};
 pub use requests::{OutcomeRecord, RequestFilter, RequestStore, RequestTimes, Step};
 pub use rooms::RoomStore;
 pub use roster::{RosterHistoryEntry, RosterStore};

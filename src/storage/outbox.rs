@@ -67,6 +67,13 @@ pub enum Outgoing {
 }
 
 impl Outgoing {
+    /// Whether a failed attempt may be left for later while the items after
+    /// it go ahead (an invitation: its order does not matter, and the
+    /// invitee's homeserver may be down for a while). Messages keep their order.
+    pub fn is_deferrable(&self) -> bool {
+        matches!(self, Outgoing::Invite { .. })
+    }
+
     /// A short name for logs, metrics and the transaction ID.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -108,6 +115,17 @@ pub struct OutboxCounts {
     pub oldest_pending_at: Option<i64>,
 }
 
+/// What happens to an item after a failed attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Tried again before anything after it.
+    InPlace,
+    /// Left for later (milliseconds since the Unix epoch); later items go first.
+    NotBefore(i64),
+    /// Not tried again.
+    GiveUp,
+}
+
 /// The transaction ID of item `seq` decided while handling `event_id`:
 /// the same on every attempt, different for every item.
 pub fn transaction_id(kind: &str, event_id: &str, seq: usize) -> String {
@@ -126,7 +144,7 @@ pub trait Outbox {
         items: &[Outgoing],
     ) -> impl std::future::Future<Output = Result<(), StorageError>> + Send;
 
-    /// The first `limit` pending items, oldest first.
+    /// The first `limit` pending items due now (not deferred), oldest first.
     fn pending(
         &self,
         limit: i64,
@@ -139,12 +157,13 @@ pub trait Outbox {
         sent_event: Option<&str>,
     ) -> impl std::future::Future<Output = Result<(), StorageError>> + Send;
 
-    /// Records a failed attempt at item `id`; `give_up` ends its delivery.
+    /// Records a failed attempt at item `id`: it is retried at once (in
+    /// place), deferred, or given up on.
     fn mark_attempt_failed(
         &self,
         id: i64,
         error: &str,
-        give_up: bool,
+        next: Retry,
     ) -> impl std::future::Future<Output = Result<(), StorageError>> + Send;
 
     /// Pending and failed counts, for health and metrics.
@@ -180,9 +199,12 @@ impl Outbox for Database {
 
     async fn pending(&self, limit: i64) -> Result<Vec<OutboxEntry>, StorageError> {
         let sql = "SELECT id, event_id, item, txn_id, attempts, created_at FROM outbox \
-                   WHERE status = 'pending' ORDER BY id LIMIT $1";
-        let rows: Vec<(i64, String, String, String, i64, i64)> =
-            on_pool!(self, pool => sqlx::query_as(sql).bind(limit).fetch_all(pool).await?);
+                   WHERE status = 'pending' AND (not_before IS NULL OR not_before <= $2) \
+                   ORDER BY id LIMIT $1";
+        let now = now_ms();
+        let rows: Vec<(i64, String, String, String, i64, i64)> = on_pool!(self, pool => {
+            sqlx::query_as(sql).bind(limit).bind(now).fetch_all(pool).await?
+        });
         rows.into_iter()
             .map(|(id, event_id, item, txn_id, attempts, created_at)| {
                 let item = serde_json::from_str(&item)
@@ -206,14 +228,27 @@ impl Outbox for Database {
         &self,
         id: i64,
         error: &str,
-        give_up: bool,
+        next: Retry,
     ) -> Result<(), StorageError> {
         let sql = "UPDATE outbox SET attempts = attempts + 1, last_error = $2, \
                    status = CASE WHEN $3 THEN 'failed' ELSE status END, \
-                   done_at = CASE WHEN $3 THEN $4 ELSE done_at END WHERE id = $1";
+                   done_at = CASE WHEN $3 THEN $4 ELSE done_at END, not_before = $5 \
+                   WHERE id = $1";
         let now = now_ms();
+        let give_up = next == Retry::GiveUp;
+        let not_before = match next {
+            Retry::NotBefore(at) => Some(at),
+            Retry::InPlace | Retry::GiveUp => None,
+        };
         on_pool!(self, pool => {
-            sqlx::query(sql).bind(id).bind(error).bind(give_up).bind(now).execute(pool).await?;
+            sqlx::query(sql)
+                .bind(id)
+                .bind(error)
+                .bind(give_up)
+                .bind(now)
+                .bind(not_before)
+                .execute(pool)
+                .await?;
         });
         Ok(())
     }

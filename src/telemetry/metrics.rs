@@ -2,8 +2,9 @@
 //! that know them (worker, sync loop, API) and read by `/metrics` and
 //! `/readyz`. One registry per process.
 
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
@@ -51,6 +52,19 @@ pub struct Metrics {
     outbox_failed: Gauge,
     last_sync_ms: AtomicI64,
     sync_failures: AtomicI64,
+    remote_servers: Mutex<BTreeMap<String, RemoteServer>>,
+}
+
+/// What the bot last saw of another homeserver (a delegate's), from the
+/// invitations it sent there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemoteServer {
+    /// Failures in a row (0: the last attempt worked).
+    pub failures: u32,
+    /// Since when it fails (ms since the epoch), if it does.
+    pub failing_since: Option<i64>,
+    /// The last error.
+    pub last_error: Option<String>,
 }
 
 static METRICS: OnceLock<Metrics> = OnceLock::new();
@@ -132,6 +146,7 @@ pub fn metrics() -> &'static Metrics {
             requests,
             last_sync_ms: AtomicI64::new(0),
             sync_failures: AtomicI64::new(0),
+            remote_servers: Mutex::new(BTreeMap::new()),
         }
     })
 }
@@ -154,6 +169,35 @@ pub fn outbox_delivered(kind: &str, seconds: f64) {
     let m = metrics();
     m.outbox_delivered.get_or_create(&OutboxLabels { kind: kind.to_owned() }).inc();
     m.outbox_seconds.observe(seconds);
+}
+
+/// Reaching homeserver `server` (for an invitation) failed with `error`.
+pub fn remote_server_failed(server: &str, error: &str) {
+    if server.is_empty() {
+        return;
+    }
+    let mut servers = metrics().remote_servers.lock().unwrap_or_else(|e| e.into_inner());
+    let entry = servers.entry(server.to_owned()).or_insert(RemoteServer {
+        failures: 0,
+        failing_since: None,
+        last_error: None,
+    });
+    entry.failures = entry.failures.saturating_add(1);
+    entry.failing_since.get_or_insert(crate::storage::now_ms());
+    entry.last_error = Some(error.chars().take(300).collect());
+}
+
+/// Reaching homeserver `server` worked.
+pub fn remote_server_ok(server: &str) {
+    let mut servers = metrics().remote_servers.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(entry) = servers.get_mut(server) {
+        *entry = RemoteServer { failures: 0, failing_since: None, last_error: None };
+    }
+}
+
+/// Every other homeserver the bot has had trouble reaching, and its state.
+pub fn remote_servers() -> BTreeMap<String, RemoteServer> {
+    metrics().remote_servers.lock().unwrap_or_else(|e| e.into_inner()).clone()
 }
 
 /// A database operation failed.

@@ -30,6 +30,7 @@ use crate::domain::{
 };
 use crate::i18n::{Arg, Catalog};
 use crate::storage::{Database, RoomStore, RosterStore};
+use crate::telemetry::metrics;
 
 /// What a reconciliation found and did.
 #[derive(Debug, Default)]
@@ -151,7 +152,16 @@ impl Provisioner {
         if !dry_run {
             for action in &planned {
                 let Some((room_id, _)) = rooms.get(action_kind(action)) else { continue };
-                if let Err(e) = self.apply(room_id, action).await {
+                let result = self.apply(room_id, action).await;
+                if let Action::Invite { user, .. } = action {
+                    // An invitation goes to the invitee's homeserver.
+                    let server = user.split_once(':').map_or("", |(_, s)| s);
+                    match &result {
+                        Ok(()) => metrics::remote_server_ok(server),
+                        Err(e) => metrics::remote_server_failed(server, &e.to_string()),
+                    }
+                }
+                if let Err(e) = result {
                     warn!(%action, error = %e, "provisioning step failed");
                     report.failures.push((action.clone(), e.to_string()));
                 }
