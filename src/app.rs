@@ -73,7 +73,6 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         client: client.clone(),
         db: db.clone(),
         provisioner: provisioner.clone(),
-        tasks: tasks.clone(),
         wake: wake_outbox,
     };
     tasks.spawn(sender.run(shutdown.clone()));
@@ -143,29 +142,52 @@ pub async fn shutdown_signal() {
     }
 }
 
-/// Reconciles the rooms at start and then every `interval_secs`.
+/// Reconciles the rooms at start (if `on_start`), every `interval_secs`
+/// (unless 0), whenever a roster change asks for it, and again after a
+/// failed run (a homeserver that could not be reached, an invitation that
+/// did not go through) with backoff from 15 s to 10 minutes until it works.
 async fn keep_provisioned(
     provisioner: Provisioner,
     settings: ProvisioningSettings,
     shutdown: CancellationToken,
 ) {
-    if !settings.on_start && settings.interval_secs == 0 {
-        return;
-    }
-    let mut first = true;
+    let mut run_now = settings.on_start;
+    let mut failures = 0u32;
     loop {
-        if !first || settings.on_start {
-            if let Err(e) = provisioner.reconcile(false).await {
-                warn!(error = %e, "provisioning failed; will try again");
-            }
+        if run_now {
+            let clean = match provisioner.reconcile(false).await {
+                Ok(report) => report.failures.is_empty(),
+                Err(e) => {
+                    warn!(error = %e, "provisioning failed; will try again");
+                    false
+                }
+            };
+            failures = if clean { 0 } else { failures.saturating_add(1) };
         }
-        first = false;
-        if settings.interval_secs == 0 {
-            return;
+        let periodic =
+            (settings.interval_secs > 0).then(|| Duration::from_secs(settings.interval_secs));
+        let retry = (failures > 0).then(|| {
+            Duration::from_secs(15)
+                .saturating_mul(1 << (failures - 1).min(6))
+                .min(Duration::from_secs(600))
+        });
+        let wait = match (retry, periodic) {
+            (Some(r), Some(p)) => Some(r.min(p)),
+            (r, p) => r.or(p),
+        };
+        if let Some(retry) = retry {
+            info!(failures, retry_in_secs = retry.as_secs(), "provisioning incomplete; will retry");
         }
         tokio::select! {
             _ = shutdown.cancelled() => return,
-            _ = tokio::time::sleep(Duration::from_secs(settings.interval_secs)) => {}
+            _ = provisioner.reconcile_requested() => {}
+            _ = async {
+                match wait {
+                    Some(d) => tokio::time::sleep(d).await,
+                    None => std::future::pending().await,
+                }
+            } => {}
         }
+        run_now = true;
     }
 }

@@ -18,7 +18,6 @@ use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId};
 use matrix_sdk::{Client, Room};
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
-use tokio_util::task::TaskTracker;
 use tracing::{error, info, instrument, warn};
 
 use super::send::{self, ReplyTarget};
@@ -53,8 +52,6 @@ pub struct OutboxSender {
     pub db: Database,
     /// Invitations and reconciliation.
     pub provisioner: Provisioner,
-    /// Background work (reconciliation), waited for at shutdown.
-    pub tasks: TaskTracker,
     /// Woken when the worker has committed new items.
     pub wake: Arc<Notify>,
 }
@@ -220,12 +217,8 @@ impl OutboxSender {
                 self.mark_done(entry).await
             }
             Outgoing::Reconcile => {
-                let provisioner = self.provisioner.clone();
-                self.tasks.spawn(async move {
-                    if let Err(e) = provisioner.reconcile(false).await {
-                        warn!(error = %e, "provisioning after a roster change failed");
-                    }
-                });
+                // The provisioning loop runs it, and retries what fails.
+                self.provisioner.request_reconcile();
                 self.mark_done(entry).await
             }
         }

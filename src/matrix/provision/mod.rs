@@ -53,6 +53,8 @@ pub struct Provisioner {
     /// One reconciliation at a time in this process: two concurrent ones
     /// could both see a room missing and create it twice.
     running: Arc<tokio::sync::Mutex<()>>,
+    /// Wakes the provisioning loop (`app::keep_provisioned`) for a run now.
+    wake: Arc<tokio::sync::Notify>,
 }
 
 impl Provisioner {
@@ -65,7 +67,28 @@ impl Provisioner {
         catalog: Arc<Catalog>,
         language: Language,
     ) -> Self {
-        Self { client, db, network, admins, catalog, language, running: Arc::default() }
+        Self {
+            client,
+            db,
+            network,
+            admins,
+            catalog,
+            language,
+            running: Arc::default(),
+            wake: Arc::default(),
+        }
+    }
+
+    /// Asks the provisioning loop for a reconciliation as soon as possible
+    /// (after a roster change); requests made while one runs lead to one
+    /// more run after it.
+    pub fn request_reconcile(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Resolves when someone called [`request_reconcile`](Self::request_reconcile).
+    pub async fn reconcile_requested(&self) {
+        self.wake.notified().await;
     }
 
     fn bot(&self) -> String {
