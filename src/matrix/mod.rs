@@ -55,6 +55,9 @@ pub enum MatrixError {
     /// Any other matrix-sdk error.
     #[error(transparent)]
     Sdk(#[from] matrix_sdk::Error),
+    /// Another homeserver (a delegate's) did not answer in time.
+    #[error("the homeserver {0} did not answer in time")]
+    Unreachable(String),
     /// The database failed.
     #[error(transparent)]
     Storage(#[from] crate::storage::StorageError),

@@ -212,6 +212,10 @@ impl OutboxSender {
                         }
                         return Err(failure);
                     }
+                    Err(e @ MatrixError::Unreachable(_)) => {
+                        metrics::remote_server_failed(server, &e.to_string());
+                        return Err(Failure::Transient(e.to_string(), None));
+                    }
                     Err(e) => return Err(Failure::Permanent(e.to_string())),
                 }
                 self.mark_done(entry).await

@@ -87,8 +87,13 @@ impl Homeserver {
 
     /// Registers a fresh account whose localpart starts with `prefix`.
     pub async fn register(&self, prefix: &str) -> Account {
+        self.register_as(&unique(prefix)).await
+    }
+
+    /// Registers the account `localpart` (which must be free).
+    pub async fn register_as(&self, localpart: &str) -> Account {
         use hmac::{Hmac, Mac};
-        let localpart = unique(prefix);
+        let localpart = localpart.to_owned();
         let password = unique("pw-");
         let http = reqwest::Client::new();
         let endpoint = format!("{}/_synapse/admin/v1/register", self.url);

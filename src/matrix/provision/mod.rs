@@ -41,6 +41,10 @@ pub struct Report {
     pub failures: Vec<(Action, String)>,
 }
 
+/// How long an invitation may take before the invitee's homeserver is
+/// taken as unreachable (the invitation is retried later).
+const INVITE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
+
 /// Converges the network's rooms.
 #[derive(Clone)]
 pub struct Provisioner {
@@ -173,15 +177,34 @@ impl Provisioner {
 
         // Pass 3: apply.
         if !dry_run {
+            // Homeservers found unreachable in this run: their other
+            // invitations wait for the next run instead of timing out too.
+            let mut unreachable = std::collections::HashSet::new();
             for action in &planned {
                 let Some((room_id, _)) = rooms.get(action_kind(action)) else { continue };
+                let server = match action {
+                    Action::Invite { user, .. } => user.split_once(':').map(|(_, s)| s.to_owned()),
+                    _ => None,
+                };
+                if server.as_ref().is_some_and(|s| unreachable.contains(s)) {
+                    let why = format!(
+                        "{} is unreachable; left for the next run",
+                        server.unwrap_or_default()
+                    );
+                    report.failures.push((action.clone(), why));
+                    continue;
+                }
                 let result = self.apply(room_id, action).await;
-                if let Action::Invite { user, .. } = action {
+                if let Some(server) = server {
                     // An invitation goes to the invitee's homeserver.
-                    let server = user.split_once(':').map_or("", |(_, s)| s);
                     match &result {
-                        Ok(()) => metrics::remote_server_ok(server),
-                        Err(e) => metrics::remote_server_failed(server, &e.to_string()),
+                        Ok(()) => metrics::remote_server_ok(&server),
+                        Err(e) => {
+                            metrics::remote_server_failed(&server, &e.to_string());
+                            if matches!(e, MatrixError::Unreachable(_)) {
+                                unreachable.insert(server);
+                            }
+                        }
                     }
                 }
                 if let Err(e) = result {
@@ -345,12 +368,19 @@ impl Provisioner {
                 self.client.send(request).await.map(drop)
             }
             Action::Invite { user, .. } => {
+                let server = user.split_once(':').map_or("", |(_, s)| s).to_owned();
                 let user = OwnedUserId::try_from(user.as_str())?;
                 let request = invite_user::v3::Request::new(
                     room_id.clone(),
                     invite_user::v3::InviteUserId::new(user).into(),
                 );
-                self.client.send(request).await.map(drop)
+                // The homeserver passes a remote invitation on to the
+                // invitee's server, and keeps trying for minutes when that
+                // one is down: the bot does not wait that long.
+                match tokio::time::timeout(INVITE_TIMEOUT, self.client.send(request)).await {
+                    Ok(result) => result.map(drop),
+                    Err(_) => return Err(MatrixError::Unreachable(server)),
+                }
             }
             Action::Kick { user, reason, .. } => {
                 let mut request = kick_user::v3::Request::new(
