@@ -101,6 +101,7 @@ struct FedNet {
     plenary: OwnedRoomId,
     weog: OwnedRoomId,
     africa: OwnedRoomId,
+    asia: OwnedRoomId,
     committee: OwnedRoomId,
     _dir: tempfile::TempDir,
 }
@@ -171,6 +172,7 @@ impl FedNet {
         let plenary = room(RoomKind::Plenary);
         let weog = room(RoomKind::Regional(WEOG.into()));
         let africa = room(RoomKind::Regional("africa".into()));
+        let asia = room(RoomKind::Regional("asia-pacific".into()));
         let committee = room(RoomKind::Committee);
 
         let admin = TestClient::login(hs1, &admin).await;
@@ -198,6 +200,7 @@ impl FedNet {
             plenary,
             weog,
             africa,
+            asia,
             committee,
             _dir: dir,
         })
@@ -302,6 +305,27 @@ async fn a_member_and_a_committee_delegate_on_another_homeserver_take_part_fully
     net.fr.wait_reply(&net.weog, &bot, join.as_str()).await;
     join_when_invited(&net.fr, &net.africa).await;
 
+    // A restricted join across servers, as a client does it from the Space:
+    // with the `via` servers of the Space's link, the remote member joins
+    // another regional room with no invitation at all.
+    let link = net
+        .fr
+        .all_events(&net.space)
+        .await
+        .into_iter()
+        .rev()
+        .find(|e| e["type"] == "m.space.child" && e["state_key"] == net.asia.as_str())
+        .expect("the Space links the regional room");
+    let via: Vec<matrix_sdk::ruma::OwnedServerName> =
+        serde_json::from_value(link["content"]["via"].clone()).unwrap();
+    assert!(!via.is_empty(), "{link}");
+    net.fr
+        .client
+        .join_room_by_id_or_alias((&*net.asia).into(), &via)
+        .await
+        .expect("a restricted join from the other server");
+    assert_eq!(net.membership(&net.fr, &net.asia, &fr_id).await, "join");
+
     // Intake from the remote member, triage by the remote committee delegate.
     let request =
         net.fr.send_text(&net.weog, "!request peer-exchange Exchange across homeservers").await;
@@ -381,6 +405,21 @@ async fn a_member_and_a_committee_delegate_on_another_homeserver_take_part_fully
     let real = net.ma.send_text(&real_dm, "!state add GH --status observer").await;
     let reply = net.ma.wait_reply(&real_dm, &bot, real.as_str()).await;
     assert!(store.load_roster().await.unwrap().states.len() == 5, "{reply}");
+    // That change reconciled the rooms: the Space's link to the regional
+    // room now names the second server too, where the member lives (`via`
+    // comes from the servers of joined members).
+    let hs1_name = net.bot_id().split_once(':').unwrap().1.to_owned();
+    let via =
+        eventually("via servers of the regional room", Duration::from_secs(60), || async {
+            let link =
+                net.fr.all_events(&net.space).await.into_iter().rev().find(|e| {
+                    e["type"] == "m.space.child" && e["state_key"] == net.weog.as_str()
+                })?;
+            let via: Vec<String> = serde_json::from_value(link["content"]["via"].clone()).ok()?;
+            via.contains(&hs2.server_name).then_some(via)
+        })
+        .await;
+    assert!(via.contains(&hs1_name), "{via:?}");
     store.close().await;
     assert!(net.bot.terminate().await);
     net.db.cleanup().await;
