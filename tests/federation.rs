@@ -420,6 +420,18 @@ async fn a_member_and_a_committee_delegate_on_another_homeserver_take_part_fully
         })
         .await;
     assert!(via.contains(&hs1_name), "{via:?}");
+
+    // A roster change that drops the remote member removes them from every
+    // room, across the federation.
+    let remove = net.ma.send_text(&real_dm, &format!("!delegate remove {fr_id}")).await;
+    net.ma.wait_reply(&real_dm, &bot, remove.as_str()).await;
+    for room in [&net.space, &net.plenary, &net.weog, &net.asia] {
+        eventually("the removed delegate out of every room", Duration::from_secs(60), || async {
+            // As the member's own homeserver sees it.
+            (net.membership(&net.fr, room, &fr_id).await == "leave").then_some(())
+        })
+        .await;
+    }
     store.close().await;
     assert!(net.bot.terminate().await);
     net.db.cleanup().await;
