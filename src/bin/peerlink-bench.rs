@@ -1,6 +1,7 @@
 //! peerlink-bench: how many chat commands per second peerlink's core handles
-//! (parse + authorize + state transition + store, through the real chat
-//! service), on SQLite and PostgreSQL, side by side with a plain INSERT
+//! (claim + parse + authorize + state transition + store + outbox, in one
+//! transaction per command: the worker's own path, `handle_event`), on
+//! SQLite and PostgreSQL, side by side with a plain INSERT
 //! loop of the same rows in the same run; then, over 10,000 historical
 //! requests, how long the listing, statistics and export queries take.
 //!
@@ -15,7 +16,7 @@ use peerlink::domain::{
     AdminPolicy, CountryCode, Delegate, Language, MatrixUserId, Roster, State, Status,
 };
 use peerlink::i18n::Catalog;
-use peerlink::service::{ChatService, Incoming, Place};
+use peerlink::service::{ChatService, Event, Handled, Incoming, Place};
 use peerlink::storage::Database;
 use peerlink::storage::RosterStore;
 use serde_json::json;
@@ -187,7 +188,9 @@ async fn run(backend: &str, url: &str) -> anyhow::Result<serde_json::Value> {
             event_id: &event,
             thread_root: None,
         };
-        if chat.handle(&incoming).await.is_some() {
+        // The worker's own path: claim, command and outbox in one transaction.
+        let event = Event { incoming, reaction: false, ackable: false };
+        if chat.handle_event(&db, &event).await? == Handled::Answered {
             answered += 1;
         }
     }

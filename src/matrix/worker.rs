@@ -1,8 +1,7 @@
 //! The worker: takes the events the handlers queued and handles each exactly
-//! once. In one database transaction it claims the event (keyed by its ID),
-//! runs the command (whose domain changes join the transaction) and writes
-//! the answer and every effect to the outbox; the outbox sender
-//! ([`super::outbox`]) delivers them after the commit.
+//! once ([`ChatService::handle_event`]: claim, command and outbox in one
+//! transaction), retrying while the database is unreachable; the outbox
+//! sender ([`super::outbox`]) delivers after the commit.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,11 +14,8 @@ use tracing::{info, instrument, warn};
 
 use super::Provisioner;
 use crate::domain::RoomKind;
-use crate::service::{Answer, ChatService, Effect, Incoming, Place};
-use crate::storage::{
-    Database, Destination, EventClaim, Outbox, Outgoing, ProcessedEvents, RequestStore,
-    StorageError,
-};
+use crate::service::{ChatService, Event, Handled, Incoming, Place};
+use crate::storage::{Database, RequestStore, StorageError};
 use crate::telemetry::metrics;
 
 /// What the sync loop puts in the worker's queue.
@@ -62,15 +58,6 @@ pub struct Worker {
     pub outbox: Arc<Notify>,
     /// Cancelled when the process stops (ends database retries).
     pub shutdown: CancellationToken,
-}
-
-/// How handling one event ended.
-enum Handled {
-    /// Handled now; `result` is `answered` (the answer is in the outbox)
-    /// or `ignored`.
-    Now(&'static str),
-    /// Handled before (a replayed event): nothing was done.
-    Before,
 }
 
 /// Longest wait between two attempts when the database is unavailable.
@@ -141,66 +128,40 @@ impl Worker {
         };
         match handled {
             Handled::Before => info!("already handled; not answering again"),
-            Handled::Now(result) => {
+            Handled::Answered | Handled::Ignored => {
                 crate::fault::point("worker_after_commit");
-                if result == "answered" {
+                let result = if handled == Handled::Answered {
                     self.outbox.notify_one();
-                }
+                    "answered"
+                } else {
+                    "ignored"
+                };
                 let command = command_name(&job, self.chat.prefix());
                 metrics::command_handled(command, result, started.elapsed().as_secs_f64());
             }
         }
     }
 
-    /// One attempt at [`handle`](Self::handle), in one transaction.
+    /// One attempt at [`handle`](Self::handle), in one unit of work.
     async fn handle_once(&self, job: &Job) -> Result<Handled, StorageError> {
         // Reads that need no transaction come first (the committee room's
         // ID, the card a reaction is on).
         let place = self.place(&job.room).await;
-        let ackable = !job.reaction || self.is_ackable_card(job).await;
+        let ackable = job.reaction && self.is_ackable_card(job).await;
         crate::fault::point("worker_before_claim");
-        let tx = self.db.begin().await?;
-        // The claim is the transaction's first statement, a write: on SQLite
-        // the transaction holds the write lock from here on.
-        let claim = tx
-            .claim_event(
-                job.event_id.as_str(),
-                job.room.room_id().as_str(),
-                job.sender.as_str(),
-                "command",
-            )
-            .await?;
-        if claim == EventClaim::AlreadyHandled {
-            tx.rollback().await?;
-            return Ok(Handled::Before);
-        }
-        crate::fault::point("worker_after_claim");
-        let answer = if ackable {
-            let incoming = Incoming {
+        let event = Event {
+            incoming: Incoming {
                 sender: job.sender.as_str(),
                 body: &job.body,
                 place,
                 room_id: job.room.room_id().as_str(),
                 event_id: job.event_id.as_str(),
                 thread_root: job.thread_root.as_ref().map(|e| e.as_str()),
-            };
-            self.chat.with_store(tx.clone()).handle(&incoming).await
-        } else {
-            None
+            },
+            reaction: job.reaction,
+            ackable,
         };
-        crate::fault::point("worker_after_handle");
-        // The outcome becomes `answered` when the sender delivers the reply.
-        let (result, outcome) = match answer {
-            Some(answer) => {
-                tx.enqueue(job.event_id.as_str(), &outgoing(job, answer)).await?;
-                ("answered", "queued")
-            }
-            None => ("ignored", "ignored"),
-        };
-        tx.record_outcome(job.event_id.as_str(), outcome).await?;
-        crate::fault::point("worker_before_commit");
-        tx.commit().await?;
-        Ok(Handled::Now(result))
+        self.chat.handle_event(&self.db, &event).await
     }
 
     /// Whether a reaction is on a request card that can be acknowledged now
@@ -239,46 +200,6 @@ impl Worker {
             }
         }
     }
-}
-
-/// What `answer` to `job` puts in the outbox, in delivery order: the answer
-/// itself, then its effects.
-fn outgoing(job: &Job, answer: Answer) -> Vec<Outgoing> {
-    let thread = if answer.start_thread {
-        Some(job.thread_root.clone().unwrap_or_else(|| job.event_id.clone()))
-    } else {
-        job.thread_root.clone()
-    };
-    // A reaction is answered in its card's thread, not as a reply to it.
-    let replied = if job.reaction { job.thread_root.clone() } else { None };
-    let reply = Outgoing::Message {
-        to: Destination::Reply {
-            room: job.room.room_id().to_string(),
-            event: replied.unwrap_or_else(|| job.event_id.clone()).to_string(),
-            thread: thread.map(|t| t.to_string()),
-        },
-        plain: answer.text.plain,
-        html: answer.text.html,
-    };
-    let message =
-        |to, text: crate::i18n::Text| Outgoing::Message { to, plain: text.plain, html: text.html };
-    let effects = answer.effects.into_iter().map(|effect| match effect {
-        Effect::PostCard { request_id, text } => {
-            message(Destination::Card { request: request_id }, text)
-        }
-        Effect::PostToCard { request_id, text } => {
-            message(Destination::CardThread { request: request_id }, text)
-        }
-        Effect::Notify { request_id, text } => {
-            message(Destination::RequesterThread { request: request_id }, text)
-        }
-        Effect::Invite { user, room } => {
-            let (kind, key) = room.key();
-            Outgoing::Invite { user, room_kind: kind.to_owned(), room_key: key.to_owned() }
-        }
-        Effect::Reconcile => Outgoing::Reconcile,
-    });
-    std::iter::once(reply).chain(effects).collect()
 }
 
 /// The command a job carries, for metrics: a known command name, `unknown`,

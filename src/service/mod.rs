@@ -4,10 +4,12 @@
 //! plain data and sends back the [`Text`](crate::i18n::Text) it returns.
 
 mod chat;
+pub mod handling;
 pub mod outcomes;
 pub mod rate_limit;
 pub mod roster;
 pub mod stats;
 
 pub use chat::{Answer, ChatService, Effect, Incoming, Place};
+pub use handling::{Event, Handled};
 pub use roster::{RosterService, RosterServiceError};
