@@ -60,6 +60,29 @@ impl OwnSynapse {
     }
 }
 
+impl OwnSynapse {
+    /// Restarts the homeserver with `rc_message` (the message rate limit,
+    /// per user) set to `limit`.
+    fn limit_messages(&self, limit: &str) {
+        let path = self.dir.join("homeserver.yaml");
+        let config = std::fs::read_to_string(&path).unwrap();
+        let config: String = config
+            .lines()
+            .map(|l| {
+                if l.starts_with("rc_message:") {
+                    format!("rc_message: {limit}")
+                } else {
+                    l.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::fs::write(&path, config + "\n").unwrap();
+        self.stop();
+        self.restart();
+    }
+}
+
 impl Drop for OwnSynapse {
     fn drop(&mut self) {
         synapse_sh(&["stop", self.dir.to_str().unwrap()]);
@@ -251,4 +274,52 @@ async fn a_request_flow_rides_out_a_postgresql_restart() {
         "the outage was logged"
     );
     assert!(net.bot.terminate().await);
+}
+
+#[tokio::test]
+async fn answers_held_back_by_the_homeserver_rate_limit_all_arrive_once() {
+    use common::bot::BotProcess;
+    use common::client::TestClient;
+    let Some((synapse, hs)) = OwnSynapse::start() else { return };
+    // Six messages at once, then one every two seconds, per user: two
+    // people sending five commands each stay under it, the bot answering
+    // all ten does not.
+    synapse.limit_messages("{per_second: 0.5, burst_count: 6}");
+    let Some(db) = TestDb::create(Backend::Sqlite).await else { return };
+    let (a, b) = (hs.register("admin-").await, hs.register("admin-").await);
+    let mut bot = BotProcess::start(&hs, &db.url, &[&a.user_id, &b.user_id]).await;
+    let bot_id = bot.account.user_id.clone();
+    let mut sent = Vec::new();
+    for account in [&a, &b] {
+        let client = TestClient::login(&hs, account).await;
+        let room = client.create_room(&[&bot_id]).await;
+        client.wait_joined(&room, &bot_id).await;
+        sent.push((client, room));
+    }
+    let mut commands = Vec::new();
+    for _ in 0..5 {
+        for (client, room) in &sent {
+            commands.push((client, room, client.send_text(room, "!ping").await));
+        }
+    }
+    for (client, room, id) in &commands {
+        eventually("every answer, in the end", Duration::from_secs(90), || async {
+            (!client.replies_to(room, &bot_id, id.as_str()).await.is_empty()).then_some(())
+        })
+        .await;
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let mut times = Vec::new();
+    for (client, room, id) in &commands {
+        let replies = client.replies_to(room, &bot_id, id.as_str()).await;
+        assert_eq!(replies.len(), 1, "{id}");
+        times.push(replies[0]["origin_server_ts"].as_i64().unwrap());
+    }
+    // The homeserver held the bot back: ten answers at six plus one every
+    // two seconds take eight seconds at least (matrix-sdk waits out each
+    // M_LIMIT_EXCEEDED for its retry_after before the outbox sees it).
+    let spread = times.iter().max().unwrap() - times.iter().min().unwrap();
+    assert!(spread >= 6_000, "the answers were throttled: {spread} ms from first to last");
+    assert!(bot.terminate().await);
+    db.cleanup().await;
 }
