@@ -31,6 +31,18 @@ pub trait RosterStore {
     /// The whole roster.
     fn load_roster(&self) -> impl Future<Output = Result<Roster, StorageError>> + Send;
 
+    /// A number that grows with every roster change (the latest history
+    /// entry's ID): a roster loaded at version `v` is current while this
+    /// still says `v`.
+    fn roster_version(&self) -> impl Future<Output = Result<i64, StorageError>> + Send;
+
+    /// Whether this store is a unit of work whose reads may show changes
+    /// that are not committed (and may never be): nothing read through it
+    /// may be cached for others.
+    fn in_unit_of_work(&self) -> bool {
+        false
+    }
+
     /// Applies `changes` atomically, recording each in the history as done by `actor`.
     fn apply_roster_changes(
         &self,
@@ -50,6 +62,16 @@ fn corrupt(what: String) -> StorageError {
 }
 
 impl RosterStore for Database {
+    async fn roster_version(&self) -> Result<i64, StorageError> {
+        let sql = "SELECT COALESCE(MAX(id), 0) FROM roster_changes";
+        let version: i64 = on_pool!(self, pool => sqlx::query_scalar(sql).fetch_one(pool).await?);
+        Ok(version)
+    }
+
+    fn in_unit_of_work(&self) -> bool {
+        matches!(self, Database::SqliteTx(_) | Database::PostgresTx(_))
+    }
+
     async fn load_roster(&self) -> Result<Roster, StorageError> {
         let state_rows: Vec<(String, String, Option<String>)> = on_pool!(self, pool => {
             sqlx::query_as("SELECT code, status, mechanism FROM states").fetch_all(pool).await?
@@ -169,6 +191,14 @@ impl RosterStore for Database {
 impl<T: RosterStore + Send + Sync> RosterStore for std::sync::Arc<T> {
     fn load_roster(&self) -> impl Future<Output = Result<Roster, StorageError>> + Send {
         (**self).load_roster()
+    }
+
+    fn roster_version(&self) -> impl Future<Output = Result<i64, StorageError>> + Send {
+        (**self).roster_version()
+    }
+
+    fn in_unit_of_work(&self) -> bool {
+        (**self).in_unit_of_work()
     }
 
     fn apply_roster_changes(

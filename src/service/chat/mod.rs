@@ -156,7 +156,7 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
         ChatService {
             catalog: self.catalog.clone(),
             prefix: self.prefix.clone(),
-            roster: RosterService::new(store.clone(), self.roster.network_arc()),
+            roster: self.roster.with_store(store.clone()),
             store,
             admins: self.admins.clone(),
             default_language: self.default_language,

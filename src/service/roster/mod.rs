@@ -30,22 +30,29 @@ pub enum RosterServiceError {
     Storage(#[from] StorageError),
 }
 
+/// A roster and the version it was loaded at.
+type VersionedRoster = (i64, Arc<Roster>);
+
 /// The roster use cases over a store.
 #[derive(Clone)]
 pub struct RosterService<S> {
     store: S,
     network: Arc<Network>,
+    /// The roster last loaded, with its version: every command needs it,
+    /// and it changes rarely.
+    cache: Arc<std::sync::Mutex<Option<VersionedRoster>>>,
 }
 
 impl<S> RosterService<S> {
     /// A service over `store` for `network`.
     pub fn new(store: S, network: Arc<Network>) -> Self {
-        Self { store, network }
+        Self { store, network, cache: Arc::default() }
     }
 
-    /// The network the roster belongs to.
-    pub fn network_arc(&self) -> Arc<Network> {
-        self.network.clone()
+    /// The same service over another store (a unit of work), sharing the
+    /// cached roster.
+    pub fn with_store<T>(&self, store: T) -> RosterService<T> {
+        RosterService { store, network: self.network.clone(), cache: self.cache.clone() }
     }
 
     /// The network's definition.
@@ -56,8 +63,20 @@ impl<S> RosterService<S> {
 
 impl<S: RosterStore + Sync> RosterService<S> {
     /// The current roster.
-    pub async fn roster(&self) -> Result<Roster, RosterServiceError> {
-        Ok(self.store.load_roster().await?)
+    pub async fn roster(&self) -> Result<Arc<Roster>, RosterServiceError> {
+        let version = self.store.roster_version().await?;
+        let cached = self.cache.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        if let Some((v, roster)) = cached {
+            if v == version {
+                return Ok(roster);
+            }
+        }
+        let roster = Arc::new(self.store.load_roster().await?);
+        // A unit of work may see its own uncommitted changes: not for others.
+        if !self.store.in_unit_of_work() {
+            *self.cache.lock().unwrap_or_else(|e| e.into_inner()) = Some((version, roster.clone()));
+        }
+        Ok(roster)
     }
 
     /// Applies `edit` to the current roster and stores the result as done by
@@ -101,7 +120,8 @@ impl<S: RosterStore + Sync> RosterService<S> {
 
     /// The roster as a file.
     pub async fn export(&self, format: RosterFormat) -> Result<String, RosterServiceError> {
-        Ok(write_roster(&self.roster().await?, format, &self.network))
+        let roster = self.roster().await?;
+        Ok(write_roster(&roster, format, &self.network))
     }
 
     async fn commit(
@@ -121,5 +141,47 @@ impl<S: RosterStore + Sync> RosterService<S> {
             self.store.apply_roster_changes(&changes, actor).await?;
         }
         Ok(changes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::load_network;
+    use crate::domain::{CountryCode, State, Status};
+    use crate::storage::Database;
+
+    fn state(code: &str) -> State {
+        State { code: CountryCode::parse(code).unwrap(), status: Status::Member, mechanism: None }
+    }
+
+    #[tokio::test]
+    async fn the_roster_is_cached_until_it_changes_and_never_from_an_uncommitted_unit_of_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/r.db", dir.path().display());
+        let db = Database::connect_and_migrate(&url, 3).await.unwrap();
+        let network = Arc::new(load_network(None).unwrap());
+        let service = RosterService::new(db.clone(), network.clone());
+        let first = service.roster().await.unwrap();
+        assert!(Arc::ptr_eq(&first, &service.roster().await.unwrap()), "unchanged: cached");
+
+        // Another process (the CLI) changes the roster: seen at once.
+        let other = RosterService::new(db.clone(), network);
+        other.edit("cli", |r| r.add_state(state("FR"))).await.unwrap();
+        let after = service.roster().await.unwrap();
+        assert_eq!(after.states.len(), first.states.len() + 1);
+
+        // A unit of work sees its own change; once rolled back, nobody does.
+        let tx = db.begin().await.unwrap();
+        let inside = service.with_store(tx.clone());
+        inside.edit("chat", |r| r.add_state(state("PT"))).await.unwrap();
+        assert_eq!(inside.roster().await.unwrap().states.len(), after.states.len() + 1);
+        tx.rollback().await.unwrap();
+        assert_eq!(service.roster().await.unwrap().states.len(), after.states.len());
+        // And a later, different change with the same history ID is read anew.
+        other.edit("cli", |r| r.add_state(state("ES"))).await.unwrap();
+        let last = service.roster().await.unwrap();
+        assert!(last.states.contains_key(&CountryCode::parse("ES").unwrap()));
+        assert!(!last.states.contains_key(&CountryCode::parse("PT").unwrap()));
     }
 }
