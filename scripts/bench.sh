@@ -2,7 +2,8 @@
 # Benchmarks, in release mode (the one build profile that is not dev: the
 # first release build takes about 25 minutes here).
 #   1. Core throughput in process: chat commands through the real service
-#      (parse, authorize, transition, store) on SQLite and PostgreSQL, beside
+#      (claim, parse, authorize, transition, store, outbox; one transaction
+#      per command) on SQLite and PostgreSQL, beside
 #      a loop of as many plain parameterized INSERTs, in the same run.
 # Prints a table and writes bench-results.json.
 set -euo pipefail
