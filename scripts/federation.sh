@@ -24,24 +24,6 @@ PY="$VENV/bin/python"
 log() { printf 'federation.sh: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
 
-# Every rate limit set out of reach, as in synapse.sh (federation ones included).
-rate_limits() {
-    local unlimited='{per_second: 100000, burst_count: 1000000}' key
-    for key in rc_message rc_registration rc_registration_token_validity rc_admin_redaction \
-        rc_joins_per_room rc_3pid_validation rc_third_party_invite rc_key_requests \
-        rc_media_create rc_delayed_event_mgmt rc_room_creation rc_reports rc_user_directory \
-        rc_profile; do
-        printf '%s: %s\n' "$key" "$unlimited"
-    done
-    cat <<YAML
-rc_login: {address: $unlimited, account: $unlimited, failed_attempts: $unlimited}
-rc_joins: {local: $unlimited, remote: $unlimited}
-rc_invites: {per_room: $unlimited, per_user: $unlimited, per_issuer: $unlimited}
-rc_presence: {per_user: $unlimited}
-rc_federation: {window_size: 1000, sleep_limit: 100000, sleep_delay: 1, reject_limit: 100000, concurrent: 1000}
-YAML
-}
-
 # Self-signed certificate for localhost / 127.0.0.1 (the name outbound federation checks).
 make_cert() {
     local dir="$1"
@@ -139,7 +121,7 @@ presence:
 url_preview_enabled: false
 room_list_publication_rules: [{action: allow}]
 alias_creation_rules: [{action: allow}]
-$(rate_limits)
+$("$SYNAPSE_SH" rate-limits)
 YAML
     cat >"$dir/log.config" <<YAML
 version: 1

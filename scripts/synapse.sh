@@ -6,6 +6,7 @@
 #   scripts/synapse.sh start DIR PORT [NAME]   write a loopback config in DIR (once), start, wait ready
 #   scripts/synapse.sh stop DIR                stop the Synapse started in DIR (by its PID file)
 #   scripts/synapse.sh register DIR USER PASSWORD [--admin]
+#   scripts/synapse.sh rate-limits             print the rate-limit settings (YAML) it writes
 #
 # DIR holds homeserver.yaml, keys, the SQLite database, logs and the PID file.
 # NAME is the server name (default: localhost). The registration shared secret is
@@ -182,5 +183,6 @@ case "$cmd" in
     start) start "$@" ;;
     stop) stop "$@" ;;
     register) register "$@" ;;
-    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    rate-limits) rate_limits ;;
+    *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

@@ -13,10 +13,11 @@ use std::time::Duration;
 
 use common::bot::BotProcess;
 use common::client::TestClient;
+use common::net::Provisioned;
 use common::{eventually, Account, Backend, Homeserver, TestDb};
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId};
 use peerlink::domain::RoomKind;
-use peerlink::storage::{Database, RequestStore, RoomStore, RosterStore};
+use peerlink::storage::{Database, RequestStore, RosterStore};
 use serde_json::Value;
 
 /// Two federating homeservers of the test's own.
@@ -24,16 +25,6 @@ struct Federation {
     dir: PathBuf,
     servers: Vec<Homeserver>,
     _tmp: tempfile::TempDir,
-}
-
-fn federation_sh(args: &[&str]) -> bool {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/federation.sh");
-    std::process::Command::new("bash")
-        .arg(script)
-        .args(args)
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false)
 }
 
 /// `KEY=value` lines of a file written by federation.sh.
@@ -52,7 +43,7 @@ impl Federation {
         Homeserver::from_env()?;
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("federation");
-        if !federation_sh(&["start", dir.to_str().unwrap(), "2"]) {
+        if !common::script("federation.sh", &["start", dir.to_str().unwrap(), "2"]) {
             return common::missing("two federating Synapses (scripts/federation.sh)");
         }
         let servers = (1..=2)
@@ -69,17 +60,23 @@ impl Federation {
     }
 
     fn stop_one(&self, k: usize) {
-        assert!(federation_sh(&["stop-one", self.dir.to_str().unwrap(), &k.to_string()]));
+        assert!(common::script(
+            "federation.sh",
+            &["stop-one", self.dir.to_str().unwrap(), &k.to_string()]
+        ));
     }
 
     fn start_one(&self, k: usize) {
-        assert!(federation_sh(&["start-one", self.dir.to_str().unwrap(), &k.to_string()]));
+        assert!(common::script(
+            "federation.sh",
+            &["start-one", self.dir.to_str().unwrap(), &k.to_string()]
+        ));
     }
 }
 
 impl Drop for Federation {
     fn drop(&mut self) {
-        federation_sh(&["stop", self.dir.to_str().unwrap()]);
+        common::script("federation.sh", &["stop", self.dir.to_str().unwrap()]);
     }
 }
 
@@ -120,54 +117,21 @@ impl FedNet {
     async fn new(fed: Federation) -> Option<Self> {
         let (hs1, hs2) = (&fed.servers[0], &fed.servers[1]);
         let db = TestDb::create(Backend::Sqlite).await?;
-        let dir = tempfile::tempdir().unwrap();
-        let config = concat!(env!("CARGO_MANIFEST_DIR"), "/config");
-        let network = std::fs::read_to_string(format!("{config}/network.toml")).unwrap();
-        // Unencrypted committee room: the test clients read the cards.
-        let network = network
-            .replace("[rooms.committee]\nencrypted = true", "[rooms.committee]\nencrypted = false");
-        std::fs::write(dir.path().join("network.toml"), network).unwrap();
-        std::fs::copy(format!("{config}/regions.toml"), dir.path().join("regions.toml")).unwrap();
-
         let admin = hs1.register("admin-").await;
         let ma_account = hs1.register("ma-").await;
         let py = hs1.register("py-").await;
         let pt = hs2.register("pt-").await;
         let fr = hs2.register("fr-").await;
-        let roster = format!(
-            "[[state]]\ncode = \"MA\"\nstatus = \"founding_member\"\ndelegates = [{{ user = \"{}\" }}]\n\
-             [[state]]\ncode = \"PY\"\nstatus = \"founding_member\"\ndelegates = [{{ user = \"{}\" }}]\n\
-             [[state]]\ncode = \"PT\"\nstatus = \"founding_member\"\ndelegates = [{{ user = \"{}\" }}]\n\
-             [[state]]\ncode = \"FR\"\nstatus = \"member\"\ndelegates = [{{ user = \"{}\" }}]\n",
-            ma_account.user_id, py.user_id, pt.user_id, fr.user_id
-        );
-        let roster_path = dir.path().join("roster.toml");
-        std::fs::write(&roster_path, roster).unwrap();
-        let network_file = dir.path().join("network.toml").display().to_string();
-        let env = [
-            ("PEERLINK__DATABASE__URL", db.url.as_str()),
-            ("PEERLINK__NETWORK__FILE", network_file.as_str()),
+        let states = [
+            ("MA", "founding_member", ma_account.user_id.as_str()),
+            ("PY", "founding_member", py.user_id.as_str()),
+            ("PT", "founding_member", pt.user_id.as_str()),
+            ("FR", "member", fr.user_id.as_str()),
         ];
-        let out = common::cli::peerlink(
-            dir.path(),
-            &["roster", "import", roster_path.to_str().unwrap()],
-            &env,
-        );
-        assert!(out.ok(), "{}", out.text());
-
-        let bot_env = [
-            ("PEERLINK__PROVISIONING__ON_START", "true"),
-            ("PEERLINK__NETWORK__FILE", network_file.as_str()),
-        ];
-        let bot = BotProcess::start_with_env(hs1, &db.url, &[&admin.user_id], &bot_env).await;
-        bot.wait_for_log("provisioning done").await;
-        let store = Database::connect(&db.url, 1).await.unwrap();
-        let rooms = store.provisioned_rooms().await.unwrap();
-        store.close().await;
-        let room = |kind: RoomKind| {
-            let id = rooms.iter().find(|(k, _)| *k == kind).unwrap().1.clone();
-            OwnedRoomId::try_from(id).unwrap()
-        };
+        // Unencrypted committee room: the test clients read the cards.
+        let Provisioned { dir, bot, rooms } =
+            Provisioned::start(hs1, &db, &admin.user_id, &states, false).await;
+        let room = |kind| rooms.room(kind);
         let space = room(RoomKind::Space);
         let plenary = room(RoomKind::Plenary);
         let weog = room(RoomKind::Regional(WEOG.into()));

@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use common::net::Net;
@@ -20,16 +20,6 @@ struct OwnSynapse {
     _tmp: tempfile::TempDir,
 }
 
-fn synapse_sh(args: &[&str]) -> bool {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/synapse.sh");
-    std::process::Command::new("bash")
-        .arg(script)
-        .args(args)
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false)
-}
-
 impl OwnSynapse {
     /// A fresh Synapse on a free port, or a CI failure / loud skip.
     fn start() -> Option<(Self, Homeserver)> {
@@ -38,7 +28,10 @@ impl OwnSynapse {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("synapse");
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        if !synapse_sh(&["start", dir.to_str().unwrap(), &port.to_string(), "localhost"]) {
+        if !common::script(
+            "synapse.sh",
+            &["start", dir.to_str().unwrap(), &port.to_string(), "localhost"],
+        ) {
             return common::missing("a second Synapse started by scripts/synapse.sh");
         }
         let secret = std::fs::read_to_string(dir.join("registration_secret")).unwrap();
@@ -51,12 +44,15 @@ impl OwnSynapse {
     }
 
     fn stop(&self) {
-        assert!(synapse_sh(&["stop", self.dir.to_str().unwrap()]));
+        assert!(common::script("synapse.sh", &["stop", self.dir.to_str().unwrap()]));
     }
 
     fn restart(&self) {
         let port = self.port.to_string();
-        assert!(synapse_sh(&["start", self.dir.to_str().unwrap(), &port, "localhost"]));
+        assert!(common::script(
+            "synapse.sh",
+            &["start", self.dir.to_str().unwrap(), &port, "localhost"]
+        ));
     }
 }
 
@@ -85,7 +81,7 @@ impl OwnSynapse {
 
 impl Drop for OwnSynapse {
     fn drop(&mut self) {
-        synapse_sh(&["stop", self.dir.to_str().unwrap()]);
+        common::script("synapse.sh", &["stop", self.dir.to_str().unwrap()]);
     }
 }
 
@@ -158,16 +154,6 @@ struct OwnPostgres {
     _tmp: tempfile::TempDir,
 }
 
-fn postgres_sh(args: &[&str]) -> bool {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/postgres-private.sh");
-    std::process::Command::new("bash")
-        .arg(script)
-        .args(args)
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false)
-}
-
 impl OwnPostgres {
     fn start() -> Option<Self> {
         use std::os::unix::fs::PermissionsExt;
@@ -176,7 +162,10 @@ impl OwnPostgres {
         std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
         let dir = tmp.path().join("pg");
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        if !postgres_sh(&["start", dir.to_str().unwrap(), &port.to_string()]) {
+        if !common::script(
+            "postgres-private.sh",
+            &["start", dir.to_str().unwrap(), &port.to_string()],
+        ) {
             return common::missing("a private PostgreSQL cluster (scripts/postgres-private.sh)");
         }
         Some(Self { dir, port, _tmp: tmp })
@@ -187,17 +176,20 @@ impl OwnPostgres {
     }
 
     fn stop(&self) {
-        assert!(postgres_sh(&["stop", self.dir.to_str().unwrap()]));
+        assert!(common::script("postgres-private.sh", &["stop", self.dir.to_str().unwrap()]));
     }
 
     fn restart(&self) {
-        assert!(postgres_sh(&["start", self.dir.to_str().unwrap(), &self.port.to_string()]));
+        assert!(common::script(
+            "postgres-private.sh",
+            &["start", self.dir.to_str().unwrap(), &self.port.to_string()]
+        ));
     }
 }
 
 impl Drop for OwnPostgres {
     fn drop(&mut self) {
-        postgres_sh(&["stop", self.dir.to_str().unwrap()]);
+        common::script("postgres-private.sh", &["stop", self.dir.to_str().unwrap()]);
     }
 }
 

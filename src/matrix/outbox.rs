@@ -106,17 +106,13 @@ impl OutboxSender {
                             break;
                         }
                         Err(Failure::Permanent(reason)) => {
-                            metrics::delivery_failed();
-                            error!(id = entry.id, kind = entry.item.kind(), %reason, "giving up on an outbox item");
-                            self.record_failure(&entry, &reason, Retry::GiveUp).await;
+                            self.give_up(&entry, &reason).await;
                             break;
                         }
                         Err(Failure::Transient(reason, after)) if entry.item.is_deferrable() => {
                             let attempts = u32::try_from(entry.attempts + 1).unwrap_or(u32::MAX);
                             if attempts >= MAX_DEFERRALS {
-                                metrics::delivery_failed();
-                                error!(id = entry.id, kind = entry.item.kind(), %reason, attempts, "giving up on an outbox item");
-                                self.record_failure(&entry, &reason, Retry::GiveUp).await;
+                                self.give_up(&entry, &reason).await;
                                 break;
                             }
                             let delay = after.unwrap_or_else(|| deferral(attempts));
@@ -152,6 +148,13 @@ impl OutboxSender {
                 }
             }
         }
+    }
+
+    /// Ends the delivery of `entry`, recording why.
+    async fn give_up(&self, entry: &OutboxEntry, reason: &str) {
+        metrics::delivery_failed();
+        error!(id = entry.id, kind = entry.item.kind(), attempts = entry.attempts + 1, %reason, "giving up on an outbox item");
+        self.record_failure(entry, reason, Retry::GiveUp).await;
     }
 
     async fn record_failure(&self, entry: &OutboxEntry, reason: &str, next: Retry) {

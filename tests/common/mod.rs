@@ -41,6 +41,17 @@ pub fn missing<T>(what: &str) -> Option<T> {
     None
 }
 
+/// Runs the project script `scripts/NAME` with `args`; whether it succeeded.
+pub fn script(name: &str, args: &[&str]) -> bool {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts").join(name);
+    std::process::Command::new("bash")
+        .arg(path)
+        .args(args)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
+}
+
 /// A short random suffix for unique names.
 pub fn unique(prefix: &str) -> String {
     let suffix = Alphanumeric.sample_string(&mut rand::rng(), 8).to_lowercase();

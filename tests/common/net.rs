@@ -58,64 +58,19 @@ impl Net {
     }
 
     async fn build(hs: Homeserver, db: TestDb, encrypted: bool) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let config = concat!(env!("CARGO_MANIFEST_DIR"), "/config");
-        let network = std::fs::read_to_string(format!("{config}/network.toml")).unwrap();
-        let setting = format!("[rooms.committee]\nencrypted = {encrypted}");
-        let network = network.replace("[rooms.committee]\nencrypted = true", &setting);
-        assert!(network.contains(&setting));
-        std::fs::write(dir.path().join("network.toml"), network).unwrap();
-        std::fs::copy(format!("{config}/regions.toml"), dir.path().join("regions.toml")).unwrap();
-
         let admin = hs.register("admin-").await;
         let accounts: Vec<Account> =
             futures_accounts(&hs, &["cl-", "ma-", "pt-", "py-", "fr-"]).await;
         let states = [
-            ("CL", "observer"),
-            ("MA", "founding_member"),
-            ("PT", "founding_member"),
-            ("PY", "founding_member"),
-            ("FR", "member"),
+            ("CL", "observer", accounts[0].user_id.as_str()),
+            ("MA", "founding_member", accounts[1].user_id.as_str()),
+            ("PT", "founding_member", accounts[2].user_id.as_str()),
+            ("PY", "founding_member", accounts[3].user_id.as_str()),
+            ("FR", "member", accounts[4].user_id.as_str()),
         ];
-        let roster: String = states
-            .iter()
-            .zip(&accounts)
-            .map(|((code, status), a)| {
-                format!(
-                    "[[state]]\ncode = \"{code}\"\nstatus = \"{status}\"\n\
-                     delegates = [{{ user = \"{}\" }}]\n",
-                    a.user_id
-                )
-            })
-            .collect();
-        let roster_path = dir.path().join("roster.toml");
-        std::fs::write(&roster_path, roster).unwrap();
-        let network_file = dir.path().join("network.toml").display().to_string();
-        let env = [
-            ("PEERLINK__DATABASE__URL", db.url.as_str()),
-            ("PEERLINK__NETWORK__FILE", network_file.as_str()),
-        ];
-        let out = super::cli::peerlink(
-            dir.path(),
-            &["roster", "import", roster_path.to_str().unwrap()],
-            &env,
-        );
-        assert!(out.ok(), "{}", out.text());
-
-        let bot_env = [
-            ("PEERLINK__PROVISIONING__ON_START", "true"),
-            ("PEERLINK__NETWORK__FILE", network_file.as_str()),
-        ];
-        let bot = BotProcess::start_with_env(&hs, &db.url, &[&admin.user_id], &bot_env).await;
-        bot.wait_for_log("provisioning done").await;
-        let store = Database::connect(&db.url, 1).await.unwrap();
-        let rooms = store.provisioned_rooms().await.unwrap();
-        store.close().await;
-        let room = |kind: RoomKind| {
-            let id = rooms.iter().find(|(k, _)| *k == kind).unwrap().1.clone();
-            OwnedRoomId::try_from(id).unwrap()
-        };
-        let (plenary, committee) = (room(RoomKind::Plenary), room(RoomKind::Committee));
+        let Provisioned { dir, bot, rooms } =
+            Provisioned::start(&hs, &db, &admin.user_id, &states, encrypted).await;
+        let (plenary, committee) = (rooms.room(RoomKind::Plenary), rooms.room(RoomKind::Committee));
         let cl = TestClient::login(&hs, &accounts[0]).await;
         let ma = TestClient::login(&hs, &accounts[1]).await;
         let pt = TestClient::login(&hs, &accounts[2]).await;
@@ -170,6 +125,84 @@ impl Net {
             (messages.len() >= count).then_some(messages)
         })
         .await
+    }
+}
+
+/// A network provisioned by a running bot.
+pub struct Provisioned {
+    /// The configuration folder (network and regions files, roster).
+    pub dir: tempfile::TempDir,
+    /// The bot, provisioning at start.
+    pub bot: BotProcess,
+    /// The rooms it provisioned.
+    pub rooms: Rooms,
+}
+
+/// The provisioned rooms, by kind.
+pub struct Rooms(Vec<(RoomKind, String)>);
+
+impl Rooms {
+    /// The room of `kind`.
+    pub fn room(&self, kind: RoomKind) -> OwnedRoomId {
+        let id = self.0.iter().find(|(k, _)| *k == kind).expect("provisioned").1.clone();
+        OwnedRoomId::try_from(id).unwrap()
+    }
+}
+
+impl Provisioned {
+    /// Writes the network files (the committee room `encrypted` or not),
+    /// imports the roster `states` (code, status, delegate's user ID) with
+    /// the CLI into `db`, starts the bot on `hs` with `admin` as its admin
+    /// and waits until it has provisioned the rooms.
+    pub async fn start(
+        hs: &Homeserver,
+        db: &TestDb,
+        admin: &str,
+        states: &[(&str, &str, &str)],
+        encrypted: bool,
+    ) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let config = concat!(env!("CARGO_MANIFEST_DIR"), "/config");
+        let network = std::fs::read_to_string(format!("{config}/network.toml")).unwrap();
+        let setting = format!("[rooms.committee]\nencrypted = {encrypted}");
+        let network = network.replace("[rooms.committee]\nencrypted = true", &setting);
+        assert!(network.contains(&setting));
+        std::fs::write(dir.path().join("network.toml"), network).unwrap();
+        std::fs::copy(format!("{config}/regions.toml"), dir.path().join("regions.toml")).unwrap();
+
+        let roster: String = states
+            .iter()
+            .map(|(code, status, user)| {
+                format!(
+                    "[[state]]\ncode = \"{code}\"\nstatus = \"{status}\"\n\
+                     delegates = [{{ user = \"{user}\" }}]\n"
+                )
+            })
+            .collect();
+        let roster_path = dir.path().join("roster.toml");
+        std::fs::write(&roster_path, roster).unwrap();
+        let network_file = dir.path().join("network.toml").display().to_string();
+        let env = [
+            ("PEERLINK__DATABASE__URL", db.url.as_str()),
+            ("PEERLINK__NETWORK__FILE", network_file.as_str()),
+        ];
+        let out = super::cli::peerlink(
+            dir.path(),
+            &["roster", "import", roster_path.to_str().unwrap()],
+            &env,
+        );
+        assert!(out.ok(), "{}", out.text());
+
+        let bot_env = [
+            ("PEERLINK__PROVISIONING__ON_START", "true"),
+            ("PEERLINK__NETWORK__FILE", network_file.as_str()),
+        ];
+        let bot = BotProcess::start_with_env(hs, &db.url, &[admin], &bot_env).await;
+        bot.wait_for_log("provisioning done").await;
+        let store = Database::connect(&db.url, 1).await.unwrap();
+        let rooms = store.provisioned_rooms().await.unwrap();
+        store.close().await;
+        Self { dir, bot, rooms: Rooms(rooms) }
     }
 }
 
