@@ -1,14 +1,74 @@
 #!/usr/bin/env bash
-# Benchmarks, in release mode (the one build profile that is not dev: the
-# first release build takes about 25 minutes here).
-#   1. Core throughput in process: chat commands through the real service
-#      (claim, parse, authorize, transition, store, outbox; one transaction
-#      per command) on SQLite and PostgreSQL, beside
-#      a loop of as many plain parameterized INSERTs, in the same run.
-# Prints a table and writes bench-results.json.
+# The benchmark, every part, from one command on a fresh machine (it installs
+# and starts what it needs, and stops what it started):
+#
+#   scripts/bench.sh [all|core|network|peer]... [--out DIR]
+#
+#   core     part 1 (core throughput in process, SQLite and PostgreSQL, beside
+#            a raw INSERT loop) and the queries over 10,000 requests in
+#            process: target/release/peerlink-bench
+#   network  parts 2 and 4: a request's way through a local Synapse (intake
+#            to card, action to notice) beside the homeserver's own one-way
+#            trip and a two-trip relay; 20 delegates filing at once; the full
+#            default network provisioned, 10,000 requests loaded, the API
+#            timed over HTTP, peerlink's peak memory: scripts/bench_network.py
+#   peer     part 3: peerlink and matrix-reminder-bot (PyPI) answering `!help`,
+#            beside the raw one-way trip and an echo round trip; memory, CPU
+#            per command: scripts/bench_peer.py
+#
+# Builds in release mode first (the one build profile besides dev: about 25
+# minutes the first time on 2 cores, seconds after). Writes one JSON file per
+# part and bench-results.json (all of them, and the targets met or not) into
+# DIR (default: the current directory), and prints one table of the targets.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+
+OUT="."
+PARTS=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --out) OUT="$2"; shift 2 ;;
+        all|core|network|peer) PARTS+=("$1"); shift ;;
+        *) echo "usage: scripts/bench.sh [all|core|network|peer]... [--out DIR]" >&2; exit 2 ;;
+    esac
+done
+[ ${#PARTS[@]} -eq 0 ] && PARTS=(all)
+[[ " ${PARTS[*]} " == *" all "* ]] && PARTS=(core network peer)
+mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"
+
+log() { printf '\n== %s\n' "$*" >&2; }
+started=$(date +%s)
+
+log "PostgreSQL and Synapse"
 scripts/postgres.sh
-cargo build --release --quiet --bin peerlink-bench
-"${CARGO_TARGET_DIR:-target}/release/peerlink-bench" "${1:-bench-results.json}"
+scripts/synapse.sh install
+PY="${PEERLINK_SYNAPSE_VENV:-$ROOT/.local/synapse-venv}/bin/python"
+
+log "release build"
+build_started=$(date +%s)
+cargo build --release --quiet --bin peerlink --bin peerlink-bench
+TARGET="${CARGO_TARGET_DIR:-$ROOT/target}/release"
+export PEERLINK_BIN="$TARGET/peerlink" PEERLINK_BENCH_BIN="$TARGET/peerlink-bench"
+build_secs=$(( $(date +%s) - build_started ))
+
+measure_started=$(date +%s)
+for part in "${PARTS[@]}"; do
+    case "$part" in
+        core)
+            log "part 1 and the in-process queries: peerlink-bench"
+            "$PEERLINK_BENCH_BIN" "$OUT/bench-core.json" ;;
+        network)
+            log "parts 2 and 4: scripts/bench_network.py"
+            "$PY" scripts/bench_network.py "$OUT/bench-network.json" ;;
+        peer)
+            log "part 3: scripts/bench_peer.py"
+            "$PY" scripts/bench_peer.py "$OUT/bench-peer.json" ;;
+    esac
+done
+measure_secs=$(( $(date +%s) - measure_started ))
+
+log "summary"
+"$PY" scripts/bench_report.py "$OUT" --build-secs "$build_secs" \
+    --measure-secs "$measure_secs" --total-secs $(( $(date +%s) - started ))

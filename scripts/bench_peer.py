@@ -6,7 +6,11 @@ help text, interleaved, on the same local Synapse:
 
   raw       client A sends a plain message in a room, client B (a second
             nio client, syncing) receives it: the homeserver's own
-            send-to-sync latency, the floor under any bot round trip.
+            send-to-sync latency, one way.
+  echo      client A sends a plain message, client B answers it with a reply
+            the moment its sync hands it over (no other work), client A
+            receives the reply: the homeserver's own round trip there and
+            back, the floor under any bot's answer (two trips, as a bot's).
   peerlink  client A sends `!help` to peerlink, waits for its reply
             (m.in_reply_to == the command's event ID).
   reminder  client A sends `!help` to matrix-reminder-bot (PyPI), waits for
@@ -80,12 +84,12 @@ CLIENT_B = "client2"  # client B: receives the raw baseline
 PEERLINK = "peerlink"
 REMINDER = "reminder"
 
-SERIES = ("raw", "peerlink", "reminder")
+SERIES = ("raw", "echo", "peerlink", "reminder")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
 def log(msg: str) -> None:
-    print(f"bench_peer: {msg}", file=sys.stderr, flush=True)
+    print(f"{Path(sys.argv[0]).stem}: {msg}", file=sys.stderr, flush=True)
 
 
 def mxid(localpart: str) -> str:
@@ -203,6 +207,26 @@ class Bot:
             self.proc.wait()
 
 
+SYNAPSE_SH = str(ROOT / "scripts" / "synapse.sh")
+
+
+def stop_synapse(synapse_dir: Path) -> None:
+    """Stops the Synapse running in synapse_dir, if any (by its PID file)."""
+    if (synapse_dir / "homeserver.pid").exists():
+        subprocess.run([SYNAPSE_SH, "stop", str(synapse_dir)], check=False)
+        log("Synapse stopped")
+
+
+def start_synapse(synapse_dir: Path) -> tuple[str, str]:
+    """A fresh Synapse in synapse_dir (wiped first: its config holds the
+    port) on a free loopback port: (client URL, registration secret)."""
+    stop_synapse(synapse_dir)
+    shutil.rmtree(synapse_dir, ignore_errors=True)
+    port = free_port()
+    subprocess.run([SYNAPSE_SH, "start", str(synapse_dir), str(port), SERVER_NAME], check=True)
+    return f"http://127.0.0.1:{port}", (synapse_dir / "registration_secret").read_text().strip()
+
+
 def child_env(extra: dict[str, str]) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "RUST_LOG" and not k.startswith("PEERLINK_")}
     # Nothing but loopback: never let a proxy variable send the bots elsewhere.
@@ -211,17 +235,15 @@ def child_env(extra: dict[str, str]) -> dict[str, str]:
     return env
 
 
-def start_peerlink(binary: Path, workdir: Path, hs_url: str, password: str) -> Bot:
-    """Starts `peerlink run` as in tests/common/bot.rs, waits until it listens."""
-    data_dir = workdir / "peerlink"
-    data_dir.mkdir(parents=True)
-    env = child_env({
+def peerlink_env(data_dir: Path, hs_url: str, password: str, admin: str) -> dict[str, str]:
+    """The environment of a benchmarked peerlink (also for its CLI)."""
+    return child_env({
         "PEERLINK__DATA_DIR": str(data_dir),
         "PEERLINK__DATABASE__URL": f"sqlite://{data_dir}/peerlink.db",
         "PEERLINK__MATRIX__HOMESERVER_URL": hs_url,
         "PEERLINK__MATRIX__USER_ID": mxid(PEERLINK),
         "PEERLINK__MATRIX__PASSWORD": password,
-        "PEERLINK__BOT__ADMINS": f'["{mxid(CLIENT)}"]',
+        "PEERLINK__BOT__ADMINS": f'["{admin}"]',
         "PEERLINK__PROVISIONING__ON_START": "false",
         "PEERLINK__PROVISIONING__INTERVAL_SECS": "0",
         "PEERLINK__HTTP__LISTEN": "127.0.0.1:0",
@@ -231,11 +253,21 @@ def start_peerlink(binary: Path, workdir: Path, hs_url: str, password: str) -> B
         "PEERLINK__BOT__RATE_LIMIT_PER_MINUTE": "100000",
         "PEERLINK__BOT__RATE_LIMIT_BURST": "100000",
     })
+
+
+def start_peerlink(binary: Path, workdir: Path, hs_url: str, password: str,
+                   extra_env: dict[str, str] | None = None, admin: str | None = None,
+                   args: tuple[str, ...] = ()) -> Bot:
+    """Starts `peerlink run` as in tests/common/bot.rs, waits until it listens.
+    Its data (database, Matrix store) go to workdir/peerlink."""
+    data_dir = workdir / "peerlink"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    env = peerlink_env(data_dir, hs_url, password, admin or mxid(CLIENT)) | (extra_env or {})
     log_path = workdir / "peerlink.log"
     with open(log_path, "ab") as out:
         # cwd: its own directory, so that no config/peerlink.toml of the
         # checkout is picked up (the tests run it the same way).
-        proc = subprocess.Popen([str(binary), "run"], cwd=data_dir, env=env,
+        proc = subprocess.Popen([str(binary), *args, "run"], cwd=data_dir, env=env,
                                 stdin=subprocess.DEVNULL, stdout=out, stderr=out,
                                 preexec_fn=_die_with_parent)
     bot = Bot("peerlink", mxid(PEERLINK), proc, log_path)
@@ -326,6 +358,8 @@ class Arrival:
     event_id: str
     sender: str
     in_reply_to: str | None
+    body: str = ""
+    thread_root: str | None = None  # the root's event ID for a message in a thread
 
 
 @dataclass
@@ -337,9 +371,12 @@ class Inbox:
 
     async def on_message(self, room, event) -> None:
         content = event.source.get("content", {})
-        reply = (content.get("m.relates_to") or {}).get("m.in_reply_to") or {}
+        relates = content.get("m.relates_to") or {}
+        reply = relates.get("m.in_reply_to") or {}
+        thread = relates.get("event_id") if relates.get("rel_type") == "m.thread" else None
         self.rooms.setdefault(room.room_id, []).append(
-            Arrival(time.perf_counter(), event.event_id, event.sender, reply.get("event_id")))
+            Arrival(time.perf_counter(), event.event_id, event.sender, reply.get("event_id"),
+                    str(content.get("body", "")), thread))
         self.changed.set()
 
     def clear(self, room_id: str) -> None:
@@ -414,6 +451,7 @@ class Setup:
     a_inbox: Inbox
     b_inbox: Inbox
     raw_room: str
+    echo_room: str
     peerlink_room: str
     reminder_room: str
     timeout: float
@@ -431,6 +469,14 @@ async def one_trip(s: Setup, series: str, seq: int) -> tuple[float, float] | Non
         event_id = await send_text(s.a, room, f"raw {seq}")
         t_sent = time.perf_counter()
         got = await inbox.wait(room, lambda m: m.event_id == event_id, s.timeout)
+    elif series == "echo":
+        room, inbox = s.echo_room, s.a_inbox
+        inbox.clear(room)
+        t0 = time.perf_counter()
+        event_id = await send_text(s.a, room, f"echo {seq}")
+        t_sent = time.perf_counter()
+        got = await inbox.wait(
+            room, lambda m: m.sender == mxid(CLIENT_B) and m.in_reply_to == event_id, s.timeout)
     elif series == "peerlink":
         room, inbox = s.peerlink_room, s.a_inbox
         inbox.clear(room)
@@ -465,9 +511,23 @@ async def run_benchmark(args, hs_url: str, passwords: dict[str, str],
 
         # One room per series, each joined before any measurement.
         raw_room = await room_with(a, "bench raw", mxid(CLIENT_B))
-        join = await b.join(raw_room)
-        if not hasattr(join, "room_id"):
-            raise RuntimeError(f"{CLIENT_B} could not join the raw room: {join}")
+        echo_room = await room_with(a, "bench echo", mxid(CLIENT_B))
+        for room in (raw_room, echo_room):
+            join = await b.join(room)
+            if not hasattr(join, "room_id"):
+                raise RuntimeError(f"{CLIENT_B} could not join {room}: {join}")
+        echo_tasks = set()
+
+        async def echo(room, event) -> None:
+            # Client B answers at once, in a task of its own (as a bot would
+            # not block its sync loop on a send).
+            if room.room_id == echo_room and event.sender == mxid(CLIENT):
+                content = {"msgtype": "m.text", "body": f"> {event.body}",
+                           "m.relates_to": {"m.in_reply_to": {"event_id": event.event_id}}}
+                task = asyncio.create_task(b.room_send(echo_room, "m.room.message", content))
+                echo_tasks.add(task)
+                task.add_done_callback(echo_tasks.discard)
+        b.add_event_callback(echo, RoomMessageText)
         t_invite = time.monotonic()
         peerlink_room = await room_with(a, "bench peerlink", mxid(PEERLINK))
         reminder_room = await room_with(a, "bench reminder", mxid(REMINDER))
@@ -476,6 +536,7 @@ async def run_benchmark(args, hs_url: str, passwords: dict[str, str],
             "reminder_s": await wait_joined(a, reminder_room, mxid(REMINDER), t_invite),
         }
         await wait_joined(a, raw_room, mxid(CLIENT_B), time.monotonic())
+        await wait_joined(a, echo_room, mxid(CLIENT_B), time.monotonic())
         log(f"rooms ready; joined after {joined['peerlink_s']:.1f} s (peerlink), "
             f"{joined['reminder_s']:.1f} s (reminder)")
 
@@ -490,7 +551,8 @@ async def run_benchmark(args, hs_url: str, passwords: dict[str, str],
                        "cpu_ms_per_s": ticks_to_ms(ticks) / args.idle_secs}
         log("idle RSS: " + ", ".join(f"{k} {v['rss_kib'] / 1024:.1f} MiB" for k, v in idle.items()))
 
-        s = Setup(a, a_inbox, b_inbox, raw_room, peerlink_room, reminder_room, args.timeout)
+        s = Setup(a, a_inbox, b_inbox, raw_room, echo_room, peerlink_room, reminder_room,
+                  args.timeout)
 
         # Warm-up (not measured): first-use costs out of the way in all three.
         for i in range(args.warmup):
@@ -510,7 +572,8 @@ async def run_benchmark(args, hs_url: str, passwords: dict[str, str],
         for r in range(args.rounds):
             round_samples = {k: [] for k in SERIES}
             for i in range(args.count):
-                order = SERIES[i % 3:] + SERIES[:i % 3]
+                k = i % len(SERIES)
+                order = SERIES[k:] + SERIES[:k]
                 for series in order:
                     trip = await one_trip(s, series, r * args.count + i)
                     if trip is None:
@@ -551,11 +614,12 @@ async def run_benchmark(args, hs_url: str, passwords: dict[str, str],
             "per_round_p50_ms": per_round[k],
             "send_ack": summarize(send_samples[k]),
         }
-    raw = series_out["raw"]
-    for k in ("peerlink", "reminder"):
-        series_out[k]["ratio_to_raw"] = {
-            p: series_out[k][f"{p}_ms"] / raw[f"{p}_ms"] if raw[f"{p}_ms"] else None
-            for p in ("p50", "p90", "p99")}
+    for base in ("raw", "echo"):
+        floor = series_out[base]
+        for k in SERIES[SERIES.index(base) + 1:]:
+            series_out[k][f"ratio_to_{base}"] = {
+                p: series_out[k][f"{p}_ms"] / floor[f"{p}_ms"] if floor[f"{p}_ms"] else None
+                for p in ("p50", "p90", "p99")}
     return {
         "series": series_out,
         "bots": {k: {"pid": bots[k].pid, "idle": idle[k], "after_load": after[k],
@@ -575,14 +639,16 @@ def print_table(res: dict, meta: dict) -> None:
           f"Synapse {meta['versions']['synapse']}, peerlink {meta['peerlink_bin']}, "
           f"matrix-reminder-bot {meta['versions']['matrix-reminder-bot']}")
     print(f"{'series':<10} {'n':>5} {'fail':>4} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8}"
-          f" {'x raw p50':>9} {'x raw p90':>9} {'x raw p99':>9} {'send ack p50':>12}")
+          f" {'x raw p50/p99':>14} {'x echo p50/p99':>15} {'send ack p50':>12}")
     for k in SERIES:
         s = series[k]
-        ratios = s.get("ratio_to_raw")
-        rtxt = "".join(f" {ratios[p]:>9.2f}" for p in ("p50", "p90", "p99")) if ratios else \
-            f" {'1':>9} {'1':>9} {'1':>9}"
+
+        def ratios(base: str) -> str:
+            r = s.get(f"ratio_to_{base}")
+            return f"{r['p50']:.2f} / {r['p99']:.2f}" if r else ("1" if k == base else "")
         print(f"{k:<10} {s['n']:>5} {s['failures']:>4} {s['p50_ms']:>8.1f} {s['p90_ms']:>8.1f}"
-              f" {s['p99_ms']:>8.1f}{rtxt} {s['send_ack']['p50_ms']:>12.1f}")
+              f" {s['p99_ms']:>8.1f} {ratios('raw'):>14} {ratios('echo'):>15}"
+              f" {s['send_ack']['p50_ms']:>12.1f}")
     print()
     print(f"{'bot':<10} {'RSS idle MiB':>12} {'RSS after MiB':>13} {'peak MiB':>9}"
           f" {'CPU ms/cmd':>10} {'net of idle':>11} {'idle CPU ms/s':>13}")
@@ -608,8 +674,8 @@ def pkg_version(python: Path, dist: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", nargs="?", default="bench-peer-results.json",
-                        help="JSON results file (default: bench-peer-results.json in cwd)")
+    parser.add_argument("out", nargs="?", default="bench-peer.json",
+                        help="JSON results file (default: bench-peer.json in cwd)")
     parser.add_argument("--count", type=int, default=100, help="commands per series per round")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--warmup", type=int, default=3, help="unmeasured exchanges per series first")
@@ -634,12 +700,10 @@ def main() -> int:
 
     workdir = Path(args.workdir).resolve()
     synapse_dir = workdir / "synapse"
-    synapse_sh = str(ROOT / "scripts" / "synapse.sh")
-    # A fresh homeserver and fresh bots every run (Synapse's config holds the
-    # port): stop a Synapse a crashed earlier run may have left, then wipe
-    # this script's runtime data (anything else in workdir is left alone).
-    if (synapse_dir / "homeserver.pid").exists():
-        subprocess.run([synapse_sh, "stop", str(synapse_dir)], check=False)
+    # A fresh homeserver and fresh bots every run: stop a Synapse a crashed
+    # earlier run may have left, then wipe this script's runtime data
+    # (anything else in workdir is left alone).
+    stop_synapse(synapse_dir)
     for name in ("synapse", "peerlink", "reminder"):
         shutil.rmtree(workdir / name, ignore_errors=True)
     for name in ("peerlink.log", "reminder.log"):
@@ -647,13 +711,8 @@ def main() -> int:
     workdir.mkdir(parents=True, exist_ok=True)
 
     started: list[Bot] = []
-    synapse_started = False
     try:
-        port = free_port()
-        subprocess.run([synapse_sh, "start", str(synapse_dir), str(port), SERVER_NAME], check=True)
-        synapse_started = True
-        hs_url = f"http://127.0.0.1:{port}"
-        secret = (synapse_dir / "registration_secret").read_text().strip()
+        hs_url, secret = start_synapse(synapse_dir)
         passwords = {u: secrets.token_hex(12) for u in (CLIENT, CLIENT_B, PEERLINK, REMINDER)}
         for user, password in passwords.items():
             with contextlib.redirect_stdout(sys.stderr):  # it prints the new user ID
@@ -692,7 +751,8 @@ def main() -> int:
             "machine": {"nproc": os.cpu_count(), "loadavg_before": load_before,
                         "loadavg_after": os.getloadavg(), "clk_tck": CLK_TCK},
             "commands": {"peerlink": "!help", "reminder": "!help",
-                         "raw": "plain m.text from client A, received by client B"},
+                         "raw": "plain m.text from client A, received by client B",
+                         "echo": "plain m.text from client A, answered at once by client B"},
             "reminder_config": reminder_cfg,
             "synapse_python": str(synapse_py),
         }
@@ -705,9 +765,7 @@ def main() -> int:
         for bot in reversed(started):
             bot.stop()
             log(f"{bot.name} stopped (pid {bot.pid}, exit {bot.proc.returncode}); log: {bot.log_path}")
-        if synapse_started or (synapse_dir / "homeserver.pid").exists():
-            subprocess.run([synapse_sh, "stop", str(synapse_dir)], check=False)
-            log("Synapse stopped")
+        stop_synapse(synapse_dir)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,11 @@
 //! requests, how long the listing, statistics and export queries take.
 //!
 //! Run it in release mode: `scripts/bench.sh` (prints a table, writes JSON).
+//!
+//!     peerlink-bench [OUT.json]          core throughput and queries
+//!     peerlink-bench history URL N       loads N historical requests into the
+//!                                        database at URL (the scale benchmark
+//!                                        does it beside a running peerlink)
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -33,7 +38,20 @@ const MEMBERS: &[&str] = &[
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> anyhow::Result<()> {
-    let out = std::env::args().nth(1).unwrap_or_else(|| "bench-results.json".into());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("history") {
+        let (Some(url), Some(count)) = (args.get(1), args.get(2)) else {
+            anyhow::bail!("usage: peerlink-bench history DATABASE_URL COUNT");
+        };
+        let count: usize = count.parse().context("COUNT must be a number")?;
+        let db = Database::connect_and_migrate(url, 2).await.context("open the database")?;
+        let started = Instant::now();
+        load_history(&db, count).await?;
+        db.close().await;
+        println!("{}", json!({ "requests": count, "seconds": started.elapsed().as_secs_f64() }));
+        return Ok(());
+    }
+    let out = args.first().cloned().unwrap_or_else(|| "bench-core.json".into());
     let mut results = Vec::new();
     let mut scale = Vec::new();
     let dir = tempfile_dir()?;
@@ -224,15 +242,41 @@ const HISTORY: usize = 10_000;
 /// Runs per query; the median is reported.
 const REPEAT: usize = 7;
 
-/// Loads `HISTORY` requests (a third resolved with an outcome, a third
-/// acknowledged) and times the queries the API and exports run.
+/// Loads `HISTORY` requests and times the queries the API and exports run.
 async fn queries(backend: &str, url: &str) -> anyhow::Result<serde_json::Value> {
-    use peerlink::domain::{NewRequest, Outcome, OutcomeResult, RequestState as S, Transition};
     use peerlink::service::{outcomes, stats};
-    use peerlink::storage::{RequestFilter, RequestStore, Step};
+    use peerlink::storage::{RequestFilter, RequestStore};
     let db = Database::connect_and_migrate(url, 5).await.context("open the database")?;
     let loading = Instant::now();
-    for i in 0..HISTORY {
+    load_history(&db, HISTORY).await?;
+    eprintln!("{backend}: {HISTORY} requests loaded in {:.1} s", loading.elapsed().as_secs_f64());
+    let open = RequestFilter { open_only: true, limit: 50, ..RequestFilter::default() };
+    let list_open_ms = median_ms(|| async { db.list_requests(&open).await.map(drop) }).await?;
+    let count_ms = median_ms(|| async { db.count_requests(&open).await.map(drop) }).await?;
+    let by_state_ms = median_ms(|| async { db.requests_by_state().await.map(drop) }).await?;
+    let stats_ms =
+        median_ms(|| async { db.request_times().await.map(|t| drop(stats::compute(&t))) }).await?;
+    let export_ms =
+        median_ms(|| async { db.outcomes().await.map(|o| drop(outcomes::outcomes_csv(&o))) })
+            .await?;
+    db.close().await;
+    Ok(json!({
+        "backend": backend,
+        "requests": HISTORY,
+        "list_open_ms": list_open_ms,
+        "count_ms": count_ms,
+        "by_state_ms": by_state_ms,
+        "stats_ms": stats_ms,
+        "export_ms": export_ms,
+    }))
+}
+
+/// Loads `count` historical requests (a third resolved with an outcome, a
+/// third acknowledged, a third just filed) through the storage layer.
+async fn load_history(db: &Database, count: usize) -> anyhow::Result<()> {
+    use peerlink::domain::{NewRequest, Outcome, OutcomeResult, RequestState as S, Transition};
+    use peerlink::storage::{RequestStore, Step};
+    for i in 0..count {
         let member = MEMBERS[i % MEMBERS.len()];
         let new = NewRequest {
             requesting_state: CountryCode::parse(member)?,
@@ -283,26 +327,7 @@ async fn queries(backend: &str, url: &str) -> anyhow::Result<serde_json::Value> 
             }
         }
     }
-    eprintln!("{backend}: {HISTORY} requests loaded in {:.1} s", loading.elapsed().as_secs_f64());
-    let open = RequestFilter { open_only: true, limit: 50, ..RequestFilter::default() };
-    let list_open_ms = median_ms(|| async { db.list_requests(&open).await.map(drop) }).await?;
-    let count_ms = median_ms(|| async { db.count_requests(&open).await.map(drop) }).await?;
-    let by_state_ms = median_ms(|| async { db.requests_by_state().await.map(drop) }).await?;
-    let stats_ms =
-        median_ms(|| async { db.request_times().await.map(|t| drop(stats::compute(&t))) }).await?;
-    let export_ms =
-        median_ms(|| async { db.outcomes().await.map(|o| drop(outcomes::outcomes_csv(&o))) })
-            .await?;
-    db.close().await;
-    Ok(json!({
-        "backend": backend,
-        "requests": HISTORY,
-        "list_open_ms": list_open_ms,
-        "count_ms": count_ms,
-        "by_state_ms": by_state_ms,
-        "stats_ms": stats_ms,
-        "export_ms": export_ms,
-    }))
+    Ok(())
 }
 
 /// The median wall time of `REPEAT` runs of `f`, in milliseconds.
