@@ -27,8 +27,10 @@ use peerlink::storage::RosterStore;
 use serde_json::json;
 use sqlx::Connection;
 
-/// Commands in the measured mix.
-const COMMANDS: usize = 4_000;
+/// Commands in the measured mix (PEERLINK_BENCH_COMMANDS overrides).
+fn commands() -> usize {
+    std::env::var("PEERLINK_BENCH_COMMANDS").ok().and_then(|n| n.parse().ok()).unwrap_or(4_000)
+}
 
 /// Member states with one delegate each, besides the committee.
 const MEMBERS: &[&str] = &[
@@ -38,6 +40,15 @@ const MEMBERS: &[&str] = &[
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> anyhow::Result<()> {
+    // Off unless RUST_LOG asks (`RUST_LOG=sqlx::query=debug` shows every
+    // statement a command runs).
+    if let Ok(filter) = tracing_subscriber::EnvFilter::try_from_default_env() {
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_ansi(false)
+            .with_writer(std::io::stderr)
+            .init();
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("history") {
         let (Some(url), Some(count)) = (args.get(1), args.get(2)) else {
@@ -153,9 +164,10 @@ fn roster() -> anyhow::Result<Roster> {
 /// The command mix: a request filed, then its triage chain by a committee
 /// state, a status query and a ping, repeated.
 fn mix() -> Vec<(String, String, Place)> {
-    let mut commands = Vec::with_capacity(COMMANDS);
+    let count = commands();
+    let mut commands = Vec::with_capacity(count);
     let mut n = 0;
-    while commands.len() < COMMANDS {
+    while commands.len() < count {
         let member = MEMBERS[n % MEMBERS.len()];
         n += 1;
         let id = n;
@@ -176,7 +188,7 @@ fn mix() -> Vec<(String, String, Place)> {
         commands.push((user(member), format!("!status {id}"), Place::Direct));
         commands.push((user(member), "!ping".into(), Place::Direct));
     }
-    commands.truncate(COMMANDS);
+    commands.truncate(count);
     commands
 }
 

@@ -79,11 +79,16 @@ pub enum Database {
 }
 
 /// An open transaction that several handles use in turn.
-pub struct SharedTx<DB: sqlx::Database>(Arc<Mutex<Option<sqlx::Transaction<'static, DB>>>>);
+pub struct SharedTx<DB: sqlx::Database> {
+    tx: Arc<Mutex<Option<sqlx::Transaction<'static, DB>>>>,
+    /// Whether this unit of work changed the roster: its roster reads may
+    /// then show what is not committed (and may never be).
+    roster_written: Arc<std::sync::atomic::AtomicBool>,
+}
 
 impl<DB: sqlx::Database> Clone for SharedTx<DB> {
     fn clone(&self) -> Self {
-        Self(Arc::clone(&self.0))
+        Self { tx: Arc::clone(&self.tx), roster_written: Arc::clone(&self.roster_written) }
     }
 }
 
@@ -95,16 +100,26 @@ impl<DB: sqlx::Database> std::fmt::Debug for SharedTx<DB> {
 
 impl<DB: sqlx::Database> SharedTx<DB> {
     fn new(tx: sqlx::Transaction<'static, DB>) -> Self {
-        Self(Arc::new(Mutex::new(Some(tx))))
+        Self { tx: Arc::new(Mutex::new(Some(tx))), roster_written: Arc::default() }
     }
 
     /// Waits for the transaction (statements run one at a time).
     pub(crate) async fn lock(&self) -> TxGuard<'_, DB> {
-        TxGuard(self.0.lock().await)
+        TxGuard(self.tx.lock().await)
     }
 
     async fn take(&self) -> Result<sqlx::Transaction<'static, DB>, StorageError> {
-        self.0.lock().await.take().ok_or(StorageError::TransactionEnded)
+        self.tx.lock().await.take().ok_or(StorageError::TransactionEnded)
+    }
+
+    /// Notes that this unit of work changes the roster.
+    pub(crate) fn mark_roster_written(&self) {
+        self.roster_written.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Whether this unit of work changed the roster.
+    pub(crate) fn roster_written(&self) -> bool {
+        self.roster_written.load(std::sync::atomic::Ordering::SeqCst)
     }
 }
 

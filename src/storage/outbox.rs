@@ -174,26 +174,32 @@ pub trait Outbox {
 
 impl Outbox for Database {
     async fn enqueue(&self, event_id: &str, items: &[Outgoing]) -> Result<(), StorageError> {
-        let sql = "INSERT INTO outbox (event_id, seq, kind, item, txn_id, created_at) \
-                   VALUES ($1, $2, $3, $4, $5, $6)";
+        if items.is_empty() {
+            return Ok(());
+        }
         let now = now_ms();
+        let mut rows = Vec::with_capacity(items.len());
         for (seq, item) in items.iter().enumerate() {
             let json = serde_json::to_string(item)
                 .map_err(|e| StorageError::Corrupt(format!("an outbox item: {e}")))?;
             let txn = transaction_id(item.kind(), event_id, seq);
-            let seq = i64::try_from(seq).unwrap_or(i64::MAX);
-            on_pool!(self, pool => {
-                sqlx::query(sql)
-                    .bind(event_id)
-                    .bind(seq)
-                    .bind(item.kind())
-                    .bind(&json)
-                    .bind(&txn)
-                    .bind(now)
-                    .execute(pool)
-                    .await?;
-            });
+            rows.push((i64::try_from(seq).unwrap_or(i64::MAX), item.kind(), json, txn));
         }
+        // One statement for all the items (ids follow the order of the rows).
+        on_pool!(self, pool => {
+            let mut insert = sqlx::QueryBuilder::new(
+                "INSERT INTO outbox (event_id, seq, kind, item, txn_id, created_at) ",
+            );
+            insert.push_values(&rows, |mut row, (seq, kind, json, txn)| {
+                row.push_bind(event_id)
+                    .push_bind(*seq)
+                    .push_bind(*kind)
+                    .push_bind(json.as_str())
+                    .push_bind(txn.as_str())
+                    .push_bind(now);
+            });
+            insert.build().execute(pool).await?;
+        });
         Ok(())
     }
 

@@ -36,10 +36,11 @@ pub trait RosterStore {
     /// still says `v`.
     fn roster_version(&self) -> impl Future<Output = Result<i64, StorageError>> + Send;
 
-    /// Whether this store is a unit of work whose reads may show changes
-    /// that are not committed (and may never be): nothing read through it
-    /// may be cached for others.
-    fn in_unit_of_work(&self) -> bool {
+    /// Whether this store's roster reads may show changes that are not
+    /// committed (and may never be): a unit of work that changed the roster.
+    /// Nothing read through it may be cached for others. (A unit of work
+    /// that did not change the roster reads what is committed.)
+    fn shows_uncommitted_roster(&self) -> bool {
         false
     }
 
@@ -68,8 +69,12 @@ impl RosterStore for Database {
         Ok(version)
     }
 
-    fn in_unit_of_work(&self) -> bool {
-        matches!(self, Database::SqliteTx(_) | Database::PostgresTx(_))
+    fn shows_uncommitted_roster(&self) -> bool {
+        match self {
+            Database::SqliteTx(tx) => tx.roster_written(),
+            Database::PostgresTx(tx) => tx.roster_written(),
+            Database::Sqlite(_) | Database::Postgres(_) => false,
+        }
     }
 
     async fn load_roster(&self) -> Result<Roster, StorageError> {
@@ -101,6 +106,13 @@ impl RosterStore for Database {
         actor: &str,
     ) -> Result<(), StorageError> {
         let now = now_ms();
+        // Marked before the writes: a failed write leaves the unit of work
+        // to be rolled back, and not caching is the safe side.
+        match self {
+            Database::SqliteTx(tx) => tx.mark_roster_written(),
+            Database::PostgresTx(tx) => tx.mark_roster_written(),
+            Database::Sqlite(_) | Database::Postgres(_) => {}
+        }
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
             for change in changes {
@@ -197,8 +209,8 @@ impl<T: RosterStore + Send + Sync> RosterStore for std::sync::Arc<T> {
         (**self).roster_version()
     }
 
-    fn in_unit_of_work(&self) -> bool {
-        (**self).in_unit_of_work()
+    fn shows_uncommitted_roster(&self) -> bool {
+        (**self).shows_uncommitted_roster()
     }
 
     fn apply_roster_changes(

@@ -72,8 +72,11 @@ impl<S: RosterStore + Sync> RosterService<S> {
             }
         }
         let roster = Arc::new(self.store.load_roster().await?);
-        // A unit of work may see its own uncommitted changes: not for others.
-        if !self.store.in_unit_of_work() {
+        // A unit of work that changed the roster sees its own uncommitted
+        // changes: not for others. Any other read is of committed data (a
+        // concurrent commit between the version and the load only makes
+        // the next call load again).
+        if !self.store.shows_uncommitted_roster() {
             *self.cache.lock().unwrap_or_else(|e| e.into_inner()) = Some((version, roster.clone()));
         }
         Ok(roster)
@@ -156,7 +159,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn the_roster_is_cached_until_it_changes_and_never_from_an_uncommitted_unit_of_work() {
+    async fn the_roster_is_cached_until_it_changes_and_never_from_an_uncommitted_change() {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}/r.db", dir.path().display());
         let db = Database::connect_and_migrate(&url, 3).await.unwrap();
@@ -183,5 +186,17 @@ mod tests {
         let last = service.roster().await.unwrap();
         assert!(last.states.contains_key(&CountryCode::parse("ES").unwrap()));
         assert!(!last.states.contains_key(&CountryCode::parse("PT").unwrap()));
+
+        // A unit of work that does not change the roster reads what is
+        // committed: it uses the cache, and fills it (the worker's case:
+        // every command runs in one).
+        let tx = db.begin().await.unwrap();
+        assert!(Arc::ptr_eq(&last, &service.with_store(tx.clone()).roster().await.unwrap()));
+        tx.rollback().await.unwrap();
+        let fresh = RosterService::new(db.clone(), Arc::new(load_network(None).unwrap()));
+        let tx = db.begin().await.unwrap();
+        let from_unit = fresh.with_store(tx.clone()).roster().await.unwrap();
+        tx.commit().await.unwrap();
+        assert!(Arc::ptr_eq(&from_unit, &fresh.roster().await.unwrap()), "cached from the unit");
     }
 }
