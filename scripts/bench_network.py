@@ -284,6 +284,8 @@ class Memory:
     def read(self, moment: str) -> None:
         self.readings[moment] = rss_kib(self.pid)
         log(f"peerlink RSS {moment}: {self.readings[moment]['VmRSS'] / 1024:.1f} MiB "
+            f"(own {self.readings[moment]['RssAnon'] / 1024:.1f}, "
+            f"program and libraries {self.readings[moment]['RssFile'] / 1024:.1f}) "
             f"(peak so far {self.readings[moment]['VmHWM'] / 1024:.1f} MiB)")
 
 
@@ -469,9 +471,9 @@ def print_table(res: dict) -> None:
           f" list by state {q['list_by_state_ms']:.1f}, stats {q['stats_ms']:.1f},"
           f" outcomes JSON {q['outcomes_json_ms']:.1f}, outcomes CSV {q['outcomes_csv_ms']:.1f}"
           f" (history loaded in {q['history_load_s']:.1f} s)")
-    print("peerlink RSS (MiB): " + ", ".join(
-        f"{k} {v['VmRSS'] / 1024:.1f}" for k, v in sc["memory"].items())
-        + f"; peak {sc['peak_rss_kib'] / 1024:.1f}")
+    print("peerlink RSS (MiB; own memory / program and libraries): " + ", ".join(
+        f"{k} {v['VmRSS'] / 1024:.1f} ({v['RssAnon'] / 1024:.1f} / {v['RssFile'] / 1024:.1f})"
+        for k, v in sc["memory"].items()) + f"; peak {sc['peak_rss_kib'] / 1024:.1f}")
     print()
 
 

@@ -107,11 +107,13 @@ def free_port() -> int:
 # /proc readings
 
 def rss_kib(pid: int) -> dict[str, int]:
-    """VmRSS (current) and VmHWM (peak) of a process, in KiB."""
+    """VmRSS (current), VmHWM (peak), and RssAnon (the process's own memory)
+    and RssFile (pages of its program and libraries, shared with the page
+    cache) that make up VmRSS, in KiB."""
     out = {}
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         key, _, value = line.partition(":")
-        if key in ("VmRSS", "VmHWM"):
+        if key in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
             out[key] = int(value.split()[0])
     return out
 
@@ -412,7 +414,10 @@ async def login(hs_url: str, localpart: str, password: str) -> tuple[AsyncClient
     client.add_event_callback(inbox.on_message, (RoomMessageText, RoomMessageNotice))
     # Long-polling sync, as a bot or an app does: Synapse answers it as soon
     # as an event arrives.
-    task = asyncio.create_task(client.sync_forever(timeout=30000))
+    # Up to 100 events per room per sync (Synapse's default is 10: a burst
+    # of twenty messages would be cut, and the measure lose some).
+    task = asyncio.create_task(client.sync_forever(
+        timeout=30000, sync_filter={"room": {"timeline": {"limit": 100}}}))
     return client, inbox, task
 
 
@@ -547,7 +552,9 @@ async def run_benchmark(args, hs_url: str, passwords: dict[str, str],
         idle = {}
         for k, bot in bots.items():
             ticks = cpu_ticks(bot.pid) - idle_ticks0[k]
-            idle[k] = {"rss_kib": rss_kib(bot.pid)["VmRSS"],
+            mem = rss_kib(bot.pid)
+            idle[k] = {"rss_kib": mem["VmRSS"], "rss_anon_kib": mem["RssAnon"],
+                       "rss_file_kib": mem["RssFile"],
                        "cpu_ms_per_s": ticks_to_ms(ticks) / args.idle_secs}
         log("idle RSS: " + ", ".join(f"{k} {v['rss_kib'] / 1024:.1f} MiB" for k, v in idle.items()))
 
@@ -601,7 +608,8 @@ async def run_benchmark(args, hs_url: str, passwords: dict[str, str],
                       "cpu_ms_per_command_net_of_idle":
                           max(ticks_to_ms(ticks) - idle_ms, 0.0) / max(answered[k], 1)}
             mem = rss_kib(bot.pid)
-            after[k] = {"rss_kib": mem["VmRSS"], "peak_rss_kib": mem["VmHWM"]}
+            after[k] = {"rss_kib": mem["VmRSS"], "peak_rss_kib": mem["VmHWM"],
+                        "rss_anon_kib": mem["RssAnon"], "rss_file_kib": mem["RssFile"]}
     finally:
         for client, sync_task in clients:
             sync_task.cancel()
@@ -650,10 +658,12 @@ def print_table(res: dict, meta: dict) -> None:
               f" {s['p99_ms']:>8.1f} {ratios('raw'):>14} {ratios('echo'):>15}"
               f" {s['send_ack']['p50_ms']:>12.1f}")
     print()
-    print(f"{'bot':<10} {'RSS idle MiB':>12} {'RSS after MiB':>13} {'peak MiB':>9}"
+    print(f"{'bot':<10} {'RSS idle MiB':>12} {'(own/file)':>11} {'RSS after MiB':>13} {'peak MiB':>9}"
           f" {'CPU ms/cmd':>10} {'net of idle':>11} {'idle CPU ms/s':>13}")
     for k, b in bots.items():
-        print(f"{k:<10} {b['idle']['rss_kib'] / 1024:>12.1f} {b['after_load']['rss_kib'] / 1024:>13.1f}"
+        split = f"{b['idle']['rss_anon_kib'] / 1024:.1f}/{b['idle']['rss_file_kib'] / 1024:.1f}"
+        print(f"{k:<10} {b['idle']['rss_kib'] / 1024:>12.1f} {split:>11}"
+              f" {b['after_load']['rss_kib'] / 1024:>13.1f}"
               f" {b['after_load']['peak_rss_kib'] / 1024:>9.1f} {b['cpu']['cpu_ms_per_command']:>10.2f}"
               f" {b['cpu']['cpu_ms_per_command_net_of_idle']:>11.2f} {b['idle']['cpu_ms_per_s']:>13.2f}")
     print()

@@ -133,6 +133,59 @@ async fn a_restart_after_sigkill_never_answers_a_message_twice_on_postgres() {
     a_restart_after_sigkill_never_answers_a_message_twice(Backend::Postgres).await;
 }
 
+/// More commands than one sync response holds (the homeserver cuts a
+/// room's timeline at the filter's limit, 10 by default, 100 here): all
+/// arrive while the bot is down, and every one is answered once.
+async fn a_burst_longer_than_a_sync_response_is_answered_in_full(backend: Backend) {
+    let env = [
+        ("PEERLINK__BOT__RATE_LIMIT_PER_MINUTE", "100000"),
+        ("PEERLINK__BOT__RATE_LIMIT_BURST", "100000"),
+    ];
+    let Some(mut s) = Setup::new_with_env(backend, &env).await else { return };
+    let room = s.room_with_bot().await;
+    let warm_up = s.admin.send_text(&room, "!ping").await;
+    s.admin.wait_reply(&room, s.bot_id(), warm_up.as_str()).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(s.bot.terminate().await);
+
+    const BURST: usize = 130;
+    let mut sent = std::collections::HashSet::new();
+    for _ in 0..BURST {
+        sent.insert(s.admin.send_text(&room, "!ping").await.to_string());
+    }
+    s.bot.launch().await;
+    let bot = s.bot_id().to_owned();
+    let answered =
+        common::eventually("every command answered", Duration::from_secs(90), || async {
+            let mut replies: std::collections::HashMap<String, usize> = Default::default();
+            for e in s.admin.all_events(&room).await {
+                let to = e["content"]["m.relates_to"]["m.in_reply_to"]["event_id"].as_str();
+                if let (true, Some(to)) = (e["sender"] == bot.as_str(), to) {
+                    *replies.entry(to.to_owned()).or_default() += 1;
+                }
+            }
+            sent.iter().all(|id| replies.contains_key(id)).then_some(replies)
+        })
+        .await;
+    for id in &sent {
+        assert_eq!(answered[id], 1, "{id} answered more than once");
+    }
+    let log = s.bot.log();
+    assert!(log.contains("fetched the events left out of a sync"), "the gap was fetched:\n{log}");
+    assert!(s.bot.terminate().await);
+    s.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_burst_longer_than_a_sync_response_is_answered_in_full_on_sqlite() {
+    a_burst_longer_than_a_sync_response_is_answered_in_full(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_burst_longer_than_a_sync_response_is_answered_in_full_on_postgres() {
+    a_burst_longer_than_a_sync_response_is_answered_in_full(Backend::Postgres).await;
+}
+
 #[tokio::test]
 async fn an_invitation_from_someone_who_is_not_an_admin_is_declined_and_logged() {
     let Some(s) = Setup::new(Backend::Sqlite).await else { return };

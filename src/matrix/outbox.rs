@@ -91,63 +91,123 @@ impl OutboxSender {
                 }
                 continue;
             }
+            // Each room's messages keep their order; different rooms are
+            // served at the same time (a request's card does not wait for
+            // the answer in the plenary, nor a notice for the reply in the
+            // committee room).
+            let mut lanes: Vec<(String, Vec<OutboxEntry>)> = Vec::new();
             for entry in batch {
-                // Messages keep their order: one is retried in place until it
-                // is delivered or given up before the next is tried. An
-                // invitation to a server that is down is deferred instead, so
-                // it holds nothing else up.
-                loop {
-                    if shutdown.is_cancelled() {
-                        return;
+                let lane = self.lane(&entry).await;
+                match lanes.iter_mut().find(|(key, _)| *key == lane) {
+                    Some((_, entries)) => entries.push(entry),
+                    None => lanes.push((lane, vec![entry])),
+                }
+            }
+            let served = futures_util::future::join_all(
+                lanes.into_iter().map(|(_, entries)| self.deliver_lane(entries, &shutdown)),
+            )
+            .await;
+            if served.contains(&false) {
+                return;
+            }
+        }
+    }
+
+    /// Which lane `entry` goes in: the room it is posted in (looked up for a
+    /// request's threads), one lane for invitations, one for reconciling.
+    async fn lane(&self, entry: &OutboxEntry) -> String {
+        let to = match &entry.item {
+            Outgoing::Message { to, .. } => to,
+            Outgoing::Invite { .. } => return "invitations".to_owned(),
+            Outgoing::Reconcile => return "reconcile".to_owned(),
+        };
+        match to {
+            Destination::Reply { room, .. } => room.clone(),
+            Destination::Card { .. } => self.committee_lane().await,
+            // Before its card is recorded (the card may be in this very
+            // batch), a card's thread is in the committee room.
+            Destination::CardThread { request } => match self.db.get_request(*request).await {
+                Ok(Some(r)) if r.card_room.is_some() => r.card_room.unwrap_or_default(),
+                _ => self.committee_lane().await,
+            },
+            // A request that cannot be read gets a lane of its own; its
+            // delivery reports the problem.
+            Destination::RequesterThread { request } => match self.db.get_request(*request).await {
+                Ok(Some(r)) => r.source_room,
+                _ => format!("request {request}"),
+            },
+        }
+    }
+
+    /// The committee room's ID, the lane of cards (before the first card
+    /// is recorded, a request's card room is not known yet).
+    async fn committee_lane(&self) -> String {
+        match self.provisioner.room_id(&RoomKind::Committee).await {
+            Ok(Some(id)) => id.to_string(),
+            _ => "committee".to_owned(),
+        }
+    }
+
+    /// Delivers the entries of one lane in order; `false` on shutdown.
+    async fn deliver_lane(&self, entries: Vec<OutboxEntry>, shutdown: &CancellationToken) -> bool {
+        let mut failures: u32 = 0;
+        for entry in entries {
+            // Messages keep their order: one is retried in place until it
+            // is delivered or given up before the next is tried. An
+            // invitation to a server that is down is deferred instead, so
+            // it holds nothing else up.
+            loop {
+                if shutdown.is_cancelled() {
+                    return false;
+                }
+                match self.deliver(&entry).await {
+                    Ok(()) => {
+                        failures = 0;
+                        break;
                     }
-                    match self.deliver(&entry).await {
-                        Ok(()) => {
-                            failures = 0;
-                            break;
-                        }
-                        Err(Failure::Permanent(reason)) => {
+                    Err(Failure::Permanent(reason)) => {
+                        self.give_up(&entry, &reason).await;
+                        break;
+                    }
+                    Err(Failure::Transient(reason, after)) if entry.item.is_deferrable() => {
+                        let attempts = u32::try_from(entry.attempts + 1).unwrap_or(u32::MAX);
+                        if attempts >= MAX_DEFERRALS {
                             self.give_up(&entry, &reason).await;
                             break;
                         }
-                        Err(Failure::Transient(reason, after)) if entry.item.is_deferrable() => {
-                            let attempts = u32::try_from(entry.attempts + 1).unwrap_or(u32::MAX);
-                            if attempts >= MAX_DEFERRALS {
-                                self.give_up(&entry, &reason).await;
-                                break;
-                            }
-                            let delay = after.unwrap_or_else(|| deferral(attempts));
-                            warn!(
-                                id = entry.id,
-                                kind = entry.item.kind(),
-                                %reason,
-                                attempts,
-                                retry_in_ms = delay.as_millis() as u64,
-                                "delivery failed; deferred"
-                            );
-                            let at = now_ms() + i64::try_from(delay.as_millis()).unwrap_or(0);
-                            self.record_failure(&entry, &reason, Retry::NotBefore(at)).await;
-                            break;
-                        }
-                        Err(Failure::Transient(reason, after)) => {
-                            failures += 1;
-                            let delay = backoff(failures, after);
-                            warn!(
-                                id = entry.id,
-                                kind = entry.item.kind(),
-                                %reason,
-                                failures,
-                                retry_in_ms = delay.as_millis() as u64,
-                                "delivery failed; retrying"
-                            );
-                            self.record_failure(&entry, &reason, Retry::InPlace).await;
-                            if !pause(&shutdown, delay).await {
-                                return;
-                            }
+                        let delay = after.unwrap_or_else(|| deferral(attempts));
+                        warn!(
+                            id = entry.id,
+                            kind = entry.item.kind(),
+                            %reason,
+                            attempts,
+                            retry_in_ms = delay.as_millis() as u64,
+                            "delivery failed; deferred"
+                        );
+                        let at = now_ms() + i64::try_from(delay.as_millis()).unwrap_or(0);
+                        self.record_failure(&entry, &reason, Retry::NotBefore(at)).await;
+                        break;
+                    }
+                    Err(Failure::Transient(reason, after)) => {
+                        failures += 1;
+                        let delay = backoff(failures, after);
+                        warn!(
+                            id = entry.id,
+                            kind = entry.item.kind(),
+                            %reason,
+                            failures,
+                            retry_in_ms = delay.as_millis() as u64,
+                            "delivery failed; retrying"
+                        );
+                        self.record_failure(&entry, &reason, Retry::InPlace).await;
+                        if !pause(shutdown, delay).await {
+                            return false;
                         }
                     }
                 }
             }
         }
+        true
     }
 
     /// Ends the delivery of `entry`, recording why.

@@ -10,7 +10,15 @@
 use std::time::Duration;
 
 use matrix_sdk::config::SyncSettings;
+use matrix_sdk::event_handler::Ctx;
+use matrix_sdk::room::MessagesOptions;
+use matrix_sdk::ruma::api::client::filter::FilterDefinition;
+use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter;
 use matrix_sdk::ruma::api::error::ErrorKind;
+use matrix_sdk::ruma::events::{
+    AnySyncMessageLikeEvent, AnySyncTimelineEvent, SyncMessageLikeEvent,
+};
+use matrix_sdk::sync::SyncResponse;
 use matrix_sdk::Client;
 use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
@@ -25,6 +33,12 @@ use crate::telemetry::metrics;
 
 /// Long-poll timeout of `/sync`.
 const SYNC_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Events per room in one sync response. Synapse's default is 10: twenty
+/// delegates filing at once in the plenary would be cut to the last ten,
+/// and the others never seen. A longer cut is still fetched page by page
+/// ([`fill_gaps`]); this keeps that rare.
+const TIMELINE_LIMIT: u32 = 100;
 
 /// What the event handlers need, shared through matrix-sdk's handler context.
 #[derive(Clone)]
@@ -64,8 +78,13 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
     info!("listening for commands");
 
     let mut failures = 0u32;
+    let filter = {
+        let mut filter = FilterDefinition::default();
+        filter.room.timeline.limit = Some(TIMELINE_LIMIT.into());
+        Filter::FilterDefinition(filter)
+    };
     loop {
-        let mut settings = SyncSettings::default().timeout(SYNC_TIMEOUT);
+        let mut settings = SyncSettings::default().timeout(SYNC_TIMEOUT).filter(filter.clone());
         if let Some(t) = &token {
             settings = settings.token(t.clone());
         }
@@ -86,6 +105,11 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
                     info!(failures, "sync is back");
                 }
                 failures = 0;
+                // Before the barrier: the position is saved only once the
+                // events of a gap are handled too.
+                if let Some(since) = token.as_deref() {
+                    fill_gaps(&client, &response, since, &ctx).await;
+                }
                 if !wait_for_worker(&ctx.queue).await {
                     // Stopping: leave the position where it was; the events
                     // come back at the next start and are deduplicated.
@@ -114,6 +138,60 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
     info!("sync stopped");
     Ok(())
 }
+
+/// Fetches what the homeserver left out of a room's timeline (a timeline
+/// "limited" by more events than [`TIMELINE_LIMIT`] since the last sync)
+/// and hands those events to the same handlers, oldest first. They reach the
+/// worker after the newer events of the response; the worker's claim makes
+/// an event seen twice harmless.
+async fn fill_gaps(client: &Client, response: &SyncResponse, since: &str, ctx: &BotContext) {
+    for (room_id, update) in &response.rooms.joined {
+        let (true, Some(prev_batch)) = (update.timeline.limited, &update.timeline.prev_batch)
+        else {
+            continue;
+        };
+        let Some(room) = client.get_room(room_id) else { continue };
+        let mut events = Vec::new();
+        let mut from = prev_batch.clone();
+        loop {
+            let mut options = MessagesOptions::backward().from(from.as_str());
+            options.to = Some(since.to_owned());
+            options.limit = GAP_PAGE.into();
+            match room.messages(options).await {
+                Ok(page) => {
+                    let done = page.chunk.is_empty() || page.end.is_none();
+                    events.extend(page.chunk);
+                    match page.end {
+                        Some(end) if !done => from = end,
+                        _ => break,
+                    }
+                }
+                Err(e) => {
+                    // The events stay unseen: say so, loudly.
+                    warn!(%room_id, error = %e, fetched = events.len(), "cannot fetch the events the homeserver left out of a sync; some may go unanswered");
+                    break;
+                }
+            }
+        }
+        info!(%room_id, events = events.len(), "fetched the events left out of a sync");
+        for event in events.into_iter().rev() {
+            let Ok(event) = event.raw().deserialize() else { continue };
+            let (room, client, ctx) = (room.clone(), client.clone(), Ctx(ctx.clone()));
+            match event {
+                AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomMessage(
+                    SyncMessageLikeEvent::Original(message),
+                )) => handlers::on_message(message, room, client, ctx).await,
+                AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::Reaction(
+                    SyncMessageLikeEvent::Original(reaction),
+                )) => handlers::on_reaction(reaction, room, client, ctx).await,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Events per page when fetching a gap.
+const GAP_PAGE: u32 = 100;
 
 /// Waits until the worker has handled everything queued so far; `false` if
 /// the worker is shutting down.
