@@ -29,8 +29,8 @@ and Synapse's are off in scripts/synapse.sh).
 Everything it starts it stops at the end, also on error: both bots by PID,
 Synapse with `scripts/synapse.sh stop`. All traffic stays on 127.0.0.1.
 
-Run with the Synapse venv's python (it has matrix-nio), or via
-scripts/bench_peer.sh:
+Run with the Synapse venv's python (it has matrix-nio), or as part 3 of
+`scripts/bench.sh peer` (which installs and builds what it needs):
 
   .local/synapse-venv/bin/python scripts/bench_peer.py [--count 100] [--rounds 3] [OUT.json]
 
