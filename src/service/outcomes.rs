@@ -1,8 +1,6 @@
 //! The outcomes register as files: CSV (RFC 4180, UTF-8, header row) and
 //! JSON. Cells that a spreadsheet would run as a formula are neutralized.
 
-use serde_json::json;
-
 use crate::domain::time::iso;
 use crate::storage::OutcomeRecord;
 
@@ -64,25 +62,57 @@ pub fn outcomes_csv(records: &[OutcomeRecord]) -> String {
 
 /// The register as a JSON array (values verbatim: JSON is not run).
 pub fn outcomes_json(records: &[OutcomeRecord]) -> String {
-    let items: Vec<serde_json::Value> = records
-        .iter()
-        .map(|r| {
-            let cells = row(r);
-            let mut object = serde_json::Map::new();
-            for (key, value) in OUTCOMES_HEADER.iter().zip(cells) {
-                object.insert((*key).to_owned(), json!(value));
-            }
-            object.insert("number".into(), json!(r.request.id));
-            serde_json::Value::Object(object)
-        })
-        .collect();
+    // Written record by record: no document tree of the whole register is
+    // built first (with 3,400 outcomes that tree was +20 MB at once).
+    let items: Vec<JsonRecord<'_>> = records.iter().map(JsonRecord).collect();
     serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+}
+
+/// One outcome as a JSON object: the CSV's columns as strings (verbatim, not
+/// neutralized), the number as a number, the keys in alphabetical order.
+struct JsonRecord<'a>(&'a OutcomeRecord);
+
+/// A value of [`JsonRecord`].
+enum Cell<'a> {
+    Number(i64),
+    Text(&'a str),
+}
+
+impl serde::Serialize for Cell<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Number(n) => s.serialize_i64(*n),
+            Cell::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl serde::Serialize for JsonRecord<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let cells = row(self.0);
+        let mut fields: Vec<(&str, Cell<'_>)> = OUTCOMES_HEADER
+            .iter()
+            .zip(&cells)
+            .map(|(key, value)| match *key {
+                "number" => (*key, Cell::Number(self.0.request.id)),
+                _ => (*key, Cell::Text(value)),
+            })
+            .collect();
+        fields.sort_by_key(|(key, _)| *key);
+        let mut map = s.serialize_map(Some(fields.len()))?;
+        for (key, value) in &fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::{CountryCode, Outcome, OutcomeResult, Request, RequestState};
+    use serde_json::json;
 
     fn record(summary: &str) -> OutcomeRecord {
         OutcomeRecord {
@@ -127,6 +157,24 @@ mod tests {
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 1);
         assert_eq!(&rows[0][8], "Línea 1\nLínea 2");
+    }
+
+    #[test]
+    fn json_is_written_as_the_document_it_always_was() {
+        // The former way: a tree of the whole register, keys sorted.
+        let records = [record("-2 workshops"), record("Done, \"well\"\nnext")];
+        let tree: Vec<serde_json::Value> = records
+            .iter()
+            .map(|r| {
+                let mut object = serde_json::Map::new();
+                for (key, value) in OUTCOMES_HEADER.iter().zip(row(r)) {
+                    object.insert((*key).to_owned(), json!(value));
+                }
+                object.insert("number".into(), json!(r.request.id));
+                serde_json::Value::Object(object)
+            })
+            .collect();
+        assert_eq!(outcomes_json(&records), serde_json::to_string_pretty(&tree).unwrap());
     }
 
     #[test]
