@@ -467,38 +467,24 @@ async def one_trip(s: Setup, series: str, seq: int) -> tuple[float, float] | Non
     when no answer came in time. "Send acknowledged" is the time Synapse took
     to answer client A's PUT /send (the event is stored then): a part of
     every series, shown to tell the homeserver's share from the bot's."""
-    if series == "raw":
-        room, inbox = s.raw_room, s.b_inbox
-        inbox.clear(room)
-        t0 = time.perf_counter()
-        event_id = await send_text(s.a, room, f"raw {seq}")
-        t_sent = time.perf_counter()
-        got = await inbox.wait(room, lambda m: m.event_id == event_id, s.timeout)
-    elif series == "echo":
-        room, inbox = s.echo_room, s.a_inbox
-        inbox.clear(room)
-        t0 = time.perf_counter()
-        event_id = await send_text(s.a, room, f"echo {seq}")
-        t_sent = time.perf_counter()
-        got = await inbox.wait(
-            room, lambda m: m.sender == mxid(CLIENT_B) and m.in_reply_to == event_id, s.timeout)
-    elif series == "peerlink":
-        room, inbox = s.peerlink_room, s.a_inbox
-        inbox.clear(room)
-        t0 = time.perf_counter()
-        event_id = await send_text(s.a, room, "!help")
-        t_sent = time.perf_counter()
-        got = await inbox.wait(
-            room, lambda m: m.sender == mxid(PEERLINK) and m.in_reply_to == event_id, s.timeout)
-    else:
-        room, inbox = s.reminder_room, s.a_inbox
-        inbox.clear(room)
-        t0 = time.perf_counter()
-        event_id = await send_text(s.a, room, "!help")
-        t_sent = time.perf_counter()
+    # Per series: where client A sends what, whose inbox waits, for what.
+    room, inbox, body, match = {
+        "raw": (s.raw_room, s.b_inbox, f"raw {seq}",
+                lambda m: m.event_id == event_id),
+        "echo": (s.echo_room, s.a_inbox, f"echo {seq}",
+                 lambda m: m.sender == mxid(CLIENT_B) and m.in_reply_to == event_id),
+        "peerlink": (s.peerlink_room, s.a_inbox, "!help",
+                     lambda m: m.sender == mxid(PEERLINK) and m.in_reply_to == event_id),
         # Its answer carries no relation: the bot's next message after t0
         # (it answers nothing else, and the previous answer was awaited).
-        got = await inbox.wait(room, lambda m: m.sender == mxid(REMINDER) and m.t >= t0, s.timeout)
+        "reminder": (s.reminder_room, s.a_inbox, "!help",
+                     lambda m: m.sender == mxid(REMINDER) and m.t >= t0),
+    }[series]
+    inbox.clear(room)
+    t0 = time.perf_counter()
+    event_id = await send_text(s.a, room, body)
+    t_sent = time.perf_counter()
+    got = await inbox.wait(room, match, s.timeout)
     if got is None:
         log(f"{series}: no answer to message {seq} within {s.timeout:.0f} s")
         return None
