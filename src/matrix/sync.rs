@@ -173,7 +173,13 @@ async fn fill_gaps(client: &Client, response: &SyncResponse, since: &str, ctx: &
                 }
             }
         }
-        info!(%room_id, events = events.len(), "fetched the events left out of a sync");
+        // A room joined in this response is "limited" too, with nothing
+        // left out since the last sync: only a real gap is worth a line.
+        if events.is_empty() {
+            debug!(%room_id, "nothing was left out of the sync");
+        } else {
+            info!(%room_id, events = events.len(), "fetched the events left out of a sync");
+        }
         for event in events.into_iter().rev() {
             let Ok(event) = event.raw().deserialize() else { continue };
             let (room, client, ctx) = (room.clone(), client.clone(), Ctx(ctx.clone()));
