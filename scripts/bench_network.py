@@ -71,7 +71,7 @@ import bench_peer as bp  # noqa: E402  (shared helpers of the benchmark scripts)
 from bench_peer import log, mxid, rss_kib, cpu_ticks, ticks_to_ms, summarize  # noqa: E402
 from synapse_register import register  # noqa: E402
 
-from nio import AsyncClient, AsyncClientConfig, LoginResponse, RoomMessageText  # noqa: E402
+from nio import AsyncClient, RoomMessageText  # noqa: E402
 
 ROOT = bp.ROOT
 BOT = "peerlink"
@@ -138,18 +138,6 @@ def network_files(dest: Path) -> Path:
 
 # ---------------------------------------------------------------------------
 # Clients
-
-async def client(hs_url: str, localpart: str, sync: bool):
-    """A logged-in client; syncing (with an inbox) or send-only."""
-    if sync:
-        return await bp.login(hs_url, localpart, PASSWORD)
-    c = AsyncClient(hs_url, mxid(localpart), device_id=f"NB{localpart.upper()}",
-                    config=AsyncClientConfig(encryption_enabled=False, store_sync_tokens=False))
-    resp = await c.login(PASSWORD, device_name="bench_network")
-    if not isinstance(resp, LoginResponse):
-        raise RuntimeError(f"login of {localpart} failed: {resp}")
-    return c, None, None
-
 
 async def join(c: AsyncClient, room_id: str, timeout: float = 60) -> None:
     """Joins `room_id`, waiting for the invitation if it is not there yet."""
@@ -303,13 +291,13 @@ async def measure(args, hs_url: str, net: Network, bot: bp.Bot, db: Path, http: 
     opened: list[tuple[AsyncClient, asyncio.Task | None]] = []
     try:
         t = time.monotonic()
-        cc, c_inbox, c_sync = await client(hs_url, committee_user, sync=True)
+        cc, c_inbox, c_sync = await bp.login(hs_url, committee_user, PASSWORD)
         opened.append((cc, c_sync))
-        mc, m_inbox, m_sync = await client(hs_url, filers[0], sync=True)
+        mc, m_inbox, m_sync = await bp.login(hs_url, filers[0], PASSWORD)
         opened.append((mc, m_sync))
-        rc, _, r_sync = await client(hs_url, RELAY, sync=True)
+        rc, _, r_sync = await bp.login(hs_url, RELAY, PASSWORD)
         opened.append((rc, r_sync))
-        others = await asyncio.gather(*(client(hs_url, u, sync=False) for u in filers[1:]))
+        others = await asyncio.gather(*(bp.login(hs_url, u, PASSWORD, sync=False) for u in filers[1:]))
         opened.extend((c, None) for c, _, _ in others)
         senders = [mc] + [c for c, _, _ in others]
         await join(cc, committee_room)
@@ -477,13 +465,6 @@ def print_table(res: dict) -> None:
     print()
 
 
-def binary(env: str, name: str) -> Path:
-    if os.environ.get(env):
-        return Path(os.environ[env])
-    release = ROOT / "target" / "release" / name
-    return release if release.exists() else ROOT / "target" / "debug" / name
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", nargs="?", default="bench-network.json")
@@ -504,7 +485,8 @@ def main() -> int:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGHUP, on_signal)
 
-    peerlink_bin, bench_bin = binary("PEERLINK_BIN", "peerlink"), binary("PEERLINK_BENCH_BIN", "peerlink-bench")
+    peerlink_bin = bp.binary("PEERLINK_BIN", "peerlink")
+    bench_bin = bp.binary("PEERLINK_BENCH_BIN", "peerlink-bench")
     for b in (peerlink_bin, bench_bin):
         if not b.exists():
             log(f"no binary at {b} (build it: cargo build --release --bin peerlink --bin peerlink-bench)")
@@ -575,8 +557,7 @@ def main() -> int:
             "meta": {
                 "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "peerlink_bin": str(peerlink_bin),
-                "git_head": subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"],
-                                           capture_output=True, text=True).stdout.strip(),
+                "git_head": bp.git_head(),
                 "synapse": importlib.metadata.version("matrix-synapse"),
                 "matrix-nio": importlib.metadata.version("matrix-nio"),
                 "args": vars(args),

@@ -403,13 +403,17 @@ class Inbox:
                 pass
 
 
-async def login(hs_url: str, localpart: str, password: str) -> tuple[AsyncClient, Inbox, asyncio.Task]:
-    """A logged-in, syncing nio client (no encryption) and its inbox."""
+async def login(hs_url: str, localpart: str, password: str, sync: bool = True
+                ) -> tuple[AsyncClient, Inbox | None, asyncio.Task | None]:
+    """A logged-in nio client (no encryption): syncing, with its inbox, or
+    (sync=False) one that only sends."""
     client = AsyncClient(hs_url, mxid(localpart), device_id=f"BENCH{localpart.upper()}",
                          config=AsyncClientConfig(encryption_enabled=False, store_sync_tokens=False))
-    resp = await client.login(password, device_name="bench_peer")
+    resp = await client.login(password, device_name="peerlink benchmark")
     if not isinstance(resp, LoginResponse):
         raise RuntimeError(f"login of {localpart} failed: {resp}")
+    if not sync:
+        return client, None, None
     inbox = Inbox()
     client.add_event_callback(inbox.on_message, (RoomMessageText, RoomMessageNotice))
     # Long-polling sync, as a bot or an app does: Synapse answers it as soon
@@ -655,11 +659,18 @@ def print_table(res: dict, meta: dict) -> None:
     print()
 
 
-def default_peerlink_bin() -> Path:
-    if os.environ.get("PEERLINK_BIN"):
-        return Path(os.environ["PEERLINK_BIN"])
-    release = ROOT / "target" / "release" / "peerlink"
-    return release if release.exists() else ROOT / "target" / "debug" / "peerlink"
+def binary(env: str, name: str) -> Path:
+    """The binary `name` that `env` names, else target/release/NAME if it
+    exists, else target/debug/NAME (nothing is built here)."""
+    if os.environ.get(env):
+        return Path(os.environ[env])
+    release = ROOT / "target" / "release" / name
+    return release if release.exists() else ROOT / "target" / "debug" / name
+
+
+def git_head() -> str:
+    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"],
+                          capture_output=True, text=True).stdout.strip()
 
 
 def pkg_version(python: Path, dist: str) -> str:
@@ -688,9 +699,9 @@ def main() -> int:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGHUP, on_signal)
 
-    binary = default_peerlink_bin()
-    if not binary.exists():
-        log(f"no peerlink binary at {binary} (set PEERLINK_BIN or build it)")
+    peerlink_bin = binary("PEERLINK_BIN", "peerlink")
+    if not peerlink_bin.exists():
+        log(f"no peerlink binary at {peerlink_bin} (set PEERLINK_BIN or build it)")
         return 2
     venv = ensure_reminder_venv()
 
@@ -716,7 +727,7 @@ def main() -> int:
             if status != 0:
                 raise RuntimeError(f"could not register {user}")
 
-        peerlink = start_peerlink(binary, workdir, hs_url, passwords[PEERLINK])
+        peerlink = start_peerlink(peerlink_bin, workdir, hs_url, passwords[PEERLINK])
         started.append(peerlink)
         reminder, reminder_cfg = start_reminder(venv, workdir, hs_url, passwords[REMINDER])
         started.append(reminder)
@@ -732,11 +743,10 @@ def main() -> int:
             "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "count": args.count, "rounds": args.rounds, "warmup": args.warmup,
             "idle_secs": args.idle_secs, "timeout_s": args.timeout,
-            "peerlink_bin": str(binary),
-            "peerlink_profile": "release" if "/release/" in str(binary) else "debug"
-            if "/debug/" in str(binary) else "?",
-            "git_head": subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"],
-                                       capture_output=True, text=True).stdout.strip(),
+            "peerlink_bin": str(peerlink_bin),
+            "peerlink_profile": "release" if "/release/" in str(peerlink_bin) else "debug"
+            if "/debug/" in str(peerlink_bin) else "?",
+            "git_head": git_head(),
             "versions": {
                 "synapse": importlib.metadata.version("matrix-synapse"),
                 "matrix-nio (client)": importlib.metadata.version("matrix-nio"),

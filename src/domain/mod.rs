@@ -28,4 +28,4 @@ pub use roster::{
     delegate_language, Delegate, Roster, RosterChange, RosterError, RosterFormat, State, Status,
     UnknownStatus, DELEGATE_LANGUAGES,
 };
-pub use user_id::{MatrixUserId, UserIdError};
+pub use user_id::{server_name_of, MatrixUserId, UserIdError};

@@ -56,8 +56,14 @@ impl MatrixUserId {
 
     /// The part after the first `:` (host and optional port).
     pub fn server_name(&self) -> &str {
-        self.0.split_once(':').map_or("", |(_, s)| s)
+        server_name_of(&self.0)
     }
+}
+
+/// The server part of a user ID given as text (after the first `:`; empty
+/// when there is none): where an invitation to that user goes.
+pub fn server_name_of(user_id: &str) -> &str {
+    user_id.split_once(':').map_or("", |(_, s)| s)
 }
 
 fn valid_server_name(server: &str) -> bool {

@@ -22,7 +22,7 @@ use tracing::{error, info, instrument, warn};
 
 use super::send::{self, ReplyTarget};
 use super::{MatrixError, Provisioner};
-use crate::domain::RoomKind;
+use crate::domain::{server_name_of, Request, RoomKind};
 use crate::i18n::Text;
 use crate::storage::{
     now_ms, Database, Destination, Outbox, OutboxEntry, Outgoing, RequestStore, Retry,
@@ -127,7 +127,7 @@ impl OutboxSender {
             // Before its card is recorded (the card may be in this very
             // batch), a card's thread is in the committee room.
             Destination::CardThread { request } => match self.db.get_request(*request).await {
-                Ok(Some(r)) if r.card_room.is_some() => r.card_room.unwrap_or_default(),
+                Ok(Some(Request { card_room: Some(room), .. })) => room,
                 _ => self.committee_lane().await,
             },
             // A request that cannot be read gets a lane of its own; its
@@ -265,7 +265,7 @@ impl OutboxSender {
                 // Inviting is idempotent: someone invited or joined already
                 // is left as they are. The invitation goes to the invitee's
                 // homeserver, which may be down: its state is reported.
-                let server = user.split_once(':').map_or("", |(_, s)| s);
+                let server = server_name_of(user);
                 match self.provisioner.invite(&kind, user).await {
                     Ok(()) => metrics::remote_server_ok(server),
                     Err(MatrixError::Sdk(e)) => {

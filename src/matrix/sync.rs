@@ -159,10 +159,10 @@ async fn fill_gaps(client: &Client, response: &SyncResponse, since: &str, ctx: &
             options.limit = GAP_PAGE.into();
             match room.messages(options).await {
                 Ok(page) => {
-                    let done = page.chunk.is_empty() || page.end.is_none();
+                    let empty = page.chunk.is_empty();
                     events.extend(page.chunk);
                     match page.end {
-                        Some(end) if !done => from = end,
+                        Some(end) if !empty => from = end,
                         _ => break,
                     }
                 }

@@ -25,8 +25,8 @@ use tracing::{info, instrument, warn};
 use self::plan::{plan_room, Action, ObservedRoom, RoomSpec};
 use super::MatrixError;
 use crate::domain::{
-    desired_rooms, CountryCode, DesiredRoom, Language, MatrixUserId, Network, RoomKind, Roster,
-    Status,
+    desired_rooms, server_name_of, CountryCode, DesiredRoom, Language, MatrixUserId, Network,
+    RoomKind, Roster, Status,
 };
 use crate::i18n::{Arg, Catalog};
 use crate::storage::{Database, RoomStore, RosterStore};
@@ -140,7 +140,7 @@ impl Provisioner {
 
         // Pass 2: plan every room with the whole picture (Space children, via).
         let bot = self.bot();
-        let bot_server = bot.split_once(':').map(|(_, s)| s.to_owned()).unwrap_or_default();
+        let bot_server = server_name_of(&bot).to_owned();
         let via = |observed: &ObservedRoom| {
             let mut servers = vec![bot_server.clone()];
             servers.extend(observed.member_servers().into_iter().filter(|s| *s != bot_server));
@@ -183,7 +183,7 @@ impl Provisioner {
             for action in &planned {
                 let Some((room_id, _)) = rooms.get(action_kind(action)) else { continue };
                 let server = match action {
-                    Action::Invite { user, .. } => user.split_once(':').map(|(_, s)| s.to_owned()),
+                    Action::Invite { user, .. } => Some(server_name_of(user).to_owned()),
                     _ => None,
                 };
                 if server.as_ref().is_some_and(|s| unreachable.contains(s)) {
@@ -368,7 +368,7 @@ impl Provisioner {
                 self.client.send(request).await.map(drop)
             }
             Action::Invite { user, .. } => {
-                let server = user.split_once(':').map_or("", |(_, s)| s).to_owned();
+                let server = server_name_of(user).to_owned();
                 let user = OwnedUserId::try_from(user.as_str())?;
                 let request = invite_user::v3::Request::new(
                     room_id.clone(),
