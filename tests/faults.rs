@@ -135,14 +135,6 @@ fn body(event: &Value) -> &str {
     event["content"]["body"].as_str().unwrap_or_default()
 }
 
-/// A message in the thread of `root`.
-fn in_thread(body: &str, root: &str) -> Value {
-    serde_json::json!({
-        "msgtype": "m.text", "body": body,
-        "m.relates_to": {"rel_type": "m.thread", "event_id": root, "is_falling_back": true, "m.in_reply_to": {"event_id": root}},
-    })
-}
-
 /// What a lifecycle left to check.
 struct Filed {
     number: usize,
@@ -202,7 +194,7 @@ async fn run_step(net: &mut Net, filed: &mut Filed, act: Act, kill: Kill) {
             root
         }
         Answer => {
-            let answer = in_thread("The ministry of justice leads.", filed.root.as_str());
+            let answer = common::in_thread("The ministry of justice leads.", filed.root.as_str());
             net.cl.send_raw(&net.plenary, answer).await
         }
         _ => {

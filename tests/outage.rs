@@ -212,8 +212,10 @@ async fn a_request_flow_rides_out_a_postgresql_restart() {
     let base = format!("http://{}", net.bot.http_addr());
     let request = net.cl.send_text(&net.plenary, "!request membership Help during a restart").await;
     net.wait_thread(&net.cl, &net.plenary, request.as_str(), 1).await;
+    let card = net.card(1).await;
 
-    // The database goes away; committee delegates carry on triaging.
+    // The database goes away; committee delegates carry on triaging in the
+    // card's thread: a reaction (an acknowledgement), then two commands.
     pg.stop();
     let down = eventually("/readyz to report the database", Duration::from_secs(30), || async {
         let (status, body) = readyz(&base).await;
@@ -221,33 +223,55 @@ async fn a_request_flow_rides_out_a_postgresql_restart() {
     })
     .await;
     assert_eq!(down["homeserver"]["ok"], true, "{down}");
-    let ack = net.ma.send_text(&net.committee, "!ack 1").await;
-    let accept = net.ma.send_text(&net.committee, "!accept 1 Portugal (PT)").await;
+    let outage = std::time::Instant::now();
+    net.pt.react(&net.committee, &card, "👍").await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let accept =
+        net.ma.send_raw(&net.committee, common::in_thread("!accept Portugal (PT)", &card)).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let start = net.py.send_raw(&net.committee, common::in_thread("!start", &card)).await;
     let ping = net.cl.send_text(&net.plenary, "!ping").await;
-    tokio::time::sleep(Duration::from_secs(20)).await;
+    tokio::time::sleep(Duration::from_secs(20).saturating_sub(outage.elapsed())).await;
     assert!(
-        net.ma.replies_to(&net.committee, &bot, ack.as_str()).await.is_empty(),
+        net.ma.replies_to(&net.committee, &bot, accept.as_str()).await.is_empty(),
         "nothing can be decided without the database"
     );
     pg.restart();
 
     // Everything sent during the outage is handled, in order, once.
-    let notices = net.wait_thread(&net.cl, &net.plenary, request.as_str(), 3).await;
-    let expected = ["#1", "has been acknowledged", "assigned to Portugal (PT)"];
+    let notices = net.wait_thread(&net.cl, &net.plenary, request.as_str(), 4).await;
+    let expected = ["#1", "has been acknowledged", "assigned to Portugal (PT)", "has started"];
     for (notice, part) in notices.iter().zip(expected) {
         assert!(body(notice).contains(part), "{part}: {}", body(notice));
     }
-    net.cl.wait_reply(&net.plenary, &bot, ping.as_str()).await;
     for (room, client, id) in [
-        (&net.committee, &net.ma, &ack),
         (&net.committee, &net.ma, &accept),
+        (&net.committee, &net.py, &start),
         (&net.plenary, &net.cl, &ping),
     ] {
         client.wait_reply(room, &bot, id.as_str()).await;
-        assert_eq!(client.replies_to(room, &bot, id.as_str()).await.len(), 1, "{id}");
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
-    assert_eq!(net.thread(&net.cl, &net.plenary, request.as_str()).await.len(), 3);
+    for (room, client, id) in [
+        (&net.committee, &net.ma, &accept),
+        (&net.committee, &net.py, &start),
+        (&net.plenary, &net.cl, &ping),
+    ] {
+        assert_eq!(client.replies_to(room, &bot, id.as_str()).await.len(), 1, "{id}");
+    }
+    assert_eq!(net.thread(&net.cl, &net.plenary, request.as_str()).await.len(), 4);
+    // The card's thread: the answer to each of the three, once, in order.
+    let answers: Vec<String> = net
+        .thread(&net.pt, &net.committee, &card)
+        .await
+        .iter()
+        .map(|e| body(e).to_owned())
+        .collect();
+    let expected = ["is now: acknowledged", "is now: accepted", "is now: in progress"];
+    assert_eq!(answers.len(), expected.len(), "{answers:#?}");
+    for (answer, part) in answers.iter().zip(expected) {
+        assert!(answer.contains(part), "{part}: {answer}");
+    }
     eventually("ready again", Duration::from_secs(30), || async {
         (readyz(&base).await.0 == 200).then_some(())
     })
@@ -256,15 +280,12 @@ async fn a_request_flow_rides_out_a_postgresql_restart() {
     let store = Database::connect(&pg.url(), 1).await.unwrap();
     let actions: Vec<String> =
         store.transitions(1).await.unwrap().into_iter().map(|t| t.action).collect();
-    assert_eq!(actions, ["submit", "ack", "accept"]);
+    assert_eq!(actions, ["submit", "ack", "accept", "start"]);
     let outbox = store.outbox_counts().await.unwrap();
     assert_eq!((outbox.pending, outbox.failed), (0, 0));
     store.close().await;
     let log = net.bot.log();
-    assert!(
-        log.contains("cannot record the handling of an event; retrying"),
-        "the outage was logged"
-    );
+    assert!(log.contains("cannot handle an event yet; retrying"), "the outage was logged");
     assert!(net.bot.terminate().await);
 }
 

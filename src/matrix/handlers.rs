@@ -55,7 +55,23 @@ fn handle_invite(room: Room, inviter: OwnedUserId, ctx: BotContext) {
     let chat = ctx.chat.clone();
     ctx.tasks.spawn(async move {
         let room_id = room.room_id().to_owned();
-        if chat.may_invite_bot(inviter.as_str()).await {
+        // Who may invite the bot comes from the roster: while it cannot be
+        // read, the invitation waits (it is neither accepted nor declined).
+        let mut delay = Duration::from_millis(500);
+        let allowed = loop {
+            match chat.may_invite_bot(inviter.as_str()).await {
+                Ok(allowed) => break allowed,
+                Err(e) => {
+                    warn!(%room_id, %inviter, error = %e, retry_in_ms = delay.as_millis() as u64, "cannot check an invitation against the roster yet; retrying");
+                    tokio::select! {
+                        _ = shutdown.cancelled() => return,
+                        _ = tokio::time::sleep(delay) => {}
+                    }
+                    delay = (delay * 2).min(Duration::from_secs(15));
+                }
+            }
+        };
+        if allowed {
             info!(%room_id, %inviter, "accepting an invitation from an admin or a delegate");
             join_with_backoff(room, shutdown).await;
         } else {
@@ -136,16 +152,24 @@ pub async fn on_message(
 }
 
 /// Whether `ts` is older than the bot's own membership event in `room`.
+/// When the bot's membership cannot be read from its store, the message is
+/// taken as new: the worker's claim makes a message seen twice harmless,
+/// while dropping it would lose a command for good.
 async fn sent_before_join(room: &Room, client: &Client, ts: MilliSecondsSinceUnixEpoch) -> bool {
     let Some(own) = client.user_id() else {
         return false;
     };
-    match room.get_state_event_static_for_key::<RoomMemberEventContent, _>(own).await {
-        Ok(Some(RawSyncOrStrippedState::Sync(raw))) => match raw.deserialize() {
-            Ok(member) => ts < member.origin_server_ts(),
-            Err(_) => false,
-        },
-        _ => false,
+    let joined = match room.get_state_event_static_for_key::<RoomMemberEventContent, _>(own).await {
+        Ok(Some(RawSyncOrStrippedState::Sync(raw))) => raw.deserialize().map_err(|e| e.to_string()),
+        Ok(_) => return false,
+        Err(e) => Err(e.to_string()),
+    };
+    match joined {
+        Ok(member) => ts < member.origin_server_ts(),
+        Err(error) => {
+            warn!(room_id = %room.room_id(), %error, "cannot read when the bot joined; handling the message as new");
+            false
+        }
     }
 }
 
@@ -167,7 +191,10 @@ pub async fn on_member(
     let user = event.state_key.to_string();
     ctx.tasks.spawn(async move {
         if let Err(e) = provisioner.enforce_member(&room_id, &user).await {
-            warn!(room_id, user, error = %e, "could not check a new member against the roster");
+            // Not a decision to let them stay: a full reconciliation (which
+            // retries until it succeeds) checks every member of every room.
+            warn!(room_id, user, error = %e, "could not check a new member against the roster; reconciling every room instead");
+            provisioner.request_reconcile();
         }
     });
 }

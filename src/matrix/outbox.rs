@@ -95,14 +95,20 @@ impl OutboxSender {
             // served at the same time (a request's card does not wait for
             // the answer in the plenary, nor a notice for the reply in the
             // committee room).
-            let mut lanes: Vec<(String, Vec<OutboxEntry>)> = Vec::new();
-            for entry in batch {
-                let lane = self.lane(&entry).await;
-                match lanes.iter_mut().find(|(key, _)| *key == lane) {
-                    Some((_, entries)) => entries.push(entry),
-                    None => lanes.push((lane, vec![entry])),
+            let lanes = match self.lanes(batch).await {
+                Ok(lanes) => lanes,
+                Err(e) => {
+                    // A lane guessed wrong would let two messages of one
+                    // room overtake each other: read the batch again later.
+                    metrics::database_error();
+                    failures += 1;
+                    warn!(error = %e, "cannot tell which room an outbox item goes to; retrying");
+                    if !pause(&shutdown, backoff(failures, None)).await {
+                        return;
+                    }
+                    continue;
                 }
-            }
+            };
             let served = futures_util::future::join_all(
                 lanes.into_iter().map(|(_, entries)| self.deliver_lane(entries, &shutdown)),
             )
@@ -113,39 +119,59 @@ impl OutboxSender {
         }
     }
 
-    /// Which lane `entry` goes in: the room it is posted in (looked up for a
-    /// request's threads), one lane for invitations, one for reconciling.
-    async fn lane(&self, entry: &OutboxEntry) -> String {
-        let to = match &entry.item {
-            Outgoing::Message { to, .. } => to,
-            Outgoing::Invite { .. } => return "invitations".to_owned(),
-            Outgoing::Reconcile => return "reconcile".to_owned(),
-        };
-        match to {
-            Destination::Reply { room, .. } => room.clone(),
-            Destination::Card { .. } => self.committee_lane().await,
-            // Before its card is recorded (the card may be in this very
-            // batch), a card's thread is in the committee room.
-            Destination::CardThread { request } => match self.db.get_request(*request).await {
-                Ok(Some(Request { card_room: Some(room), .. })) => room,
-                _ => self.committee_lane().await,
-            },
-            // A request that cannot be read gets a lane of its own; its
-            // delivery reports the problem.
-            Destination::RequesterThread { request } => match self.db.get_request(*request).await {
-                Ok(Some(r)) => r.source_room,
-                _ => format!("request {request}"),
-            },
+    /// The batch sorted into lanes, each in order.
+    async fn lanes(
+        &self,
+        batch: Vec<OutboxEntry>,
+    ) -> Result<Vec<(String, Vec<OutboxEntry>)>, MatrixError> {
+        let mut lanes: Vec<(String, Vec<OutboxEntry>)> = Vec::new();
+        for entry in batch {
+            let lane = self.lane(&entry).await?;
+            match lanes.iter_mut().find(|(key, _)| *key == lane) {
+                Some((_, entries)) => entries.push(entry),
+                None => lanes.push((lane, vec![entry])),
+            }
         }
+        Ok(lanes)
     }
 
-    /// The committee room's ID, the lane of cards (before the first card
-    /// is recorded, a request's card room is not known yet).
-    async fn committee_lane(&self) -> String {
-        match self.provisioner.room_id(&RoomKind::Committee).await {
-            Ok(Some(id)) => id.to_string(),
-            _ => "committee".to_owned(),
-        }
+    /// Which lane `entry` goes in: the room it is posted in (looked up for a
+    /// request's threads), one lane for invitations, one for reconciling.
+    /// A failed read is an error: a wrong lane would break the room's order.
+    async fn lane(&self, entry: &OutboxEntry) -> Result<String, MatrixError> {
+        let to = match &entry.item {
+            Outgoing::Message { to, .. } => to,
+            Outgoing::Invite { .. } => return Ok("invitations".to_owned()),
+            Outgoing::Reconcile => return Ok("reconcile".to_owned()),
+        };
+        crate::fault::fail("outbox_lane").map_err(crate::storage::StorageError::from)?;
+        Ok(match to {
+            Destination::Reply { room, .. } => room.clone(),
+            Destination::Card { .. } => self.committee_lane().await?,
+            // Before its card is recorded (the card may be in this very
+            // batch), a card's thread is in the committee room.
+            Destination::CardThread { request } => match self.db.get_request(*request).await? {
+                Some(Request { card_room: Some(room), .. }) => room,
+                _ => self.committee_lane().await?,
+            },
+            // A request that does not exist gets a lane of its own; its
+            // delivery reports the problem.
+            Destination::RequesterThread { request } => {
+                match self.db.get_request(*request).await? {
+                    Some(r) => r.source_room,
+                    None => format!("request {request}"),
+                }
+            }
+        })
+    }
+
+    /// The committee room's ID, the lane of cards (before the committee
+    /// room is provisioned, a lane of that name).
+    async fn committee_lane(&self) -> Result<String, MatrixError> {
+        Ok(match self.provisioner.room_id(&RoomKind::Committee).await? {
+            Some(id) => id.to_string(),
+            None => "committee".to_owned(),
+        })
     }
 
     /// Delivers the entries of one lane in order; `false` on shutdown.
@@ -249,7 +275,7 @@ impl OutboxSender {
                 tx.mark_sent(entry.id, Some(sent.as_str())).await.map_err(db)?;
                 if matches!(to, Destination::Reply { .. }) {
                     use crate::storage::ProcessedEvents;
-                    tx.record_outcome(&entry.event_id, "answered").await.map_err(db)?;
+                    tx.record_answered(&entry.event_id).await.map_err(db)?;
                 }
                 tx.commit().await.map_err(db)?;
                 crate::fault::point("outbox_after_mark");

@@ -12,7 +12,7 @@ use tokio::sync::{mpsc, oneshot, Notify};
 use tokio_util::sync::CancellationToken;
 use tracing::{info, instrument, warn};
 
-use super::Provisioner;
+use super::{MatrixError, Provisioner};
 use crate::domain::RoomKind;
 use crate::service::{ChatService, Event, Handled, Incoming, Place};
 use crate::storage::{Database, RequestStore, StorageError};
@@ -63,6 +63,10 @@ pub struct Worker {
 /// Longest wait between two attempts when the database is unavailable.
 const MAX_DB_BACKOFF: Duration = Duration::from_secs(15);
 
+/// Attempts at an event that fails for a lasting reason (a bug, bad data)
+/// before the sender is told it was not carried out (about 4 s in all).
+const MAX_LASTING_FAILURES: u32 = 4;
+
 impl Worker {
     /// Handles queued work until `shutdown`, then closes the queue and
     /// finishes what is already in it.
@@ -98,32 +102,47 @@ impl Worker {
 
     /// Handles one event exactly once: claiming it, running the command
     /// and recording its answer and effects in the outbox happen in one
-    /// transaction. While the database is unreachable it retries (queued
-    /// events wait; the sync position is not saved past them).
+    /// transaction. Any failed read on the way (which room this is, its
+    /// members, the card a reaction is on, the roster, a request) fails the
+    /// whole attempt before anything is claimed, and the event is tried
+    /// again: queued events wait and the sync position is not saved past
+    /// them. A failure that retrying cannot fix ends, after a few attempts,
+    /// with the sender told that the command was not carried out.
     #[instrument(skip_all, fields(room_id = %job.room.room_id(), event_id = %job.event_id, sender = %job.sender))]
     async fn handle(&self, job: Job) {
         let started = std::time::Instant::now();
         let mut failures = 0u32;
+        let mut lasting = 0u32;
         let handled = loop {
-            match self.handle_once(&job).await {
+            let error = match self.handle_once(&job).await {
                 Ok(handled) => break handled,
-                Err(e) => {
-                    metrics::database_error();
-                    failures += 1;
-                    let delay = Duration::from_millis(250)
-                        .saturating_mul(1 << failures.min(6))
-                        .min(MAX_DB_BACKOFF)
-                        .mul_f64(rand::random_range(0.5..1.0));
-                    warn!(error = %e, failures, retry_in_ms = delay.as_millis() as u64, "cannot record the handling of an event; retrying");
-                    tokio::select! {
-                        _ = self.shutdown.cancelled() => {
-                            // Not claimed: handled after the restart.
-                            warn!("stopping before the event could be recorded; it will be handled after the restart");
-                            return;
-                        }
-                        _ = tokio::time::sleep(delay) => {}
+                Err(e) => e,
+            };
+            if matches!(error, AttemptError::Storage(_)) {
+                metrics::database_error();
+            }
+            failures += 1;
+            if !error.is_transient() {
+                lasting += 1;
+                if lasting >= MAX_LASTING_FAILURES {
+                    match self.give_up(&job, &error).await {
+                        Ok(handled) => break handled,
+                        Err(e) => warn!(error = %e, "cannot record that the event failed"),
                     }
                 }
+            }
+            let delay = Duration::from_millis(250)
+                .saturating_mul(1 << failures.min(6))
+                .min(MAX_DB_BACKOFF)
+                .mul_f64(rand::random_range(0.5..1.0));
+            warn!(%error, failures, retry_in_ms = delay.as_millis() as u64, "cannot handle an event yet; retrying");
+            tokio::select! {
+                _ = self.shutdown.cancelled() => {
+                    // Not claimed: handled after the restart.
+                    warn!("stopping before the event could be recorded; it will be handled after the restart");
+                    return;
+                }
+                _ = tokio::time::sleep(delay) => {}
             }
         };
         match handled {
@@ -143,61 +162,97 @@ impl Worker {
     }
 
     /// One attempt at [`handle`](Self::handle), in one unit of work.
-    async fn handle_once(&self, job: &Job) -> Result<Handled, StorageError> {
+    async fn handle_once(&self, job: &Job) -> Result<Handled, AttemptError> {
         // Reads that need no transaction come first (the committee room's
         // ID, the card a reaction is on).
-        let place = self.place(&job.room).await;
-        let ackable = job.reaction && self.is_ackable_card(job).await;
+        let place = self.place(&job.room).await?;
+        let ackable = job.reaction && self.is_ackable_card(job).await?;
         crate::fault::point("worker_before_claim");
-        let event = Event {
-            incoming: Incoming {
-                sender: job.sender.as_str(),
-                body: &job.body,
-                place,
-                room_id: job.room.room_id().as_str(),
-                event_id: job.event_id.as_str(),
-                thread_root: job.thread_root.as_ref().map(|e| e.as_str()),
-            },
-            reaction: job.reaction,
-            ackable,
-        };
-        self.chat.handle_event(&self.db, &event).await
+        let event = event(job, place, ackable);
+        Ok(self.chat.handle_event(&self.db, &event).await?)
+    }
+
+    /// Ends an event that keeps failing for a lasting reason: the sender is
+    /// told, nothing else is done.
+    async fn give_up(&self, job: &Job, error: &AttemptError) -> Result<Handled, StorageError> {
+        tracing::error!(%error, "handling an event keeps failing; telling the sender it was not carried out");
+        self.chat
+            .give_up_event(&self.db, &event(job, Place::Other, false), &error.to_string())
+            .await
     }
 
     /// Whether a reaction is on a request card that can be acknowledged now
     /// (reactions are a shortcut for `!ack`; any other reaction is just a
-    /// reaction).
-    async fn is_ackable_card(&self, job: &Job) -> bool {
-        let Some(target) = &job.thread_root else { return false };
-        match self.db.find_request_by_event(target.as_str()).await {
-            Ok(Some(request)) => {
+    /// reaction). A failed read is an error, not a "no".
+    async fn is_ackable_card(&self, job: &Job) -> Result<bool, StorageError> {
+        let Some(target) = &job.thread_root else { return Ok(false) };
+        crate::fault::fail("reaction_card")?;
+        Ok(match self.db.find_request_by_event(target.as_str()).await? {
+            Some(request) => {
                 request.card_event.as_deref() == Some(target.as_str())
                     && request.state.next(crate::domain::ActionKind::Acknowledge).is_some()
             }
-            _ => false,
-        }
+            None => false,
+        })
     }
 
-    /// Where a command was sent: a provisioned room, a direct chat, or elsewhere.
-    async fn place(&self, room: &Room) -> Place {
+    /// Where a command was sent: a provisioned room, a direct chat, or
+    /// elsewhere. A failed read is an error, never a guess.
+    async fn place(&self, room: &Room) -> Result<Place, AttemptError> {
+        crate::fault::fail("room_kind").map_err(StorageError::from)?;
         match self.provisioner.kind_of(room.room_id().as_str()).await {
-            Ok(Some(RoomKind::Committee)) => Place::Committee,
-            Ok(Some(_)) => Place::NetworkRoom,
-            // A direct chat: the bot and one other person, joined or
-            // invited, as the room's state says (not the summary counts,
-            // which the homeserver may leave out).
-            Ok(None) => match room.members(RoomMemberships::ACTIVE).await {
-                Ok(members) if members.len() <= 2 => Place::Direct,
-                Ok(_) => Place::Other,
-                Err(e) => {
-                    warn!(error = %e, "cannot read the room's members");
-                    Place::Other
-                }
-            },
-            Err(e) => {
-                warn!(error = %e, "cannot tell which room this is");
-                Place::Other
-            }
+            Ok(Some(RoomKind::Committee)) => return Ok(Place::Committee),
+            Ok(Some(_)) => return Ok(Place::NetworkRoom),
+            Ok(None) => {}
+            Err(MatrixError::Storage(e)) => return Err(AttemptError::Storage(e)),
+            Err(e) => return Err(AttemptError::Room(e.to_string())),
+        }
+        // A direct chat: the bot and one other person, joined or invited,
+        // as the room's state says (not the summary counts, which the
+        // homeserver may leave out).
+        crate::fault::fail("room_members").map_err(|e| AttemptError::Room(e.to_string()))?;
+        let members = room
+            .members(RoomMemberships::ACTIVE)
+            .await
+            .map_err(|e| AttemptError::Room(e.to_string()))?;
+        Ok(if members.len() <= 2 { Place::Direct } else { Place::Other })
+    }
+}
+
+/// The event a job carries, as the service sees it.
+fn event(job: &Job, place: Place, ackable: bool) -> Event<'_> {
+    Event {
+        incoming: Incoming {
+            sender: job.sender.as_str(),
+            body: &job.body,
+            place,
+            room_id: job.room.room_id().as_str(),
+            event_id: job.event_id.as_str(),
+            thread_root: job.thread_root.as_ref().map(|e| e.as_str()),
+        },
+        reaction: job.reaction,
+        ackable,
+    }
+}
+
+/// Why one attempt at handling an event failed.
+#[derive(Debug, thiserror::Error)]
+enum AttemptError {
+    /// The database.
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    /// The room's state (its members) could not be read.
+    #[error("cannot read the room: {0}")]
+    Room(String),
+}
+
+impl AttemptError {
+    /// Whether trying again may succeed; the homeserver and the Matrix
+    /// store are always given another chance.
+    fn is_transient(&self) -> bool {
+        match self {
+            AttemptError::Storage(e) => e.is_transient(),
+            AttemptError::Room(_) => true,
         }
     }
 }

@@ -56,7 +56,9 @@ impl ChatService<Database> {
         let answer = if event.reaction && !event.ackable {
             None
         } else {
-            self.with_store(tx.clone()).handle(incoming).await
+            // A failed read inside is an error, not an answer: the unit of
+            // work is rolled back (dropped) and the event tried again.
+            self.with_store(tx.clone()).handle(incoming).await?
         };
         crate::fault::point("worker_after_handle");
         // The outcome becomes `answered` when the sender delivers the reply.
@@ -74,6 +76,33 @@ impl ChatService<Database> {
         crate::fault::point("worker_before_commit");
         tx.commit().await?;
         Ok(handled)
+    }
+}
+
+impl ChatService<Database> {
+    /// Ends the handling of `event` after it failed `attempts` times for a
+    /// reason retrying does not fix (`error`): claims it, tells the sender
+    /// that their command was not carried out, and records why. Nothing of
+    /// the command itself is done. An error means nothing was recorded.
+    pub async fn give_up_event(
+        &self,
+        db: &Database,
+        event: &Event<'_>,
+        error: &str,
+    ) -> Result<Handled, StorageError> {
+        let incoming = &event.incoming;
+        let tx = db.begin().await?;
+        let claim =
+            tx.claim_event(incoming.event_id, incoming.room_id, incoming.sender, "command").await?;
+        if claim == EventClaim::AlreadyHandled {
+            tx.rollback().await?;
+            return Ok(Handled::Before);
+        }
+        let answer = self.failure_answer(incoming.sender).await;
+        tx.enqueue(incoming.event_id, &outgoing(event, answer)).await?;
+        tx.record_outcome(incoming.event_id, &format!("failed: {error}")).await?;
+        tx.commit().await?;
+        Ok(Handled::Answered)
     }
 }
 

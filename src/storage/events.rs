@@ -33,6 +33,13 @@ pub trait ProcessedEvents {
         event_id: &str,
         outcome: &str,
     ) -> impl std::future::Future<Output = Result<(), StorageError>> + Send;
+
+    /// Records that the answer to `event_id` was delivered: `queued`
+    /// becomes `answered`; any other outcome (`failed: …`) stays.
+    fn record_answered(
+        &self,
+        event_id: &str,
+    ) -> impl std::future::Future<Output = Result<(), StorageError>> + Send;
 }
 
 /// Where the bot's sync stands.
@@ -78,6 +85,15 @@ impl ProcessedEvents for Database {
         let sql = "UPDATE processed_events SET outcome = $1 WHERE event_id = $2";
         on_pool!(self, pool => {
             sqlx::query(sql).bind(outcome).bind(event_id).execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    async fn record_answered(&self, event_id: &str) -> Result<(), StorageError> {
+        let sql = "UPDATE processed_events SET outcome = 'answered' \
+                   WHERE event_id = $1 AND outcome = 'queued'";
+        on_pool!(self, pool => {
+            sqlx::query(sql).bind(event_id).execute(pool).await?;
         });
         Ok(())
     }

@@ -169,6 +169,9 @@ pub enum StorageError {
     /// A statement was run on a unit of work already committed or rolled back.
     #[error("the transaction has already ended")]
     TransactionEnded,
+    /// A lookup failed on purpose (`PEERLINK_FAIL`, tests only).
+    #[error(transparent)]
+    Injected(#[from] crate::fault::Injected),
     /// The SQLite file's folder could not be created.
     #[error("cannot create the folder for the SQLite file {path}: {source}")]
     CreateDir {
@@ -177,6 +180,47 @@ pub enum StorageError {
         /// Why.
         source: std::io::Error,
     },
+}
+
+impl StorageError {
+    /// Whether trying again later may succeed: the database is unreachable,
+    /// busy, restarting or out of connections, or the data changed meanwhile. Anything else (a bug, bad
+    /// data, a constraint) fails the same way every time.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            // A conflict is read anew on the next attempt.
+            StorageError::Connect(_) | StorageError::Injected(_) | StorageError::Conflict(_) => {
+                true
+            }
+            StorageError::Query(e) => is_transient_sqlx(e),
+            _ => false,
+        }
+    }
+}
+
+fn is_transient_sqlx(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::Protocol(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => db.code().is_some_and(|code| is_transient_code(&code)),
+        _ => false,
+    }
+}
+
+/// PostgreSQL SQLSTATEs of a connection lost, a server shutting down or out
+/// of resources, a serialization failure or deadlock; SQLite's BUSY, LOCKED,
+/// IOERR and CANTOPEN (extended codes included).
+fn is_transient_code(code: &str) -> bool {
+    // A SQLSTATE has five characters (often all digits, as 08006); SQLite's
+    // extended result codes have at most four digits.
+    if code.len() == 5 {
+        return ["08", "53", "57P", "40001", "40P01", "55P03"].iter().any(|p| code.starts_with(p));
+    }
+    code.parse::<u32>().is_ok_and(|n| matches!(n & 0xff, 5 | 6 | 10 | 14))
 }
 
 impl DatabaseKind {
@@ -305,6 +349,20 @@ pub fn now_ms() -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unreachable_database_is_worth_retrying_a_bug_is_not() {
+        assert!(StorageError::Query(sqlx::Error::PoolTimedOut).is_transient());
+        assert!(StorageError::Injected(crate::fault::Injected("x")).is_transient());
+        assert!(!StorageError::Corrupt("bad".into()).is_transient());
+        assert!(!StorageError::Query(sqlx::Error::RowNotFound).is_transient());
+        for code in ["08006", "57P01", "53300", "40001", "5", "517", "10", "266"] {
+            assert!(is_transient_code(code), "{code}");
+        }
+        for code in ["23505", "42P01", "19", "2067", "1"] {
+            assert!(!is_transient_code(code), "{code}");
+        }
+    }
 
     #[test]
     fn the_backend_is_read_from_the_url_scheme() {

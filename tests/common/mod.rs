@@ -52,6 +52,16 @@ pub fn script(name: &str, args: &[&str]) -> bool {
         .unwrap_or(false)
 }
 
+/// A message in the thread of `root`, as Element sends it (with the reply
+/// fallback for clients without threads).
+pub fn in_thread(body: &str, root: &str) -> serde_json::Value {
+    serde_json::json!({
+        "msgtype": "m.text", "body": body,
+        "m.relates_to": {"rel_type": "m.thread", "event_id": root, "is_falling_back": true,
+                         "m.in_reply_to": {"event_id": root}},
+    })
+}
+
 /// A short random suffix for unique names.
 pub fn unique(prefix: &str) -> String {
     let suffix = Alphanumeric.sample_string(&mut rand::rng(), 8).to_lowercase();

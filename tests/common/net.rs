@@ -112,6 +112,23 @@ impl Net {
             .collect()
     }
 
+    /// The event ID of the bot's card for request `number` in the committee
+    /// room (waits for it).
+    pub async fn card(&self, number: i64) -> String {
+        let bot = self.bot_id();
+        let title = format!("Request #{number} ·");
+        eventually(&format!("the card of #{number}"), Duration::from_secs(30), || async {
+            self.pt.all_events(&self.committee).await.into_iter().find_map(|e| {
+                let is_card = e["type"] == "m.room.message"
+                    && e["sender"] == bot.as_str()
+                    && e["content"]["m.relates_to"].is_null()
+                    && e["content"]["body"].as_str().is_some_and(|b| b.contains(&title));
+                is_card.then(|| e["event_id"].as_str().unwrap_or_default().to_owned())
+            })
+        })
+        .await
+    }
+
     /// Waits until the thread of `root` holds `count` bot messages.
     pub async fn wait_thread(
         &self,

@@ -16,8 +16,17 @@ use crate::domain::{AdminPolicy, Language, Network, Permission, Roles, RoomKind,
 use crate::i18n::Arg;
 use crate::i18n::{Catalog, Text};
 use crate::service::rate_limit::{RateLimiter, Verdict};
-use crate::service::RosterService;
-use crate::storage::{RequestStore, RosterStore};
+use crate::service::{RosterService, RosterServiceError};
+use crate::storage::{RequestStore, RosterStore, StorageError};
+
+/// A roster read's error as the storage error it is (reading the roster
+/// applies no rule, so only storage can fail).
+pub(crate) fn storage_error(e: RosterServiceError) -> StorageError {
+    match e {
+        RosterServiceError::Storage(e) => e,
+        other => StorageError::Corrupt(other.to_string()),
+    }
+}
 
 /// Where a command was sent, as the Matrix layer sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,14 +181,11 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
 
     /// Whether the bot accepts an invitation from `user`: a configured admin
     /// or a delegate on the roster (full user ID, server part included).
-    pub async fn may_invite_bot(&self, user: &str) -> bool {
-        match self.roster.roster().await {
-            Ok(roster) => self.roles(&roster, user).may(Permission::InviteBot),
-            Err(e) => {
-                tracing::warn!(error = %e, "cannot read the roster to check an invitation");
-                self.admins.is_admin(user)
-            }
-        }
+    /// An error means "cannot tell yet", never "no".
+    pub async fn may_invite_bot(&self, user: &str) -> Result<bool, StorageError> {
+        crate::fault::fail("invite_roster")?;
+        let roster = self.roster.roster().await.map_err(storage_error)?;
+        Ok(self.roles(&roster, user).may(Permission::InviteBot))
     }
 
     /// The command prefix (`!`).
@@ -193,56 +199,65 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
     }
 
     /// The answer to `incoming`, or `None` when it is not a command.
+    ///
+    /// A storage error is returned, never answered nor taken for "nothing to
+    /// say": the caller tries the whole event again (an error is never a
+    /// decision).
     #[tracing::instrument(skip_all, fields(sender = incoming.sender))]
-    pub async fn handle(&self, incoming: &Incoming<'_>) -> Option<Answer> {
+    pub async fn handle(&self, incoming: &Incoming<'_>) -> Result<Option<Answer>, StorageError> {
         if incoming.place == Place::Other {
             // Rooms the bot does not manage (a group chat someone invited it
             // to) are other people's conversations: it stays silent there.
             tracing::debug!("ignoring a message in a room the bot does not manage");
-            return None;
+            return Ok(None);
         }
         let Some(parsed) = commands::parse(incoming.body, &self.prefix) else {
             return self.thread_reply(incoming).await;
         };
-        let roster = match self.roster.roster().await {
-            Ok(r) => r,
-            Err(e) => {
-                tracing::error!(error = %e, "cannot load the roster");
-                let text = self.catalog.render(self.default_language, "internal-error", &[]);
-                return Some(text.into());
-            }
-        };
+        crate::fault::fail("chat_roster")?;
+        let roster = self.roster.roster().await.map_err(storage_error)?;
         let lang = self.language_of(&roster, incoming.sender);
         match self.limiter.check(incoming.sender, std::time::Instant::now()) {
             Verdict::Allow => {}
             Verdict::Warn { retry_after_secs } => {
                 let seconds = Arg::Number(i64::try_from(retry_after_secs).unwrap_or(i64::MAX));
-                return Some(
+                return Ok(Some(
                     self.catalog.render(lang, "rate-limited", &[("seconds", seconds)]).into(),
-                );
+                ));
             }
-            Verdict::Drop => return None,
+            Verdict::Drop => return Ok(None),
         }
         if incoming.body.len() > MAX_COMMAND_BYTES {
             let kb = |n: usize| Arg::Number(i64::try_from(n.div_ceil(1024)).unwrap_or(i64::MAX));
             let args = [("size", kb(incoming.body.len())), ("max", kb(MAX_COMMAND_BYTES))];
-            return Some(self.catalog.render(lang, "message-too-long", &args).into());
+            return Ok(Some(self.catalog.render(lang, "message-too-long", &args).into()));
         }
         let request = Request { incoming, roster: &roster, lang };
-        Some(match parsed {
+        Ok(Some(match parsed {
             Ok(Command::Ping) => self.catalog.render(lang, "pong", &[]).into(),
             Ok(Command::Help { topic: None }) => self.help_list(lang).into(),
             Ok(Command::Help { topic: Some(topic) }) => self.help_topic(lang, &topic).into(),
             Ok(Command::Regions) => self.regions(&request).into(),
             Ok(Command::Join { region }) => self.join(&request, &region),
             Ok(Command::Whois { query }) => self.whois(&request, &query).into(),
-            Ok(Command::Roster(command)) => self.roster_command(&request, command).await,
-            Ok(Command::Request(command)) => self.request_command(&request, command).await,
+            Ok(Command::Roster(command)) => self.roster_command(&request, command).await?,
+            Ok(Command::Request(command)) => self.request_command(&request, command).await?,
             Err(ParseError::Unknown(name)) => self.unknown(lang, &name).into(),
             Err(ParseError::Usage { spec, problem }) => {
                 self.usage_error(lang, spec, &problem).into()
             }
-        })
+        }))
+    }
+
+    /// The answer given when handling a command keeps failing for a reason
+    /// that retrying does not fix (see [`StorageError::is_transient`]): the
+    /// sender learns that it was not carried out.
+    pub async fn failure_answer(&self, sender: &str) -> Answer {
+        let lang = match self.roster.roster().await {
+            Ok(roster) => self.language_of(&roster, sender),
+            Err(_) => self.default_language,
+        };
+        self.catalog.render(lang, "internal-error", &[]).into()
     }
 
     /// The sender's language: their roster preference if the catalog has
@@ -308,16 +323,16 @@ pub(crate) mod tests {
     }
 
     pub async fn ask(sender: &str, body: &str, place: Place) -> Answer {
-        service().await.handle(&incoming(sender, body, place)).await.expect("a command")
+        service().await.handle(&incoming(sender, body, place)).await.unwrap().expect("a command")
     }
 
     #[tokio::test]
     async fn admins_and_delegates_may_invite_the_bot_but_look_alikes_may_not() {
         let s = service().await;
-        assert!(s.may_invite_bot("@admin:x.org").await);
-        assert!(s.may_invite_bot("@cl:x.org").await);
-        assert!(!s.may_invite_bot("@cl:evil.example").await);
-        assert!(!s.may_invite_bot("@stranger:x.org").await);
+        assert!(s.may_invite_bot("@admin:x.org").await.unwrap());
+        assert!(s.may_invite_bot("@cl:x.org").await.unwrap());
+        assert!(!s.may_invite_bot("@cl:evil.example").await.unwrap());
+        assert!(!s.may_invite_bot("@stranger:x.org").await.unwrap());
     }
 
     #[tokio::test]
@@ -325,7 +340,7 @@ pub(crate) mod tests {
         let s = service().await.with_rate_limit(60, 3);
         let mut answers = Vec::new();
         for _ in 0..5 {
-            answers.push(s.handle(&incoming("@cl:x.org", "!ping", Place::Direct)).await);
+            answers.push(s.handle(&incoming("@cl:x.org", "!ping", Place::Direct)).await.unwrap());
         }
         assert!(answers[..3]
             .iter()
@@ -334,14 +349,15 @@ pub(crate) mod tests {
         assert!(warning.contains("Please wait one second"), "{warning}");
         assert_eq!(answers[4], None);
         // Someone else is not affected.
-        assert!(s.handle(&incoming("@ma:x.org", "!ping", Place::Direct)).await.is_some());
+        assert!(s.handle(&incoming("@ma:x.org", "!ping", Place::Direct)).await.unwrap().is_some());
     }
 
     #[tokio::test]
     async fn an_oversized_command_is_refused_and_nothing_is_recorded() {
         let s = service().await;
         let body = format!("!request membership Title\n{}", "x".repeat(MAX_COMMAND_BYTES));
-        let answer = s.handle(&incoming("@cl:x.org", &body, Place::NetworkRoom)).await.unwrap();
+        let answer =
+            s.handle(&incoming("@cl:x.org", &body, Place::NetworkRoom)).await.unwrap().unwrap();
         assert!(answer.text.plain.contains("too long"), "{}", answer.text.plain);
         assert!(answer.effects.is_empty());
         use crate::storage::RequestStore;
@@ -353,13 +369,20 @@ pub(crate) mod tests {
     async fn commands_in_rooms_the_bot_does_not_manage_are_ignored() {
         let s = service().await;
         for body in ["!ping", "!help", "!request membership Title", "!ack 1", "!roster"] {
-            assert_eq!(s.handle(&incoming("@admin:x.org", body, Place::Other)).await, None);
-            assert!(s.handle(&incoming("@admin:x.org", body, Place::Direct)).await.is_some());
+            assert_eq!(
+                s.handle(&incoming("@admin:x.org", body, Place::Other)).await.unwrap(),
+                None
+            );
+            assert!(s
+                .handle(&incoming("@admin:x.org", body, Place::Direct))
+                .await
+                .unwrap()
+                .is_some());
         }
         // Thread replies there are not relayed either.
         let mut reply = incoming("@cl:x.org", "an answer", Place::Other);
         reply.thread_root = Some("$root");
-        assert_eq!(s.handle(&reply).await, None);
+        assert_eq!(s.handle(&reply).await.unwrap(), None);
     }
 
     #[tokio::test]
@@ -370,7 +393,10 @@ pub(crate) mod tests {
     #[tokio::test]
     async fn chat_that_is_not_a_command_gets_no_answer() {
         let s = service().await;
-        assert_eq!(s.handle(&incoming("@z:x.org", "hello !ping", Place::Direct)).await, None);
+        assert_eq!(
+            s.handle(&incoming("@z:x.org", "hello !ping", Place::Direct)).await.unwrap(),
+            None
+        );
     }
 
     #[tokio::test]

@@ -17,8 +17,8 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
         &self,
         req: &ChatRequest<'_>,
         command: RequestCommand,
-    ) -> Answer {
-        let result = match command {
+    ) -> Result<Answer, StorageError> {
+        match command {
             RequestCommand::File { category, title, description } => {
                 self.file(req, &category, &title, &description).await
             }
@@ -27,11 +27,7 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
             }
             RequestCommand::Status { id } => self.status(req, id).await.map(Answer::from),
             RequestCommand::Triage(t) => self.triage(req, t).await,
-        };
-        result.unwrap_or_else(|e| {
-            tracing::error!(error = %e, "request command failed");
-            self.catalog.render(req.lang, "internal-error", &[]).into()
-        })
+        }
     }
 
     pub(super) fn say(&self, lang: Language, id: &str, args: &[(&str, Arg)]) -> Answer {
@@ -275,7 +271,8 @@ pub(crate) mod tests {
 
     pub(crate) async fn filed() -> (super::super::ChatService<crate::storage::Database>, i64) {
         let s = service().await;
-        let answer = s.handle(&incoming("@cl:x.org", FILE, Place::NetworkRoom)).await.unwrap();
+        let answer =
+            s.handle(&incoming("@cl:x.org", FILE, Place::NetworkRoom)).await.unwrap().unwrap();
         let [Effect::PostCard { request_id, .. }] = answer.effects.as_slice() else {
             panic!("{answer:?}")
         };
@@ -285,7 +282,8 @@ pub(crate) mod tests {
     #[tokio::test]
     async fn an_observer_files_a_request_and_a_card_is_prepared_with_user_text_escaped() {
         let s = service().await;
-        let answer = s.handle(&incoming("@cl:x.org", FILE, Place::NetworkRoom)).await.unwrap();
+        let answer =
+            s.handle(&incoming("@cl:x.org", FILE, Place::NetworkRoom)).await.unwrap().unwrap();
         assert!(answer.start_thread);
         assert!(answer.text.plain.contains("#1"), "{}", answer.text.plain);
         let [Effect::PostCard { request_id: 1, text }] = answer.effects.as_slice() else {
@@ -321,7 +319,7 @@ pub(crate) mod tests {
             ("@cl:x.org", FILE, Place::Committee, "plenary"),
         ];
         for (sender, body, place, expected) in cases {
-            let answer = s.handle(&incoming(sender, body, place)).await.unwrap();
+            let answer = s.handle(&incoming(sender, body, place)).await.unwrap().unwrap();
             assert!(answer.text.plain.contains(expected), "{body}: {}", answer.text.plain);
             assert!(answer.effects.is_empty());
         }
@@ -335,19 +333,30 @@ pub(crate) mod tests {
             event_id: "$own",
             ..incoming("@ma:x.org", "!request peer-exchange Visit", Place::NetworkRoom)
         };
-        s.handle(&own).await.unwrap();
-        let cl =
-            s.handle(&incoming("@cl:x.org", "!requests", Place::Direct)).await.unwrap().text.plain;
+        s.handle(&own).await.unwrap().unwrap();
+        let cl = s
+            .handle(&incoming("@cl:x.org", "!requests", Place::Direct))
+            .await
+            .unwrap()
+            .unwrap()
+            .text
+            .plain;
         let pt = s
             .handle(&incoming("@pt:x.org", "!requests all", Place::Direct))
             .await
+            .unwrap()
             .unwrap()
             .text
             .plain;
         assert!(cl.contains("#1") && !cl.contains("#2"), "{cl}");
         assert!(pt.contains("#1") && pt.contains("#2"), "{pt}");
-        let hidden =
-            s.handle(&incoming("@cl:x.org", "!status 2", Place::Direct)).await.unwrap().text.plain;
+        let hidden = s
+            .handle(&incoming("@cl:x.org", "!status 2", Place::Direct))
+            .await
+            .unwrap()
+            .unwrap()
+            .text
+            .plain;
         assert!(hidden.contains("no request #2"), "{hidden}");
     }
 }

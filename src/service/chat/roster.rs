@@ -9,27 +9,33 @@ use crate::domain::{Delegate, Permission, RosterChange, RosterError, State};
 use crate::i18n::{Arg, Text};
 use crate::service::roster::write_roster;
 use crate::service::RosterServiceError;
-use crate::storage::RosterStore;
+use crate::storage::{RosterStore, StorageError};
 
 impl<S: RosterStore + Sync> ChatService<S> {
-    pub(super) async fn roster_command(&self, req: &Request<'_>, command: RosterCommand) -> Answer {
+    /// A roster command's answer; a storage error is returned, not
+    /// answered: the whole event is tried again.
+    pub(super) async fn roster_command(
+        &self,
+        req: &Request<'_>,
+        command: RosterCommand,
+    ) -> Result<Answer, StorageError> {
         let lang = req.lang;
         if !self.roles(req.roster, req.incoming.sender).may(Permission::ManageRoster) {
-            return self.catalog.render(lang, "roster-not-allowed", &[]).into();
+            return Ok(self.catalog.render(lang, "roster-not-allowed", &[]).into());
         }
         if !matches!(req.incoming.place, Place::Committee | Place::Direct) {
-            return self.catalog.render(lang, "roster-wrong-place", &[]).into();
+            return Ok(self.catalog.render(lang, "roster-wrong-place", &[]).into());
         }
         let actor = req.incoming.sender;
         let result = match command {
-            RosterCommand::Show => return self.show(req).into(),
+            RosterCommand::Show => return Ok(self.show(req).into()),
             RosterCommand::Export { format } => {
                 let text = write_roster(req.roster, format, self.roster.network());
-                return Text {
+                return Ok(Text {
                     html: format!("<pre><code>{}</code></pre>", crate::i18n::escape_html(&text)),
                     plain: text,
                 }
-                .into();
+                .into());
             }
             RosterCommand::Import { text, dry_run } => {
                 let format = crate::domain::RosterFormat::sniff(&text);
@@ -79,7 +85,7 @@ impl<S: RosterStore + Sync> ChatService<S> {
         req: &Request<'_>,
         result: Result<Vec<RosterChange>, RosterServiceError>,
         dry_run: bool,
-    ) -> Answer {
+    ) -> Result<Answer, StorageError> {
         let lang = req.lang;
         let changes = match result {
             Ok(changes) => changes,
@@ -98,13 +104,13 @@ impl<S: RosterStore + Sync> ChatService<S> {
                         ("roster-delegate-exists", format!("{user} ({state})"))
                     }
                 };
-                return self.catalog.render(lang, id, &[("value", Arg::Code(value))]).into();
+                return Ok(self.catalog.render(lang, id, &[("value", Arg::Code(value))]).into());
             }
             Err(RosterServiceError::NoRegion(code)) => {
-                return self
+                return Ok(self
                     .catalog
                     .render(lang, "roster-no-region", &[("value", Arg::Code(code.to_string()))])
-                    .into();
+                    .into());
             }
             Err(RosterServiceError::File(problems)) => {
                 let count = i64::try_from(problems.len()).unwrap_or(i64::MAX);
@@ -120,12 +126,9 @@ impl<S: RosterStore + Sync> ChatService<S> {
                         &[("line", Arg::Text(p.to_string()))],
                     ));
                 }
-                return text.into();
+                return Ok(text.into());
             }
-            Err(e) => {
-                tracing::error!(error = %e, "roster change failed");
-                return self.catalog.render(lang, "internal-error", &[]).into();
-            }
+            Err(RosterServiceError::Storage(e)) => return Err(e),
         };
         let count = Arg::Number(i64::try_from(changes.len()).unwrap_or(i64::MAX));
         let id = match (changes.is_empty(), dry_run) {
@@ -142,7 +145,7 @@ impl<S: RosterStore + Sync> ChatService<S> {
             ));
         }
         let effects = if changes.is_empty() || dry_run { vec![] } else { vec![Effect::Reconcile] };
-        Answer { text, effects, start_thread: false }
+        Ok(Answer { text, effects, start_thread: false })
     }
 
     fn show(&self, req: &Request<'_>) -> Text {
@@ -203,11 +206,11 @@ mod tests {
     async fn an_observer_delegate_cannot_change_the_roster_and_nothing_changes() {
         let s = service().await;
         let first = incoming("@cl:x.org", "!state remove MA", Place::Direct);
-        let answer = s.handle(&first).await.unwrap();
+        let answer = s.handle(&first).await.unwrap().unwrap();
         assert!(answer.effects.is_empty());
         assert!(answer.text.plain.contains("coordinator"), "{}", answer.text.plain);
         let check = incoming("@ma:x.org", "!whois MA", Place::Direct);
-        assert!(s.handle(&check).await.unwrap().text.plain.contains("@ma:x.org"));
+        assert!(s.handle(&check).await.unwrap().unwrap().text.plain.contains("@ma:x.org"));
     }
 
     #[tokio::test]
@@ -227,7 +230,8 @@ mod tests {
     async fn a_pasted_roster_is_previewed_then_imported() {
         let s = service().await;
         let body = "!roster import --dry-run\n```\ncountry,status,mechanism,delegate,language\nFR,member,,@fr:x.org,fr\n```";
-        let preview = s.handle(&incoming("@admin:x.org", body, Place::Direct)).await.unwrap();
+        let preview =
+            s.handle(&incoming("@admin:x.org", body, Place::Direct)).await.unwrap().unwrap();
         assert!(preview.effects.is_empty());
         assert!(
             preview.text.plain.contains("- state MA") && preview.text.plain.contains("+ state FR"),
@@ -235,9 +239,11 @@ mod tests {
             preview.text.plain
         );
         let bad = "!roster import\ncountry,status\nZZ,member";
-        let refused = s.handle(&incoming("@admin:x.org", bad, Place::Direct)).await.unwrap();
+        let refused =
+            s.handle(&incoming("@admin:x.org", bad, Place::Direct)).await.unwrap().unwrap();
         assert!(refused.text.plain.contains("roster:2: `ZZ`"), "{}", refused.text.plain);
-        let after = s.handle(&incoming("@admin:x.org", "!whois MA", Place::Direct)).await.unwrap();
+        let after =
+            s.handle(&incoming("@admin:x.org", "!whois MA", Place::Direct)).await.unwrap().unwrap();
         assert!(after.text.plain.contains("@ma:x.org"), "nothing changed: {}", after.text.plain);
     }
 

@@ -22,6 +22,7 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
         if req.incoming.place != Place::Committee {
             return Ok(self.say(lang, "triage-wrong-place", &[]));
         }
+        crate::fault::fail("triage_request")?;
         let request = match t.id {
             Some(id) => self.store.get_request(id).await?,
             None => match req.incoming.thread_root {
@@ -93,64 +94,58 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
     /// question on the sender's state's request, the request goes back to
     /// the committee with the answer in its card's thread. Anything else is
     /// ordinary conversation and gets no answer.
-    pub(super) async fn thread_reply(&self, incoming: &super::Incoming<'_>) -> Option<Answer> {
-        let root = incoming.thread_root?;
-        let outcome = async {
-            let Some(request) = self.store.find_request_by_event(root).await? else {
-                return Ok(None);
-            };
-            if request.source_event != root || request.state != RequestState::NeedsInfo {
-                return Ok(None);
-            }
-            let roster =
-                self.roster.roster().await.map_err(|e| StorageError::Corrupt(e.to_string()))?;
-            let actor = incoming.sender;
-            let roles = self.roles(&roster, actor);
-            let Ok(to) =
-                authorize(&roles, request.requesting_state, request.state, ActionKind::Answer)
-            else {
-                return Ok(None);
-            };
-            let transition = Transition {
-                at: now_ms(),
-                actor: actor.to_owned(),
-                actor_state: roster.state_of(actor).map(|s| s.code),
-                action: ActionKind::Answer.as_str().to_owned(),
-                from: Some(request.state),
-                to,
-                reason: Some(incoming.body.to_owned()),
-                event_id: Some(incoming.event_id.to_owned()),
-            };
-            match self
-                .store
-                .apply_step(
-                    request.id,
-                    Step { transition: &transition, assignee: None, outcome: None },
-                )
-                .await
-            {
-                Err(StorageError::Conflict(_)) => return Ok(None),
-                other => other?,
-            }
-            let lang = Language::parse(&request.language).unwrap_or(self.default_language);
-            let number = Arg::Text(format!("#{}", request.id));
-            let relayed = self.catalog.render(
-                self.default_language,
-                "card-answer",
-                &[
-                    ("number", number.clone()),
-                    ("requester", Arg::Text(actor.to_owned())),
-                    ("text", Arg::Text(incoming.body.to_owned())),
-                ],
-            );
-            let mut answer = self.say(lang, "answer-relayed", &[("number", number)]);
-            answer.effects.push(Effect::PostToCard { request_id: request.id, text: relayed });
-            Ok::<_, StorageError>(Some(answer))
+    /// A storage error is returned, never taken for "not an answer".
+    pub(super) async fn thread_reply(
+        &self,
+        incoming: &super::Incoming<'_>,
+    ) -> Result<Option<Answer>, StorageError> {
+        let Some(root) = incoming.thread_root else { return Ok(None) };
+        crate::fault::fail("thread_request")?;
+        let Some(request) = self.store.find_request_by_event(root).await? else {
+            return Ok(None);
         };
-        outcome.await.unwrap_or_else(|e| {
-            tracing::error!(error = %e, "could not handle a thread reply");
-            None
-        })
+        if request.source_event != root || request.state != RequestState::NeedsInfo {
+            return Ok(None);
+        }
+        let roster = self.roster.roster().await.map_err(super::storage_error)?;
+        let actor = incoming.sender;
+        let roles = self.roles(&roster, actor);
+        let Ok(to) = authorize(&roles, request.requesting_state, request.state, ActionKind::Answer)
+        else {
+            return Ok(None);
+        };
+        let transition = Transition {
+            at: now_ms(),
+            actor: actor.to_owned(),
+            actor_state: roster.state_of(actor).map(|s| s.code),
+            action: ActionKind::Answer.as_str().to_owned(),
+            from: Some(request.state),
+            to,
+            reason: Some(incoming.body.to_owned()),
+            event_id: Some(incoming.event_id.to_owned()),
+        };
+        match self
+            .store
+            .apply_step(request.id, Step { transition: &transition, assignee: None, outcome: None })
+            .await
+        {
+            Err(StorageError::Conflict(_)) => return Ok(None),
+            other => other?,
+        }
+        let lang = Language::parse(&request.language).unwrap_or(self.default_language);
+        let number = Arg::Text(format!("#{}", request.id));
+        let relayed = self.catalog.render(
+            self.default_language,
+            "card-answer",
+            &[
+                ("number", number.clone()),
+                ("requester", Arg::Text(actor.to_owned())),
+                ("text", Arg::Text(incoming.body.to_owned())),
+            ],
+        );
+        let mut answer = self.say(lang, "answer-relayed", &[("number", number)]);
+        answer.effects.push(Effect::PostToCard { request_id: request.id, text: relayed });
+        Ok(Some(answer))
     }
 
     /// The notice for the requester, in the request's language.
@@ -232,6 +227,7 @@ mod tests {
         let answer = s
             .handle(&incoming("@pt:x.org", &format!("!ack {id}"), Place::Committee))
             .await
+            .unwrap()
             .unwrap();
         assert!(answer.text.plain.contains("acknowledged"), "{}", answer.text.plain);
         let [Effect::Notify { request_id, text }] = answer.effects.as_slice() else {
@@ -252,7 +248,7 @@ mod tests {
             thread_root: Some("$card"),
             ..incoming("@ma:x.org", "!decline Out of scope", Place::Committee)
         };
-        let answer = s.handle(&command).await.unwrap();
+        let answer = s.handle(&command).await.unwrap().unwrap();
         assert!(answer.text.plain.contains("#1"), "{}", answer.text.plain);
         assert_eq!(s.store().get_request(id).await.unwrap().unwrap().state, RequestState::Declined);
     }
@@ -265,7 +261,7 @@ mod tests {
             event_id: "$own",
             ..incoming("@ma:x.org", "!request peer-exchange Visit", Place::NetworkRoom)
         };
-        s.handle(&own).await.unwrap();
+        s.handle(&own).await.unwrap().unwrap();
         let cases = [
             ("@cl:x.org", format!("!ack {id}"), "Only delegates of the Executive Committee"),
             ("@pt:evil.example", format!("!ack {id}"), "Only delegates of the Executive Committee"),
@@ -274,7 +270,8 @@ mod tests {
             ("@pt:x.org", "!ack 99".to_owned(), "no request #99"),
         ];
         for (sender, body, expected) in cases {
-            let answer = s.handle(&incoming(sender, &body, Place::Committee)).await.unwrap();
+            let answer =
+                s.handle(&incoming(sender, &body, Place::Committee)).await.unwrap().unwrap();
             assert!(answer.text.plain.contains(expected), "{body}: {}", answer.text.plain);
             assert!(answer.effects.is_empty(), "{body}");
         }
@@ -286,7 +283,7 @@ mod tests {
             assert_eq!(s.store().transitions(id).await.unwrap().len(), 1);
         }
         for place in [Place::NetworkRoom, Place::Direct] {
-            let outside = s.handle(&incoming("@pt:x.org", "!ack 1", place)).await.unwrap();
+            let outside = s.handle(&incoming("@pt:x.org", "!ack 1", place)).await.unwrap().unwrap();
             assert!(outside.text.plain.contains("Executive Committee room"), "{place:?}");
             assert!(outside.effects.is_empty());
         }
@@ -305,7 +302,8 @@ mod tests {
             format!("!ack {id}"),
         ];
         for body in &steps {
-            let answer = s.handle(&incoming("@pt:x.org", body, Place::Committee)).await.unwrap();
+            let answer =
+                s.handle(&incoming("@pt:x.org", body, Place::Committee)).await.unwrap().unwrap();
             assert!(
                 matches!(answer.effects.as_slice(), [Effect::Notify { .. }]),
                 "{body}: {}",
@@ -320,6 +318,7 @@ mod tests {
         let status = s
             .handle(&incoming("@cl:x.org", &format!("!status {id}"), Place::Direct))
             .await
+            .unwrap()
             .unwrap();
         for part in ["Assigned to: PT", "partly delivered", "@pt:x.org"] {
             assert!(status.text.plain.contains(part), "{part}: {}", status.text.plain);
@@ -330,7 +329,7 @@ mod tests {
     async fn the_requesters_answer_in_its_thread_goes_back_to_the_committee() {
         let (s, id) = filed().await;
         for body in [format!("!ack {id}"), format!("!info {id} Which dates suit you?")] {
-            s.handle(&incoming("@pt:x.org", &body, Place::Committee)).await.unwrap();
+            s.handle(&incoming("@pt:x.org", &body, Place::Committee)).await.unwrap().unwrap();
         }
         // Someone else chatting in the thread is not an answer.
         let chatter = Incoming {
@@ -338,14 +337,14 @@ mod tests {
             event_id: "$c",
             ..incoming("@pt:x.org", "Any news?", Place::NetworkRoom)
         };
-        assert_eq!(s.handle(&chatter).await, None);
+        assert_eq!(s.handle(&chatter).await.unwrap(), None);
 
         let reply = Incoming {
             thread_root: Some("$e"),
             event_id: "$a",
             ..incoming("@cl:x.org", "March or April", Place::NetworkRoom)
         };
-        let answer = s.handle(&reply).await.unwrap();
+        let answer = s.handle(&reply).await.unwrap().unwrap();
 
         let [Effect::PostToCard { request_id, text }] = answer.effects.as_slice() else {
             panic!("{answer:?}")
@@ -362,6 +361,6 @@ mod tests {
         assert_eq!((last.action.as_str(), last.event_id.as_deref()), ("answer", Some("$a")));
         // Once answered, further messages are conversation again.
         let again = Incoming { event_id: "$b", ..reply.clone() };
-        assert_eq!(s.handle(&again).await, None);
+        assert_eq!(s.handle(&again).await.unwrap(), None);
     }
 }
