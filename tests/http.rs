@@ -62,12 +62,24 @@ impl Server {
     }
 
     async fn get(&self, path: &str, token: Option<&str>) -> (u16, String) {
+        let (status, _, body) = self.get_typed(path, token).await;
+        (status, body)
+    }
+
+    /// Status, Content-Type and body.
+    async fn get_typed(&self, path: &str, token: Option<&str>) -> (u16, String, String) {
         let mut request = self.http.get(format!("{}{path}", self.base));
         if let Some(t) = token {
             request = request.bearer_auth(t);
         }
         let response = request.send().await.unwrap();
-        (response.status().as_u16(), response.text().await.unwrap())
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        (response.status().as_u16(), content_type, response.text().await.unwrap())
     }
 
     async fn json(&self, path: &str, token: &str) -> Value {
@@ -235,12 +247,40 @@ async fn every_endpoint_answers_as_documented(backend: Backend) {
     assert_eq!(numbers(&november), [5, 4, 2, 1]);
     let page2 = server.json("/api/v1/requests?per_page=2&page=2", REPORTS).await;
     assert_eq!((numbers(&page2), page2["total"].as_i64()), (vec![3, 2], Some(5)));
-    for bad in
-        ["?state=lost", "?from=yesterday", "?per_page=0", "?page=0", "?country=ZZ", "?colour=red"]
-    {
-        let (status, body) = server.get(&format!("/api/v1/requests{bad}"), Some(REPORTS)).await;
-        assert_eq!(status, 400, "{bad}: {body}");
+    // Every malformed parameter or path: a 4xx in the documented JSON shape
+    // (`{"error": "…"}`), and the server keeps serving.
+    let bad_requests = [
+        "/api/v1/requests?state=lost",
+        "/api/v1/requests?from=yesterday",
+        "/api/v1/requests?per_page=0",
+        "/api/v1/requests?page=0",
+        "/api/v1/requests?country=ZZ",
+        "/api/v1/requests?colour=red",
+        "/api/v1/requests?page=abc",
+        "/api/v1/requests?per_page=1.5",
+        "/api/v1/requests?page=-1",
+        "/api/v1/requests?page=9223372036854775807",
+        "/api/v1/requests?page=99999999999999999999",
+        "/api/v1/requests?per_page=99999999999999999999",
+        "/api/v1/requests/abc",
+        "/api/v1/requests/1.5",
+        "/api/v1/requests/99999999999999999999",
+        "/api/v1/requests/%00",
+    ];
+    for path in bad_requests {
+        let (status, content_type, body) = server.get_typed(path, Some(REPORTS)).await;
+        assert_eq!(status, 400, "{path}: {body}");
+        assert!(content_type.starts_with("application/json"), "{path}: {content_type}");
+        let error: Value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(error["error"].as_str().is_some_and(|e| !e.is_empty()), "{path}: {body}");
+        assert_eq!(error.as_object().map(|o| o.len()), Some(1), "{path}: {body}");
     }
+    for path in ["/api/v1/nothing", "/api/v1/requests/1/more", "/nothing"] {
+        let (status, content_type, body) = server.get_typed(path, Some(REPORTS)).await;
+        assert_eq!(status, 404, "{path}: {body}");
+        assert!(content_type.starts_with("application/json"), "{path}: {content_type}");
+    }
+    assert_eq!(server.get("/healthz", None).await.0, 200, "still serving");
 
     // One request: history and outcome.
     let one = server.json("/api/v1/requests/1", REPORTS).await;
@@ -268,13 +308,56 @@ async fn every_endpoint_answers_as_documented(backend: Backend) {
     let row = lines.next().unwrap();
     assert!(row.starts_with("1,MA,africa,membership,'=cmd|' /C calc'!A0,"), "{row}");
     assert!(row.contains(",'@SUM(1),"), "{row}");
+    assert!(row.ends_with(",@pt:pt.example"), "the recorder's Matrix ID verbatim: {row}");
 
-    // Metrics count requests by state from the database.
-    let (status, metrics) = server.get("/metrics", None).await;
+    // Metrics count requests by state from the database, in the format
+    // their Content-Type declares.
+    let (status, content_type, metrics) = server.get_typed("/metrics", None).await;
     assert_eq!(status, 200);
+    assert!(
+        content_type.starts_with("application/openmetrics-text; version=1.0.0"),
+        "{content_type}"
+    );
+    parse_openmetrics(&metrics);
     assert!(metrics.contains("peerlink_requests{state=\"submitted\"} 2"), "{metrics}");
     assert!(metrics.contains("peerlink_requests{state=\"resolved\"} 1"), "{metrics}");
     server.stop().await;
+}
+
+/// Parses `text` with the reference OpenMetrics parser (the Python
+/// `prometheus_client`, in the Synapse venv the test scripts install) and
+/// checks that every counter is typed as one.
+fn parse_openmetrics(text: &str) {
+    let venv = std::env::var("PEERLINK_SYNAPSE_VENV")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/.local/synapse-venv").into());
+    let python = format!("{venv}/bin/python");
+    if !std::path::Path::new(&python).exists() {
+        return common::missing::<()>("the Python venv with prometheus_client").unwrap_or(());
+    }
+    let script = r#"
+import sys
+from prometheus_client.openmetrics.parser import text_string_to_metric_families
+families = list(text_string_to_metric_families(sys.stdin.read()))
+types = {f.name: f.type for f in families}
+for name in ("peerlink_commands", "peerlink_database_errors", "peerlink_requests"):
+    assert name in types, (name, types)
+assert types["peerlink_commands"] == "counter", types
+assert all(t != "unknown" for t in types.values()), types
+print(len(families), "families:", ",".join(f"{n}={t}" for n, t in sorted(types.items())))
+"#;
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(python)
+        .args(["-c", script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}\n{text}", String::from_utf8_lossy(&out.stderr));
+    println!("{}", String::from_utf8_lossy(&out.stdout));
 }
 
 #[tokio::test]

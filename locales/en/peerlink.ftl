@@ -147,6 +147,7 @@ request-not-found = There is no request { $number } that you can see.
 request-status = { $number } [{ $state }] { $country }: { $title } ({ $category })
 request-status-assignee = Assigned to: { $assignee }
 request-status-outcome = Outcome: { $result }. { $summary }
+request-status-lessons = Lessons learned: { $lessons }
 request-status-step = { $when } · { $actor } → { $to } { $reason }
 triage-wrong-place = Triage happens in the Executive Committee room.
 triage-which-request = Which request? Give its number, like !ack 12, or answer in the request's card thread.

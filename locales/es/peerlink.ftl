@@ -147,6 +147,7 @@ request-not-found = No hay ninguna solicitud { $number } que usted pueda ver.
 request-status = { $number } [{ $state }] { $country }: { $title } ({ $category })
 request-status-assignee = Asignada a: { $assignee }
 request-status-outcome = Resultado: { $result }. { $summary }
+request-status-lessons = Lecciones aprendidas: { $lessons }
 request-status-step = { $when } · { $actor } → { $to } { $reason }
 triage-wrong-place = Las solicitudes se tramitan en la sala del Comité Ejecutivo.
 triage-which-request = ¿Qué solicitud? Indique su número, como !ack 12, o responda en el hilo de su ficha.

@@ -147,6 +147,7 @@ request-not-found = Il n'y a pas de demande { $number } que vous puissiez voir.
 request-status = { $number } [{ $state }] { $country } : { $title } ({ $category })
 request-status-assignee = Attribuée à : { $assignee }
 request-status-outcome = Résultat : { $result }. { $summary }
+request-status-lessons = Enseignements tirés : { $lessons }
 request-status-step = { $when } · { $actor } → { $to } { $reason }
 triage-wrong-place = Le traitement des demandes se fait dans le salon du Comité exécutif.
 triage-which-request = Quelle demande ? Donnez son numéro, comme !ack 12, ou répondez dans le fil de sa fiche.

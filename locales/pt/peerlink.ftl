@@ -147,6 +147,7 @@ request-not-found = Não há nenhum pedido { $number } que possa ver.
 request-status = { $number } [{ $state }] { $country }: { $title } ({ $category })
 request-status-assignee = Atribuído a: { $assignee }
 request-status-outcome = Resultado: { $result }. { $summary }
+request-status-lessons = Lições aprendidas: { $lessons }
 request-status-step = { $when } · { $actor } → { $to } { $reason }
 triage-wrong-place = Os pedidos são tratados na sala do Comité Executivo.
 triage-which-request = Que pedido? Indique o número, como !ack 12, ou responda no fio da sua ficha.

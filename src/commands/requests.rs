@@ -115,6 +115,13 @@ pub fn parse_number(raw: &str) -> Option<i64> {
     raw.strip_prefix('#').unwrap_or(raw).parse::<i64>().ok().filter(|n| *n > 0)
 }
 
+/// Whether `word` is written as a (possibly signed) number, `#` or not.
+fn looks_like_number(word: &str) -> bool {
+    let digits = word.strip_prefix('#').unwrap_or(word);
+    let digits = digits.strip_prefix(['-', '+']).unwrap_or(digits);
+    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+}
+
 /// `!request <category> <title>` + description.
 pub fn parse_request(args: Arguments<'_>) -> Result<Command, Problem> {
     let rest = args.rest();
@@ -170,13 +177,19 @@ pub fn parse_triage(action: ActionKind, args: Arguments<'_>) -> Result<Command, 
     let (first, after) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
     let (id, text) = match parse_number(first) {
         Some(id) => (Some(id), after.trim()),
+        // `-5`, `#0`, a number beyond 64 bits: meant as a number, not one.
+        None if looks_like_number(first) => return Err(Problem::BadNumber(first.to_owned())),
         None => (None, rest),
     };
     let text = Some(text.to_owned()).filter(|t| !t.is_empty());
     let mut command = TriageCommand { action, id, text, result: None, lessons: None };
     match action {
+        // The one argument these take is a number: a word is a bad number.
         ActionKind::Acknowledge | ActionKind::Start if command.text.is_some() => {
-            return Err(Problem::TooManyArguments { max: 1 });
+            return Err(match id {
+                None => Problem::BadNumber(first.to_owned()),
+                Some(_) => Problem::TooManyArguments { max: 1 },
+            });
         }
         ActionKind::AskInfo if command.text.is_none() => {
             return Err(Problem::MissingArgument("<question>"));
@@ -230,6 +243,17 @@ mod tests {
         );
         assert_eq!(problem("!request membership"), Problem::MissingArgument("<title>"));
         assert_eq!(problem("!request"), Problem::MissingArgument("<category>"));
+    }
+
+    #[test]
+    fn a_number_that_is_not_a_request_number_is_called_so() {
+        for body in ["!ack -5", "!ack #0", "!start +0", "!ack 99999999999999999999", "!ack twelve"]
+        {
+            let word = body.split_whitespace().nth(1).unwrap();
+            assert_eq!(problem(body), Problem::BadNumber(word.into()), "{body}");
+        }
+        assert_eq!(problem("!decline -5 Out of scope"), Problem::BadNumber("-5".into()));
+        assert_eq!(problem("!ack 5 now"), Problem::TooManyArguments { max: 1 });
     }
 
     #[test]

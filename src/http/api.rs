@@ -1,6 +1,6 @@
 //! The read-only JSON API under `/api/v1`, behind bearer tokens.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
 use axum::Json;
@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 
 use super::auth::Scope;
 use super::error::ApiError;
+use super::extract::{ApiPath, ApiQuery};
 use super::HttpState;
 use crate::domain::time::iso;
 use crate::domain::{CountryCode, Request, RequestState};
@@ -62,7 +63,7 @@ fn request_json(r: &Request) -> Value {
 pub async fn requests(
     State(state): State<HttpState>,
     headers: HeaderMap,
-    Query(q): Query<RequestQuery>,
+    ApiQuery(q): ApiQuery<RequestQuery>,
 ) -> Result<Json<Value>, ApiError> {
     state.tokens.check(&headers, Scope::Reports)?;
     let per_page = q.per_page.unwrap_or(50);
@@ -92,7 +93,9 @@ pub async fn requests(
         created_from: q.from.as_deref().map(|d| date_ms("from", d)).transpose()?,
         created_to: q.to.as_deref().map(|d| date_ms("to", d)).transpose()?,
         limit: per_page,
-        offset: (page - 1) * per_page,
+        offset: (page - 1)
+            .checked_mul(per_page)
+            .ok_or_else(|| ApiError::BadRequest("`page` is too large".into()))?,
         ..RequestFilter::default()
     };
     let total = state.db.count_requests(&filter).await?;
@@ -105,7 +108,7 @@ pub async fn requests(
 pub async fn request(
     State(state): State<HttpState>,
     headers: HeaderMap,
-    Path(number): Path<i64>,
+    ApiPath(number): ApiPath<i64>,
 ) -> Result<Json<Value>, ApiError> {
     state.tokens.check(&headers, Scope::Reports)?;
     let request = state.db.get_request(number).await?.ok_or(ApiError::NotFound)?;

@@ -105,5 +105,9 @@ pub async fn metrics_text(
         }
     };
     let body = metrics::render(now_ms(), &by_state, outbox);
-    (StatusCode::OK, [("content-type", "text/plain; version=0.0.4; charset=utf-8")], body)
+    (
+        StatusCode::OK,
+        [("content-type", "application/openmetrics-text; version=1.0.0; charset=utf-8")],
+        body,
+    )
 }

@@ -6,6 +6,7 @@ mod api;
 pub mod auth;
 mod dashboard;
 mod error;
+mod extract;
 mod health;
 
 use std::net::SocketAddr;
@@ -66,6 +67,7 @@ pub fn router(state: HttpState) -> Router {
         .route("/dashboard/app.js", get(dashboard::script))
         .route("/dashboard/app.css", get(dashboard::style))
         .route("/api/v1/openapi.json", get(api::openapi))
+        .fallback(|| async { ApiError::NotFound })
         .with_state(state)
 }
 

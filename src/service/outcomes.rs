@@ -30,6 +30,13 @@ pub fn csv_safe(cell: &str) -> String {
     }
 }
 
+/// Which columns hold free text that people typed (neutralized); the others
+/// hold values the bot validated (numbers, codes, IDs, times, full Matrix
+/// user IDs, which begin with `@` yet cannot be formulas) and stay verbatim,
+/// so that programs reading the file get them as they are.
+const FREE_TEXT: [bool; 13] =
+    [false, false, false, false, true, true, false, true, true, true, false, false, false];
+
 fn row(r: &OutcomeRecord) -> [String; 13] {
     let q = &r.request;
     [
@@ -55,7 +62,8 @@ pub fn outcomes_csv(records: &[OutcomeRecord]) -> String {
     // Writing to memory cannot fail.
     let _ = writer.write_record(OUTCOMES_HEADER);
     for r in records {
-        let _ = writer.write_record(row(r).iter().map(|c| csv_safe(c)));
+        let cells = row(r).into_iter().zip(FREE_TEXT);
+        let _ = writer.write_record(cells.map(|(c, free)| if free { csv_safe(&c) } else { c }));
     }
     writer.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
 }
@@ -157,6 +165,7 @@ mod tests {
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 1);
         assert_eq!(&rows[0][8], "Línea 1\nLínea 2");
+        assert_eq!(&rows[0][12], "@pt:x.org", "a Matrix ID as it is");
     }
 
     #[test]

@@ -211,6 +211,13 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
                 "request-status-outcome",
                 &[("result", Arg::Text(result)), ("summary", Arg::Text(outcome.summary))],
             ));
+            if let Some(lessons) = outcome.lessons.filter(|l| !l.trim().is_empty()) {
+                text.push_line(&self.catalog.render(
+                    lang,
+                    "request-status-lessons",
+                    &[("lessons", Arg::Text(lessons))],
+                ));
+            }
         }
         for t in self.store.transitions(id).await? {
             let when = crate::domain::time::minutes(t.at);

@@ -320,7 +320,9 @@ mod tests {
             .await
             .unwrap()
             .unwrap();
-        for part in ["Assigned to: PT", "partly delivered", "@pt:x.org"] {
+        for part in
+            ["Assigned to: PT", "partly delivered", "Lessons learned: Start earlier", "@pt:x.org"]
+        {
             assert!(status.text.plain.contains(part), "{part}: {}", status.text.plain);
         }
     }
