@@ -199,7 +199,13 @@ mod tests {
             // Malformed numbers, quotes, SQL-looking text.
             row("H43", CL, Direct, "!status -1", Refused("not a request number")),
             row("H44", CL, Direct, "!status 99999999999999999999", Refused("not a request number")),
-            row("H45", PT, Committee, "!ack #1; DROP TABLE requests", Refused("at most")),
+            row(
+                "H45",
+                PT,
+                Committee,
+                "!ack #1; DROP TABLE requests",
+                Refused("not a request number"),
+            ),
             row(
                 "H46",
                 CL,
