@@ -83,6 +83,10 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         shutdown: shutdown.clone(),
         provisioner: provisioner.clone(),
     };
+    if settings.provisioning.roster_poll_secs > 0 {
+        let every = Duration::from_secs(settings.provisioning.roster_poll_secs);
+        tasks.spawn(provisioner.clone().watch_roster(every, shutdown.clone()));
+    }
     tasks.spawn(keep_provisioned(provisioner, settings.provisioning.clone(), shutdown.clone()));
     if settings.http.enabled {
         let (listener, addr) = http::bind(&settings.http.listen).await.map_err(|e| {

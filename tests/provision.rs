@@ -333,6 +333,59 @@ async fn running_bot(net: &Net) -> BotProcess {
     bot
 }
 
+/// A roster changed from the command line while the bot runs: the
+/// replaced delegate's seat moves and the removed state's delegate leaves
+/// every room within 10 seconds, with no provisioning command.
+async fn a_roster_imported_from_the_command_line_reaches_the_running_bot(backend: Backend) {
+    let Some(net) = Net::new(backend).await else { return };
+    let mut bot = running_bot(&net).await;
+    let rooms = net.rooms().await;
+    let new = net.hs.register("ma-cli-").await;
+    let roster = format!(
+        "[[state]]\ncode = \"MA\"\nstatus = \"founding_member\"\ndelegates = [{{ user = \"{}\" }}]\n\
+         [[state]]\ncode = \"CL\"\nstatus = \"observer\"\ndelegates = [{{ user = \"{}\" }}]\n",
+        new.user_id, net.cl.user_id
+    );
+    let path = net.dir.path().join("roster-next.toml");
+    std::fs::write(&path, roster).unwrap();
+
+    let started = std::time::Instant::now();
+    let (ok, out) = net.cli(&["roster", "import", path.to_str().unwrap()]);
+    assert!(ok, "{out}");
+    assert!(out.contains("A running `peerlink run` on this database applies this"), "{out}");
+
+    let admin = net.admin_client().await;
+    for kind in [RoomKind::Space, RoomKind::Plenary, RoomKind::Committee] {
+        let room = &rooms[&kind];
+        admin.client.join_room_by_id(room).await.unwrap();
+        eventually(
+            &format!("the {kind} to follow the CLI import"),
+            Duration::from_secs(10),
+            || async {
+                let m = members(&admin, room).await;
+                let moved = m.contains(&new.user_id) && !m.contains(&net.ma.user_id);
+                (moved && !m.contains(&net.fr.user_id)).then_some(())
+            },
+        )
+        .await;
+    }
+    let elapsed = started.elapsed();
+    assert!(elapsed < Duration::from_secs(10), "applied in {elapsed:?}");
+    assert!(bot.log().contains("the roster changed; reconciling the rooms"));
+    assert!(bot.terminate().await);
+    net.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_roster_imported_from_the_command_line_reaches_the_running_bot_on_sqlite() {
+    a_roster_imported_from_the_command_line_reaches_the_running_bot(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_roster_imported_from_the_command_line_reaches_the_running_bot_on_postgres() {
+    a_roster_imported_from_the_command_line_reaches_the_running_bot(Backend::Postgres).await;
+}
+
 #[tokio::test]
 async fn a_delegate_who_sends_join_is_invited_to_that_regional_room() {
     let Some(net) = Net::new(Backend::Sqlite).await else { return };

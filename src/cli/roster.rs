@@ -157,6 +157,12 @@ fn print_changes(changes: &[RosterChange], dry_run: bool) {
     for change in changes {
         println!("  {change}");
     }
+    if !changes.is_empty() && !dry_run {
+        println!(
+            "A running `peerlink run` on this database applies this to the rooms within a few \
+             seconds; without one, run `peerlink provision`."
+        );
+    }
 }
 
 /// Runs `peerlink roster …`.

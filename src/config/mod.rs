@@ -91,11 +91,14 @@ pub struct ProvisioningSettings {
     pub on_start: bool,
     /// Then every this many seconds (0: only at start and by `peerlink provision`).
     pub interval_secs: u64,
+    /// How often the running bot looks for roster changes made by another
+    /// process (the CLI), in seconds (0: never).
+    pub roster_poll_secs: u64,
 }
 
 impl Default for ProvisioningSettings {
     fn default() -> Self {
-        Self { on_start: true, interval_secs: 300 }
+        Self { on_start: true, interval_secs: 300, roster_poll_secs: 2 }
     }
 }
 

@@ -7,6 +7,7 @@
 //! invitations and removals. Re-running changes nothing when nothing changed.
 
 pub mod plan;
+mod watch;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
