@@ -386,6 +386,24 @@ async fn a_roster_imported_from_the_command_line_reaches_the_running_bot_on_post
     a_roster_imported_from_the_command_line_reaches_the_running_bot(Backend::Postgres).await;
 }
 
+/// The ERROR and WARN lines of a log.
+fn alarms(log: &str) -> Vec<&str> {
+    log.lines().filter(|l| l.contains(" ERROR ") || l.contains(" WARN ")).collect()
+}
+
+#[tokio::test]
+async fn a_healthy_start_and_first_provisioning_log_no_error_or_warning() {
+    let Some(net) = Net::new(Backend::Sqlite).await else { return };
+    let mut bot = running_bot(&net).await;
+    // The syncs that bring the new rooms in come after the provisioning.
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    assert!(bot.terminate().await);
+    let log = bot.log();
+    assert!(log.contains("created kind=committee"), "{log}");
+    assert_eq!(alarms(&log), Vec::<&str>::new(), "{log}");
+    net.db.cleanup().await;
+}
+
 #[tokio::test]
 async fn a_delegate_who_sends_join_is_invited_to_that_regional_room() {
     let Some(net) = Net::new(Backend::Sqlite).await else { return };

@@ -15,8 +15,9 @@ use matrix_sdk::room::MessagesOptions;
 use matrix_sdk::ruma::api::client::filter::FilterDefinition;
 use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter;
 use matrix_sdk::ruma::api::error::ErrorKind;
+use matrix_sdk::ruma::events::room::member::MembershipState;
 use matrix_sdk::ruma::events::{
-    AnySyncMessageLikeEvent, AnySyncTimelineEvent, SyncMessageLikeEvent,
+    AnySyncMessageLikeEvent, AnySyncStateEvent, AnySyncTimelineEvent, SyncMessageLikeEvent,
 };
 use matrix_sdk::sync::SyncResponse;
 use matrix_sdk::Client;
@@ -150,6 +151,14 @@ async fn fill_gaps(client: &Client, response: &SyncResponse, since: &str, ctx: &
         else {
             continue;
         };
+        // A room the bot joined in this response (one it just created, or
+        // an invitation it accepted) has no gap: everything before its join
+        // is history it must not answer anyway. Its state may also still be
+        // arriving, and fetching its messages would need it.
+        if joined_in(update, &own_user_id(client)) {
+            debug!(%room_id, "joined in this sync: nothing was left out");
+            continue;
+        }
         let Some(room) = client.get_room(room_id) else { continue };
         let mut events = Vec::new();
         let mut from = prev_batch.clone();
@@ -194,6 +203,18 @@ async fn fill_gaps(client: &Client, response: &SyncResponse, since: &str, ctx: &
             }
         }
     }
+}
+
+/// Whether the timeline of `update` holds `own` joining the room.
+fn joined_in(update: &matrix_sdk::sync::JoinedRoomUpdate, own: &str) -> bool {
+    update.timeline.events.iter().any(|event| {
+        matches!(
+            event.raw().deserialize(),
+            Ok(AnySyncTimelineEvent::State(AnySyncStateEvent::RoomMember(member)))
+                if member.state_key().as_str() == own
+                    && member.membership() == &MembershipState::Join
+        )
+    })
 }
 
 /// Events per page when fetching a gap.
