@@ -127,3 +127,19 @@ fn check_config_reports_a_broken_network_definition_with_file_and_line() {
     assert!(report.contains("regions.toml:4: `ZZ`"), "{report}");
     assert!(report.contains("network.toml:") && report.contains("`Morocco`"), "{report}");
 }
+
+#[test]
+fn a_failing_command_says_why_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}/peerlink.db", dir.path().display());
+    let out = peerlink(
+        &["roster", "import", "no-such-roster.toml"],
+        &[("PEERLINK__DATABASE__URL", db.as_str())],
+        dir.path(),
+    );
+    let report = text(&out);
+    assert_eq!(out.code, Some(1), "{report}");
+    assert!(report.contains("no-such-roster.toml"), "{report}");
+    let mentions = report.lines().filter(|l| l.contains("no-such-roster.toml")).count();
+    assert_eq!(mentions, 1, "the error is printed once:\n{report}");
+}

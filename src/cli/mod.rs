@@ -115,6 +115,9 @@ pub fn main(cli: Cli) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // The service reports through its log (which may be JSON for a
+    // collector); a one-off command speaks to the person who typed it, once.
+    let is_service = matches!(cli.command, Command::Run);
     let result = runtime.block_on(async {
         match cli.command {
             Command::CheckConfig => check_config(&settings, &source),
@@ -131,8 +134,11 @@ pub fn main(cli: Cli) -> ExitCode {
     });
     match result {
         Ok(code) => code,
-        Err(e) => {
+        Err(e) if is_service => {
             tracing::error!("{e:#}");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
             eprintln!("peerlink: {e:#}");
             ExitCode::FAILURE
         }
