@@ -72,5 +72,8 @@ Stop with Ctrl-C.
 INFO
 fi
 
-cargo build --quiet
+# --all-targets: the same feature set as `cargo test --all-targets` in
+# scripts/test.sh, so that running after testing builds nothing again (a plain
+# `cargo build` resolves some dependencies' features differently).
+cargo build --quiet --locked --all-targets
 "$BIN" "${CONFIG_ARGS[@]}" run

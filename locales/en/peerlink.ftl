@@ -4,7 +4,9 @@
 ## !help
 
 help-intro = I am peerlink, the bot of the network of national mechanisms for implementation, reporting and follow-up. Commands:
+help-intro-here = I am peerlink, the bot of the network of national mechanisms for implementation, reporting and follow-up. What you can do here:
 help-entry = { $usage } — { $summary }
+help-elsewhere = Other commands, for other roles or other rooms: { $commands }. Send { $all } to see them all.
 help-footer = Send { $help } followed by a command name for details, for example { $example }.
 help-detail = { $usage }
     { $summary }

@@ -4,7 +4,9 @@
 ## !help
 
 help-intro = Soy peerlink, el bot de la red de mecanismos nacionales de implementación, presentación de informes y seguimiento. Comandos:
+help-intro-here = Soy peerlink, el bot de la red de mecanismos nacionales de aplicación, presentación de informes y seguimiento. Lo que puede hacer aquí:
 help-entry = { $usage } — { $summary }
+help-elsewhere = Otros comandos, para otras funciones u otras salas: { $commands }. Envíe { $all } para verlos todos.
 help-footer = Envíe { $help } seguido del nombre de un comando para ver los detalles, por ejemplo { $example }.
 help-detail = { $usage }
     { $summary }

@@ -4,7 +4,9 @@
 ## !help
 
 help-intro = Je suis peerlink, le bot du réseau des mécanismes nationaux de mise en œuvre, d'établissement de rapports et de suivi. Commandes :
+help-intro-here = Je suis peerlink, le bot du réseau des mécanismes nationaux de mise en œuvre, d'établissement de rapports et de suivi. Ce que vous pouvez faire ici :
 help-entry = { $usage } — { $summary }
+help-elsewhere = Autres commandes, pour d'autres rôles ou d'autres salons : { $commands }. Envoyez { $all } pour les voir toutes.
 help-footer = Envoyez { $help } suivi du nom d'une commande pour le détail, par exemple { $example }.
 help-detail = { $usage }
     { $summary }

@@ -4,7 +4,9 @@
 ## !help
 
 help-intro = Sou o peerlink, o bot da rede de mecanismos nacionais de implementação, relatório e seguimento. Comandos:
+help-intro-here = Sou o peerlink, o bot da rede de mecanismos nacionais de implementação, relatório e seguimento. O que pode fazer aqui:
 help-entry = { $usage } — { $summary }
+help-elsewhere = Outros comandos, para outras funções ou outras salas: { $commands }. Envie { $all } para vê-los todos.
 help-footer = Envie { $help } seguido do nome de um comando para ver os detalhes, por exemplo { $example }.
 help-detail = { $usage }
     { $summary }

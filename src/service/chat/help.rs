@@ -1,8 +1,8 @@
 //! `!help`, unknown commands and usage errors.
 
-use super::ChatService;
+use super::{ChatService, Place, Request};
 use crate::commands::{self, CommandSpec, Problem, COMMANDS};
-use crate::domain::Language;
+use crate::domain::{Language, Permission, Roles};
 use crate::i18n::{Arg, Text};
 use crate::storage::RosterStore;
 
@@ -22,10 +22,31 @@ pub(super) fn echo(text: &str) -> String {
 }
 
 impl<S: RosterStore + Sync> ChatService<S> {
-    pub(super) fn help_list(&self, lang: Language) -> Text {
-        let mut text = self.catalog.render(lang, "help-intro", &[]);
-        for spec in COMMANDS {
+    /// `!help`: first what the sender may do where they are, then the names
+    /// of the other commands (for other roles or rooms); `!help all` lists
+    /// every command with its usage.
+    pub(super) fn help_list(&self, req: &Request<'_>, all: bool) -> Text {
+        let lang = req.lang;
+        let roles = self.roles(req.roster, req.incoming.sender);
+        let (here, elsewhere): (Vec<&CommandSpec>, Vec<&CommandSpec>) = COMMANDS
+            .iter()
+            .partition(|spec| all || usable_here(spec.name, &roles, req.incoming.place));
+        let intro = if all { "help-intro" } else { "help-intro-here" };
+        let mut text = self.catalog.render(lang, intro, &[]);
+        for spec in here {
             text.push_line(&self.catalog.render(lang, "help-entry", &self.entry_args(lang, spec)));
+        }
+        if !elsewhere.is_empty() {
+            let names: Vec<String> =
+                elsewhere.iter().map(|s| format!("{}{}", self.prefix, s.name)).collect();
+            text.push_line(&self.catalog.render(
+                lang,
+                "help-elsewhere",
+                &[
+                    ("commands", Arg::Code(names.join(" "))),
+                    ("all", Arg::Code(format!("{}help all", self.prefix))),
+                ],
+            ));
         }
         text.push_line(&self.catalog.render(
             lang,
@@ -123,19 +144,74 @@ impl<S: RosterStore + Sync> ChatService<S> {
     }
 }
 
+/// Whether someone with `roles` may use the command `name` in `place`, as
+/// the use cases decide it (roster permissions, and the rooms each family
+/// of commands works in).
+fn usable_here(name: &str, roles: &Roles, place: Place) -> bool {
+    match name {
+        "join" => roles.may(Permission::JoinRegion),
+        "state" | "delegate" | "roster" => {
+            roles.may(Permission::ManageRoster) && matches!(place, Place::Committee | Place::Direct)
+        }
+        "request" => {
+            roles.may(Permission::FileRequest)
+                && matches!(place, Place::NetworkRoom | Place::Direct)
+        }
+        "requests" | "status" => roles.delegate.is_some() || roles.may(Permission::SeeAllRequests),
+        "ack" | "info" | "accept" | "decline" | "start" | "resolve" | "reopen" => {
+            roles.may(Permission::Triage) && place == Place::Committee
+        }
+        // help, ping, regions, whois: everyone, everywhere.
+        _ => true,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::ask;
     use super::super::Place;
     use crate::commands::COMMANDS;
+    use crate::domain::Roles;
 
     #[tokio::test]
-    async fn help_lists_every_command_with_its_usage() {
-        let text = ask("@z:x.org", "!help", Place::Direct).await.text;
+    async fn help_all_lists_every_command_with_its_usage() {
+        let text = ask("@z:x.org", "!help all", Place::Direct).await.text;
         for spec in COMMANDS {
             assert!(text.plain.contains(&spec.usage("!")), "{}", text.plain);
         }
         assert!(text.html.contains("<code>!ping</code>"), "{}", text.html);
+    }
+
+    #[tokio::test]
+    async fn help_shows_first_what_the_sender_may_do_where_they_are() {
+        // Usage lines shown in full, per sender and room.
+        let shown = |text: &str| -> Vec<&'static str> {
+            COMMANDS.iter().filter(|s| text.contains(&s.usage("!"))).map(|s| s.name).collect()
+        };
+        let stranger = ask("@z:x.org", "!help", Place::Direct).await.text.plain;
+        assert_eq!(shown(&stranger), ["help", "ping", "regions", "whois"], "{stranger}");
+        assert!(stranger.contains("!ack") && stranger.contains("`!help all`"), "{stranger}");
+        let observer = ask("@cl:x.org", "!help", Place::NetworkRoom).await.text.plain;
+        let mut expected = vec!["help", "ping", "regions", "join", "whois", "request"];
+        expected.extend(["requests", "status"]);
+        assert_eq!(shown(&observer), expected, "{observer}");
+        let committee = ask("@pt:x.org", "!help", Place::Committee).await.text.plain;
+        let triage = ["ack", "info", "accept", "decline", "start", "resolve", "reopen"];
+        assert!(triage.iter().all(|t| shown(&committee).contains(t)), "{committee}");
+        assert!(!shown(&committee).contains(&"state"), "PT does not coordinate: {committee}");
+        let coordinator = ask("@ma:x.org", "!help", Place::Committee).await.text.plain;
+        assert!(shown(&coordinator).contains(&"roster"), "{coordinator}");
+        assert!(!shown(&coordinator).contains(&"request"), "not in the committee room");
+    }
+
+    #[test]
+    fn every_command_without_a_rule_is_for_everyone_by_design() {
+        let open: Vec<&str> = COMMANDS
+            .iter()
+            .map(|s| s.name)
+            .filter(|n| super::usable_here(n, &Roles::default(), Place::Other))
+            .collect();
+        assert_eq!(open, ["help", "ping", "regions", "whois"]);
     }
 
     #[tokio::test]

@@ -235,7 +235,10 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
         let request = Request { incoming, roster: &roster, lang };
         Ok(Some(match parsed {
             Ok(Command::Ping) => self.catalog.render(lang, "pong", &[]).into(),
-            Ok(Command::Help { topic: None }) => self.help_list(lang).into(),
+            Ok(Command::Help { topic: None }) => self.help_list(&request, false).into(),
+            Ok(Command::Help { topic: Some(topic) }) if topic.eq_ignore_ascii_case("all") => {
+                self.help_list(&request, true).into()
+            }
             Ok(Command::Help { topic: Some(topic) }) => self.help_topic(lang, &topic).into(),
             Ok(Command::Regions) => self.regions(&request).into(),
             Ok(Command::Join { region }) => self.join(&request, &region),
