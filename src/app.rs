@@ -44,7 +44,11 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         policy,
         settings.default_language(),
     )
-    .with_rate_limit(settings.bot.rate_limit_per_minute, settings.bot.rate_limit_burst);
+    .with_rate_limit(
+        settings.bot.rate_limit_per_minute,
+        settings.bot.rate_limit_burst,
+        settings.bot.rate_limit_backlog,
+    );
     let client = matrix::connect(&settings, resume_from.as_deref()).await?;
     info!(user_id = %settings.matrix.user_id, homeserver = %settings.matrix.homeserver_url, "logged in");
 
@@ -66,6 +70,7 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         provisioner: provisioner.clone(),
         outbox: wake_outbox.clone(),
         shutdown: shutdown.clone(),
+        client: client.clone(),
     };
     let worker_task = tokio::spawn(worker.run(jobs, shutdown.clone()));
     // Delivers what the worker commits, and what an earlier run left undelivered.

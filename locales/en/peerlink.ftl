@@ -182,10 +182,14 @@ card-answer = Answer from { $requester } on request { $number }: { $text }
 
 ## Limits
 
-rate-limited = You are sending commands faster than I can take them. Please wait { $seconds ->
+rate-deferred = You are sending commands faster than I take them: I will handle this one and the next ones in turn, one every { $seconds ->
+        [one] second
+       *[other] { $seconds } seconds
+    }, in the order you sent them. Nothing is lost.
+rate-refused = Too many of your commands are already waiting: I did not carry out { $command }. Please send it again in { $seconds ->
         [one] one second
        *[other] { $seconds } seconds
-    } before the next one.
+    }.
 message-too-long = This command is too long ({ $size } KB; at most { $max } KB). Nothing was recorded.
 request-title-too-long = The title is too long ({ $length } characters; at most { $max }). Keep it short and put the details on the following lines. Nothing was recorded.
 request-description-too-long = The description is too long ({ $length } characters; at most { $max }). Share long documents as a file or a link. Nothing was recorded.

@@ -182,10 +182,14 @@ card-answer = Respuesta de { $requester } sobre la solicitud { $number }: { $tex
 
 ## Limits
 
-rate-limited = Está enviando comandos más rápido de lo que puedo procesarlos. Espere { $seconds ->
+rate-deferred = Está enviando comandos más rápido de lo que los proceso: atenderé este y los siguientes por turno, uno cada { $seconds ->
+        [one] segundo
+       *[other] { $seconds } segundos
+    }, en el orden en que los envió. No se pierde nada.
+rate-refused = Ya hay demasiados comandos suyos en espera: no ejecuté { $command }. Vuelva a enviarlo dentro de { $seconds ->
         [one] un segundo
        *[other] { $seconds } segundos
-    } antes del siguiente.
+    }.
 message-too-long = Este comando es demasiado largo ({ $size } KB; como máximo { $max } KB). No se registró nada.
 request-title-too-long = El título es demasiado largo ({ $length } caracteres; como máximo { $max }). Sea breve y ponga los detalles en las líneas siguientes. No se registró nada.
 request-description-too-long = La descripción es demasiado larga ({ $length } caracteres; como máximo { $max }). Comparta los documentos largos como archivo o enlace. No se registró nada.

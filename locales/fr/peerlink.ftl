@@ -182,10 +182,14 @@ card-answer = Réponse de { $requester } sur la demande { $number } : { $text }
 
 ## Limits
 
-rate-limited = Vous envoyez des commandes plus vite que je ne peux les traiter. Merci d'attendre { $seconds ->
+rate-deferred = Vous envoyez des commandes plus vite que je ne les traite : je traiterai celle-ci et les suivantes tour à tour, une toutes les { $seconds ->
+        [one] secondes
+       *[other] { $seconds } secondes
+    }, dans l'ordre d'envoi. Rien n'est perdu.
+rate-refused = Trop de vos commandes attendent déjà : je n'ai pas exécuté { $command }. Merci de la renvoyer dans { $seconds ->
         [one] une seconde
        *[other] { $seconds } secondes
-    } avant la suivante.
+    }.
 message-too-long = Cette commande est trop longue ({ $size } Ko ; au plus { $max } Ko). Rien n'a été enregistré.
 request-title-too-long = Le titre est trop long ({ $length } caractères ; au plus { $max }). Restez bref et mettez le détail sur les lignes suivantes. Rien n'a été enregistré.
 request-description-too-long = La description est trop longue ({ $length } caractères ; au plus { $max }). Partagez les longs documents sous forme de fichier ou de lien. Rien n'a été enregistré.

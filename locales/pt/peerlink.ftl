@@ -182,10 +182,14 @@ card-answer = Resposta de { $requester } sobre o pedido { $number }: { $text }
 
 ## Limits
 
-rate-limited = Está a enviar comandos mais depressa do que os consigo tratar. Aguarde { $seconds ->
+rate-deferred = Está a enviar comandos mais depressa do que os trato: tratarei este e os seguintes à vez, um a cada { $seconds ->
+        [one] segundo
+       *[other] { $seconds } segundos
+    }, pela ordem em que os enviou. Nada se perde.
+rate-refused = Já há demasiados comandos seus à espera: não executei { $command }. Envie-o de novo dentro de { $seconds ->
         [one] um segundo
        *[other] { $seconds } segundos
-    } antes do seguinte.
+    }.
 message-too-long = Este comando é demasiado longo ({ $size } KB; no máximo { $max } KB). Nada foi registado.
 request-title-too-long = O título é demasiado longo ({ $length } caracteres; no máximo { $max }). Seja breve e ponha os detalhes nas linhas seguintes. Nada foi registado.
 request-description-too-long = A descrição é demasiado longa ({ $length } caracteres; no máximo { $max }). Partilhe documentos longos como ficheiro ou ligação. Nada foi registado.

@@ -203,7 +203,7 @@ async fn run(backend: &str, url: &str) -> anyhow::Result<serde_json::Value> {
         AdminPolicy::default(),
         Language::En,
     )
-    .with_rate_limit(u32::MAX, u32::MAX);
+    .with_rate_limit(u32::MAX, u32::MAX, 0);
     let commands = mix();
 
     let started = Instant::now();

@@ -149,6 +149,9 @@ pub struct BotSettings {
     pub rate_limit_per_minute: u32,
     /// Commands a sender may send at once before the limit applies.
     pub rate_limit_burst: u32,
+    /// Commands of one sender that may wait their turn beyond the burst;
+    /// further ones are refused (and the sender told which).
+    pub rate_limit_backlog: u32,
 }
 
 /// `[database]`: where records are kept.
@@ -199,8 +202,9 @@ impl Default for Settings {
                 admins: Vec::new(),
                 command_prefix: "!".to_owned(),
                 default_language: "en".to_owned(),
-                rate_limit_per_minute: 30,
-                rate_limit_burst: 10,
+                rate_limit_per_minute: 60,
+                rate_limit_burst: 20,
+                rate_limit_backlog: 50,
             },
             database: DatabaseSettings {
                 url: "sqlite://data/peerlink.db".to_owned(),

@@ -145,6 +145,7 @@ pub async fn on_message(
         body: text.body.clone(),
         thread_root,
         reaction: false,
+        deferred: None,
     };
     if ctx.queue.send(WorkItem::Command(job)).await.is_err() {
         warn!(event_id = %event.event_id, "the worker has stopped; the command will be handled after restart");
@@ -220,6 +221,7 @@ pub async fn on_reaction(
         body: format!("{}ack", ctx.chat.prefix()),
         thread_root: Some(event.content.relates_to.event_id.clone()),
         reaction: true,
+        deferred: None,
     };
     if ctx.queue.send(WorkItem::Command(job)).await.is_err() {
         warn!(event_id = %event.event_id, "the worker has stopped; the reaction will be handled after restart");

@@ -8,6 +8,7 @@
 //! it. That keeps sync responsive, lets shutdown drain the queue before the
 //! process exits, and makes a crash at any point lose and repeat nothing.
 
+mod deferred;
 mod handlers;
 mod outbox;
 pub mod provision;

@@ -43,6 +43,9 @@ pub struct Job {
     pub thread_root: Option<OwnedEventId>,
     /// A reaction (on the message in `thread_root`) rather than a message.
     pub reaction: bool,
+    /// The scheduled job of a command the rate limit deferred (it runs now);
+    /// `None` for an event just received.
+    pub deferred: Option<i64>,
 }
 
 /// What the worker needs.
@@ -58,6 +61,8 @@ pub struct Worker {
     pub outbox: Arc<Notify>,
     /// Cancelled when the process stops (ends database retries).
     pub shutdown: CancellationToken,
+    /// The bot's client (the rooms of deferred commands).
+    pub client: matrix_sdk::Client,
 }
 
 /// Longest wait between two attempts when the database is unavailable.
@@ -68,17 +73,33 @@ const MAX_DB_BACKOFF: Duration = Duration::from_secs(15);
 const MAX_LASTING_FAILURES: u32 = 4;
 
 impl Worker {
-    /// Handles queued work until `shutdown`, then closes the queue and
-    /// finishes what is already in it.
+    /// Handles queued work, and deferred commands when they fall due, until
+    /// `shutdown`; then closes the queue and finishes what is already in it
+    /// (deferred commands not yet due wait in the database).
     pub async fn run(self, mut queue: mpsc::Receiver<WorkItem>, shutdown: CancellationToken) {
+        let mut next_due = self.run_due().await;
         loop {
+            let due = async {
+                match next_due {
+                    Some(at) => tokio::time::sleep_until(at).await,
+                    None => std::future::pending().await,
+                }
+            };
             let item = tokio::select! {
                 biased;
                 item = queue.recv() => item,
                 _ = shutdown.cancelled() => break,
+                _ = due => {
+                    next_due = self.run_due().await;
+                    continue;
+                }
             };
             match item {
-                Some(item) => self.process(item).await,
+                Some(item) => {
+                    if let Some(at) = self.process(item).await {
+                        next_due = Some(next_due.map_or(at, |n| n.min(at)));
+                    }
+                }
                 None => return,
             }
         }
@@ -91,11 +112,13 @@ impl Worker {
         info!(drained, "command queue drained");
     }
 
-    async fn process(&self, item: WorkItem) {
+    /// Handles one item; when a command was deferred, when it falls due.
+    async fn process(&self, item: WorkItem) -> Option<tokio::time::Instant> {
         match item {
             WorkItem::Command(job) => self.handle(job).await,
             WorkItem::Barrier(done) => {
                 let _ = done.send(());
+                None
             }
         }
     }
@@ -109,7 +132,7 @@ impl Worker {
     /// them. A failure that retrying cannot fix ends, after a few attempts,
     /// with the sender told that the command was not carried out.
     #[instrument(skip_all, fields(room_id = %job.room.room_id(), event_id = %job.event_id, sender = %job.sender))]
-    async fn handle(&self, job: Job) {
+    pub(super) async fn handle(&self, job: Job) -> Option<tokio::time::Instant> {
         let started = std::time::Instant::now();
         let mut failures = 0u32;
         let mut lasting = 0u32;
@@ -140,13 +163,20 @@ impl Worker {
                 _ = self.shutdown.cancelled() => {
                     // Not claimed: handled after the restart.
                     warn!("stopping before the event could be recorded; it will be handled after the restart");
-                    return;
+                    return None;
                 }
                 _ = tokio::time::sleep(delay) => {}
             }
         };
         match handled {
             Handled::Before => info!("already handled; not answering again"),
+            Handled::Deferred { due_at } => {
+                info!(due_at, "over the sender's pace: deferred");
+                self.outbox.notify_one();
+                let command = command_name(&job, self.chat.prefix());
+                metrics::command_handled(command, "deferred", started.elapsed().as_secs_f64());
+                return Some(super::deferred::instant_of(due_at));
+            }
             Handled::Answered | Handled::Ignored => {
                 crate::fault::point("worker_after_commit");
                 let result = if handled == Handled::Answered {
@@ -159,6 +189,7 @@ impl Worker {
                 metrics::command_handled(command, result, started.elapsed().as_secs_f64());
             }
         }
+        None
     }
 
     /// One attempt at [`handle`](Self::handle), in one unit of work.
@@ -169,16 +200,18 @@ impl Worker {
         let ackable = job.reaction && self.is_ackable_card(job).await?;
         crate::fault::point("worker_before_claim");
         let event = event(job, place, ackable);
-        Ok(self.chat.handle_event(&self.db, &event).await?)
+        Ok(match job.deferred {
+            None => self.chat.handle_event(&self.db, &event).await?,
+            Some(id) => self.chat.handle_deferred_event(&self.db, id, &event).await?,
+        })
     }
 
     /// Ends an event that keeps failing for a lasting reason: the sender is
     /// told, nothing else is done.
     async fn give_up(&self, job: &Job, error: &AttemptError) -> Result<Handled, StorageError> {
         tracing::error!(%error, "handling an event keeps failing; telling the sender it was not carried out");
-        self.chat
-            .give_up_event(&self.db, &event(job, Place::Other, false), &error.to_string())
-            .await
+        let event = event(job, Place::Other, false);
+        self.chat.give_up_event(&self.db, &event, job.deferred, &error.to_string()).await
     }
 
     /// Whether a reaction is on a request card that can be acknowledged now

@@ -7,7 +7,7 @@
 
 use super::{Answer, ChatService, Effect, Incoming};
 use crate::storage::{
-    Database, Destination, EventClaim, Outbox, Outgoing, ProcessedEvents, StorageError,
+    Database, Destination, EventClaim, JobStore, Outbox, Outgoing, ProcessedEvents, StorageError,
 };
 
 /// How handling one event ended.
@@ -19,6 +19,12 @@ pub enum Handled {
     Ignored,
     /// Handled before (a replayed event): nothing was done.
     Before,
+    /// Over its sender's pace: stored to run at `due_at` (milliseconds since
+    /// the Unix epoch), perhaps with a notice saying so in the outbox.
+    Deferred {
+        /// When it runs.
+        due_at: i64,
+    },
 }
 
 /// An event to handle, as the Matrix layer received it.
@@ -53,6 +59,10 @@ impl ChatService<Database> {
             return Ok(Handled::Before);
         }
         crate::fault::point("worker_after_claim");
+        if let Some(handled) = self.pace(&tx, event).await? {
+            tx.commit().await?;
+            return Ok(handled);
+        }
         let answer = if event.reaction && !event.ackable {
             None
         } else {
@@ -61,44 +71,63 @@ impl ChatService<Database> {
             self.with_store(tx.clone()).handle(incoming).await?
         };
         crate::fault::point("worker_after_handle");
-        // The outcome becomes `answered` when the sender delivers the reply.
-        let handled = match answer {
-            Some(answer) => {
-                tx.enqueue(incoming.event_id, &outgoing(event, answer)).await?;
-                tx.record_outcome(incoming.event_id, "queued").await?;
-                Handled::Answered
-            }
-            None => {
-                tx.record_outcome(incoming.event_id, "ignored").await?;
-                Handled::Ignored
-            }
-        };
+        let handled = finish(&tx, event, answer).await?;
         crate::fault::point("worker_before_commit");
         tx.commit().await?;
         Ok(handled)
     }
 }
 
+/// Writes `answer` to `event` (and its effects) to the outbox of the unit of
+/// work `tx`, and how handling ended; nothing to say is `Ignored`.
+pub(super) async fn finish(
+    tx: &Database,
+    event: &Event<'_>,
+    answer: Option<Answer>,
+) -> Result<Handled, StorageError> {
+    let event_id = event.incoming.event_id;
+    // The outcome becomes `answered` when the sender delivers the reply.
+    Ok(match answer {
+        Some(answer) => {
+            tx.enqueue(event_id, &outgoing(event, answer)).await?;
+            tx.record_outcome(event_id, "queued").await?;
+            Handled::Answered
+        }
+        None => {
+            tx.record_outcome(event_id, "ignored").await?;
+            Handled::Ignored
+        }
+    })
+}
+
 impl ChatService<Database> {
-    /// Ends the handling of `event` after it failed `attempts` times for a
-    /// reason retrying does not fix (`error`): claims it, tells the sender
-    /// that their command was not carried out, and records why. Nothing of
-    /// the command itself is done. An error means nothing was recorded.
+    /// Ends the handling of `event` (or of the deferred command of job
+    /// `job`) after it failed for a reason retrying does not fix (`error`):
+    /// claims it, tells the sender that their command was not carried out,
+    /// and records why. Nothing of the command itself is done. An error
+    /// means nothing was recorded.
     pub async fn give_up_event(
         &self,
         db: &Database,
         event: &Event<'_>,
+        job: Option<i64>,
         error: &str,
     ) -> Result<Handled, StorageError> {
         let incoming = &event.incoming;
+        // Read before the unit of work holds a connection.
+        let answer = self.failure_answer(incoming.sender).await;
         let tx = db.begin().await?;
-        let claim =
-            tx.claim_event(incoming.event_id, incoming.room_id, incoming.sender, "command").await?;
-        if claim == EventClaim::AlreadyHandled {
+        let first = match job {
+            Some(job) => tx.finish_job(job).await?,
+            None => {
+                let (id, room, sender) = (incoming.event_id, incoming.room_id, incoming.sender);
+                tx.claim_event(id, room, sender, "command").await? == EventClaim::New
+            }
+        };
+        if !first {
             tx.rollback().await?;
             return Ok(Handled::Before);
         }
-        let answer = self.failure_answer(incoming.sender).await;
         tx.enqueue(incoming.event_id, &outgoing(event, answer)).await?;
         tx.record_outcome(incoming.event_id, &format!("failed: {error}")).await?;
         tx.commit().await?;
@@ -180,5 +209,55 @@ mod tests {
         let chatter = event("@cl:x.org", "hello", Place::NetworkRoom, "$c");
         assert_eq!(s.handle_event(&db, &chatter).await.unwrap(), Handled::Ignored);
         assert_eq!(db.pending(10).await.unwrap().len(), 2);
+    }
+
+    #[tokio::test]
+    async fn commands_over_the_pace_wait_their_turn_and_beyond_the_backlog_are_named() {
+        use crate::storage::JobStore;
+        let s = service().await.with_rate_limit(60, 3, 2);
+        let db = s.store().clone();
+        let ids: Vec<String> = (0..7).map(|i| format!("$p{i}")).collect();
+        let mut results = Vec::new();
+        for id in &ids {
+            let ping = event("@cl:x.org", "!ping", Place::Direct, id);
+            results.push(s.handle_event(&db, &ping).await.unwrap());
+        }
+        assert_eq!(results[..3], [Handled::Answered; 3]);
+        assert!(matches!(results[3], Handled::Deferred { .. }), "{results:?}");
+        assert!(matches!(results[4], Handled::Deferred { .. }), "{results:?}");
+        assert_eq!(results[5..], [Handled::Answered; 2], "refused, with an answer");
+        let texts = |pending: Vec<crate::storage::OutboxEntry>| -> Vec<String> {
+            pending
+                .into_iter()
+                .map(|e| match e.item {
+                    Outgoing::Message { plain, .. } => plain,
+                    other => format!("{other:?}"),
+                })
+                .collect()
+        };
+        let said = texts(db.pending(20).await.unwrap());
+        assert_eq!(said.len(), 6, "3 pongs, one notice for the streak, 2 refusals: {said:#?}");
+        assert!(said[3].contains("in the order you sent them"), "{}", said[3]);
+        assert!(said[4].contains("I did not carry out `!ping`"), "{}", said[4]);
+
+        // The two deferred run when due, once each, in order.
+        let due = db.due_jobs(i64::MAX, 10).await.unwrap();
+        let keys: Vec<&str> = due.iter().map(|j| j.key.as_str()).collect();
+        assert_eq!(keys, ["$p3", "$p4"]);
+        for job in &due {
+            let ping = event("@cl:x.org", "!ping", Place::Direct, &job.key);
+            assert_eq!(
+                s.handle_deferred_event(&db, job.id, &ping).await.unwrap(),
+                Handled::Answered
+            );
+            let again = s.handle_deferred_event(&db, job.id, &ping).await.unwrap();
+            assert_eq!(again, Handled::Before, "a deferred command runs once");
+        }
+        let said = texts(db.pending(20).await.unwrap());
+        assert_eq!(said.len(), 8, "{said:#?}");
+        assert!(said[6..].iter().all(|t| t.starts_with("Pong")), "{said:#?}");
+        // A replay of a deferred event is not deferred again.
+        let replay = event("@cl:x.org", "!ping", Place::Direct, "$p3");
+        assert_eq!(s.handle_event(&db, &replay).await.unwrap(), Handled::Before);
     }
 }

@@ -6,6 +6,7 @@
 mod chat;
 pub mod handling;
 pub mod outcomes;
+pub mod pacing;
 pub mod rate_limit;
 pub mod roster;
 pub mod stats;

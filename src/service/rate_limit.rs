@@ -1,80 +1,121 @@
-//! Per-sender rate limiting of commands: a token bucket per full user ID.
-//! The first command over the limit gets a polite answer; the following
-//! ones are dropped silently until the bucket refills, so a flood never
-//! turns into a flood of answers.
+//! Per-sender pacing of commands (full user ID), so that no command is ever
+//! lost to the limit: a sender may send `burst` commands at once; after that
+//! each further command is *deferred* to when the sender's pace allows it
+//! (`per_minute` on average), in the order sent, up to `backlog` waiting
+//! commands; only beyond that backlog is a command refused, and the sender
+//! is told which one.
+//!
+//! The pacing is the generic cell rate algorithm (one "theoretical arrival
+//! time" per sender). A decision is remembered per event, so an event tried
+//! again after a database error is not counted twice.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// What to do with a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
-    /// Go ahead.
+    /// Go ahead now.
     Allow,
-    /// Over the limit: say so once, with how long to wait.
-    Warn {
-        /// Seconds until the next command is accepted.
-        retry_after_secs: u64,
+    /// Handle it after `after`, in order with the sender's other commands.
+    Defer {
+        /// How long from now.
+        after: Duration,
+        /// The first deferred command of a streak (the sender is told once).
+        first: bool,
     },
-    /// Over the limit and already told: stay silent.
-    Drop,
+    /// The backlog is full: not handled; the sender may try again after
+    /// `retry_after`.
+    Refuse {
+        /// When a new command would be accepted again (deferred).
+        retry_after: Duration,
+    },
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Bucket {
-    tokens: f64,
-    last: Instant,
-    warned: bool,
+struct Pace {
+    /// When the sender's next command would be on pace.
+    tat: Instant,
 }
 
-/// Token buckets by sender.
+#[derive(Debug, Default)]
+struct State {
+    paces: HashMap<String, Pace>,
+    /// Recent decisions by event ID, oldest first.
+    decided: HashMap<String, Verdict>,
+    order: VecDeque<String>,
+}
+
+/// Pacing by sender.
 #[derive(Debug)]
 pub struct RateLimiter {
-    burst: f64,
-    per_second: f64,
-    buckets: Mutex<HashMap<String, Bucket>>,
+    interval: Duration,
+    burst: u32,
+    backlog: u32,
+    state: Mutex<State>,
 }
 
-/// Buckets kept before idle ones are forgotten.
+/// Paces kept before idle ones are forgotten.
 const PRUNE_ABOVE: usize = 10_000;
 
+/// Decisions remembered (events tried again after a failure).
+const REMEMBER: usize = 4_096;
+
 impl RateLimiter {
-    /// `per_minute` commands a minute on average, up to `burst` at once.
-    pub fn new(per_minute: u32, burst: u32) -> Self {
+    /// `per_minute` commands a minute on average, up to `burst` at once,
+    /// and up to `backlog` more waiting their turn.
+    pub fn new(per_minute: u32, burst: u32, backlog: u32) -> Self {
         Self {
-            burst: f64::from(burst.max(1)),
-            per_second: f64::from(per_minute.max(1)) / 60.0,
-            buckets: Mutex::new(HashMap::new()),
+            interval: Duration::from_secs_f64(60.0 / f64::from(per_minute.max(1))),
+            burst: burst.max(1),
+            backlog,
+            state: Mutex::new(State::default()),
         }
     }
 
-    /// Takes a token for `sender` at `now`.
-    pub fn check(&self, sender: &str, now: Instant) -> Verdict {
-        let mut buckets = self.buckets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if buckets.len() > PRUNE_ABOVE {
-            let full_after = Duration::from_secs_f64(self.burst / self.per_second);
-            buckets.retain(|_, b| now.duration_since(b.last) < full_after);
+    /// The pace: one command every this long, on average.
+    pub fn interval(&self) -> Duration {
+        self.interval
+    }
+
+    /// Decides for the command `event_id` of `sender`, received at `now`;
+    /// the same event always gets the same decision.
+    pub fn check(&self, sender: &str, event_id: &str, now: Instant) -> Verdict {
+        let mut state = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(verdict) = state.decided.get(event_id) {
+            return *verdict;
         }
-        let bucket = buckets.entry(sender.to_owned()).or_insert(Bucket {
-            tokens: self.burst,
-            last: now,
-            warned: false,
-        });
-        let elapsed = now.duration_since(bucket.last).as_secs_f64();
-        bucket.tokens = (bucket.tokens + elapsed * self.per_second).min(self.burst);
-        bucket.last = now;
-        if bucket.tokens >= 1.0 {
-            bucket.tokens -= 1.0;
-            bucket.warned = false;
-            return Verdict::Allow;
+        if state.paces.len() > PRUNE_ABOVE {
+            state.paces.retain(|_, p| p.tat > now);
         }
-        if bucket.warned {
-            return Verdict::Drop;
+        let pace = state.paces.entry(sender.to_owned()).or_insert(Pace { tat: now });
+        let tat = pace.tat.max(now);
+        // Up to `burst` commands may be ahead of the pace at once.
+        let tolerance = self.interval * (self.burst - 1);
+        let ahead = tat.duration_since(now);
+        let verdict = if ahead <= tolerance {
+            pace.tat = tat + self.interval;
+            Verdict::Allow
+        } else {
+            let after = ahead - tolerance;
+            let waiting = (after.as_secs_f64() / self.interval.as_secs_f64()).ceil() as u32;
+            if waiting <= self.backlog {
+                pace.tat = tat + self.interval;
+                Verdict::Defer { after, first: waiting <= 1 }
+            } else {
+                let retry_after = after.saturating_sub(self.interval * self.backlog);
+                Verdict::Refuse { retry_after }
+            }
+        };
+        state.decided.insert(event_id.to_owned(), verdict);
+        state.order.push_back(event_id.to_owned());
+        if state.order.len() > REMEMBER {
+            if let Some(old) = state.order.pop_front() {
+                state.decided.remove(&old);
+            }
         }
-        bucket.warned = true;
-        let wait = ((1.0 - bucket.tokens) / self.per_second).ceil();
-        Verdict::Warn { retry_after_secs: wait as u64 }
+        verdict
     }
 }
 
@@ -82,30 +123,67 @@ impl RateLimiter {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_burst_is_allowed_then_one_warning_then_silence_until_refill() {
-        let limiter = RateLimiter::new(60, 3);
-        let t0 = Instant::now();
-        let verdicts: Vec<Verdict> = (0..5).map(|_| limiter.check("@a:x.org", t0)).collect();
-        assert_eq!(
-            verdicts,
-            [
-                Verdict::Allow,
-                Verdict::Allow,
-                Verdict::Allow,
-                Verdict::Warn { retry_after_secs: 1 },
-                Verdict::Drop
-            ]
-        );
-        assert_eq!(limiter.check("@a:x.org", t0 + Duration::from_secs(1)), Verdict::Allow);
+    fn kinds(verdicts: &[Verdict]) -> String {
+        verdicts
+            .iter()
+            .map(|v| match v {
+                Verdict::Allow => 'A',
+                Verdict::Defer { .. } => 'D',
+                Verdict::Refuse { .. } => 'R',
+            })
+            .collect()
     }
 
     #[test]
-    fn senders_are_limited_separately_by_full_user_id() {
-        let limiter = RateLimiter::new(60, 1);
+    fn a_burst_is_allowed_then_commands_wait_their_turn_then_are_refused() {
+        let limiter = RateLimiter::new(60, 3, 2);
         let t0 = Instant::now();
-        assert_eq!(limiter.check("@a:x.org", t0), Verdict::Allow);
-        assert_eq!(limiter.check("@a:evil.example", t0), Verdict::Allow);
-        assert!(matches!(limiter.check("@a:x.org", t0), Verdict::Warn { .. }));
+        let verdicts: Vec<Verdict> =
+            (0..7).map(|i| limiter.check("@a:x.org", &format!("$e{i}"), t0)).collect();
+        assert_eq!(kinds(&verdicts), "AAADDRR");
+        assert_eq!(verdicts[3], Verdict::Defer { after: Duration::from_secs(1), first: true });
+        assert_eq!(verdicts[4], Verdict::Defer { after: Duration::from_secs(2), first: false });
+        assert!(matches!(verdicts[5], Verdict::Refuse { .. }));
+        // One second later one deferred slot is free again, in order after
+        // the two waiting.
+        let later = limiter.check("@a:x.org", "$e7", t0 + Duration::from_secs(1));
+        assert_eq!(later, Verdict::Defer { after: Duration::from_secs(2), first: false });
+        // Once the pace has caught up, commands go ahead again.
+        assert_eq!(limiter.check("@a:x.org", "$e8", t0 + Duration::from_secs(10)), Verdict::Allow);
+    }
+
+    #[test]
+    fn the_same_event_gets_the_same_decision_when_tried_again() {
+        let limiter = RateLimiter::new(60, 1, 5);
+        let t0 = Instant::now();
+        assert_eq!(limiter.check("@a:x.org", "$1", t0), Verdict::Allow);
+        let deferred = limiter.check("@a:x.org", "$2", t0);
+        assert!(matches!(deferred, Verdict::Defer { .. }));
+        for _ in 0..3 {
+            assert_eq!(limiter.check("@a:x.org", "$2", t0), deferred, "not counted again");
+        }
+        let next = limiter.check("@a:x.org", "$3", t0);
+        assert_eq!(next, Verdict::Defer { after: Duration::from_secs(2), first: false });
+    }
+
+    #[test]
+    fn senders_are_paced_separately_by_full_user_id() {
+        let limiter = RateLimiter::new(60, 1, 0);
+        let t0 = Instant::now();
+        assert_eq!(limiter.check("@a:x.org", "$1", t0), Verdict::Allow);
+        assert_eq!(limiter.check("@a:evil.example", "$2", t0), Verdict::Allow);
+        assert!(matches!(limiter.check("@a:x.org", "$3", t0), Verdict::Refuse { .. }));
+    }
+
+    #[test]
+    fn forty_commands_in_ten_seconds_at_the_defaults_are_all_handled() {
+        let limiter = RateLimiter::new(60, 20, 50);
+        let t0 = Instant::now();
+        let verdicts: Vec<Verdict> = (0..40)
+            .map(|i| {
+                limiter.check("@a:x.org", &format!("$e{i}"), t0 + Duration::from_millis(250 * i))
+            })
+            .collect();
+        assert!(!verdicts.iter().any(|v| matches!(v, Verdict::Refuse { .. })), "{verdicts:?}");
     }
 }

@@ -8,6 +8,7 @@
 //! never edited once released.
 
 mod events;
+mod jobs;
 mod outbox;
 mod postgres;
 mod requests;
@@ -24,6 +25,7 @@ use sqlx::{PgPool, SqlitePool};
 use tokio::sync::Mutex;
 
 pub use events::{EventClaim, ProcessedEvents, SyncTokens};
+pub use jobs::{JobStore, ScheduledJob};
 pub use outbox::{Destination, Outbox, OutboxCounts, OutboxEntry, Outgoing, Retry};
 pub use requests::{OutcomeRecord, RequestFilter, RequestStore, RequestTimes, Step};
 pub use rooms::RoomStore;

@@ -136,8 +136,9 @@ pub fn transaction_id(kind: &str, event_id: &str, seq: usize) -> String {
 
 /// The outbox table.
 pub trait Outbox {
-    /// Writes `items`, in order, as decided while handling `event_id`. Run
-    /// it in the unit of work that handles the event.
+    /// Writes `items`, in order, as decided while handling `event_id` (after
+    /// any items written for it before). Run it in the unit of work that
+    /// handles the event.
     fn enqueue(
         &self,
         event_id: &str,
@@ -178,8 +179,16 @@ impl Outbox for Database {
             return Ok(());
         }
         let now = now_ms();
+        // An event may be answered in steps (a deferred command's notice,
+        // then its answer): items continue after those already written.
+        let next = "SELECT COALESCE(MAX(seq) + 1, 0) FROM outbox WHERE event_id = $1";
+        let first: i64 = on_pool!(self, pool => {
+            sqlx::query_scalar(next).bind(event_id).fetch_one(pool).await?
+        });
+        let first = usize::try_from(first).unwrap_or(0);
         let mut rows = Vec::with_capacity(items.len());
-        for (seq, item) in items.iter().enumerate() {
+        for (i, item) in items.iter().enumerate() {
+            let seq = first + i;
             let json = serde_json::to_string(item)
                 .map_err(|e| StorageError::Corrupt(format!("an outbox item: {e}")))?;
             let txn = transaction_id(item.kind(), event_id, seq);

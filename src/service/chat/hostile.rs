@@ -241,7 +241,7 @@ mod tests {
 
     #[tokio::test]
     async fn every_hostile_input_gets_the_documented_treatment() {
-        let s = service().await.with_rate_limit(100_000, 100_000);
+        let s = service().await.with_rate_limit(100_000, 100_000, 0);
         // A request #1 from Chile exists for the triage rows.
         let first = incoming(CL, "!request membership Existing", Place::NetworkRoom);
         s.handle(&Incoming { event_id: "$first", ..first }).await.unwrap().unwrap();

@@ -15,9 +15,15 @@ use crate::commands::{self, Command, ParseError, MAX_COMMAND_BYTES};
 use crate::domain::{AdminPolicy, Language, Network, Permission, Roles, RoomKind, Roster};
 use crate::i18n::Arg;
 use crate::i18n::{Catalog, Text};
-use crate::service::rate_limit::{RateLimiter, Verdict};
+use crate::service::rate_limit::RateLimiter;
 use crate::service::{RosterService, RosterServiceError};
 use crate::storage::{RequestStore, RosterStore, StorageError};
+
+/// The first line of a command, cut as every echo of a sender's text is
+/// (to name a command the bot did not carry out).
+pub(crate) fn echo_command(body: &str) -> String {
+    help::echo(body.lines().next().unwrap_or_default().trim())
+}
 
 /// A roster read's error as the storage error it is (reading the roster
 /// applies no rule, so only storage can fail).
@@ -149,14 +155,25 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
         default_language: Language,
     ) -> Self {
         let roster = RosterService::new(store.clone(), network);
-        let limiter = Arc::new(RateLimiter::new(30, 10));
+        let limiter = Arc::new(RateLimiter::new(60, 20, 50));
         Self { catalog, prefix: prefix.into(), store, roster, admins, default_language, limiter }
     }
 
-    /// Limits each sender to `per_minute` commands a minute, `burst` at once.
-    pub fn with_rate_limit(mut self, per_minute: u32, burst: u32) -> Self {
-        self.limiter = Arc::new(RateLimiter::new(per_minute, burst));
+    /// Paces each sender to `per_minute` commands a minute, `burst` at once,
+    /// with up to `backlog` more deferred (see [`crate::service::pacing`]).
+    pub fn with_rate_limit(mut self, per_minute: u32, burst: u32, backlog: u32) -> Self {
+        self.limiter = Arc::new(RateLimiter::new(per_minute, burst, backlog));
         self
+    }
+
+    /// The pacing of senders.
+    pub(crate) fn limiter(&self) -> &RateLimiter {
+        &self.limiter
+    }
+
+    /// The message catalog.
+    pub(crate) fn catalog(&self) -> &Catalog {
+        &self.catalog
     }
 
     /// The same service over another store: the worker runs each event's
@@ -217,16 +234,6 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
         crate::fault::fail("chat_roster")?;
         let roster = self.roster.roster().await.map_err(storage_error)?;
         let lang = self.language_of(&roster, incoming.sender);
-        match self.limiter.check(incoming.sender, std::time::Instant::now()) {
-            Verdict::Allow => {}
-            Verdict::Warn { retry_after_secs } => {
-                let seconds = Arg::Number(i64::try_from(retry_after_secs).unwrap_or(i64::MAX));
-                return Ok(Some(
-                    self.catalog.render(lang, "rate-limited", &[("seconds", seconds)]).into(),
-                ));
-            }
-            Verdict::Drop => return Ok(None),
-        }
         if incoming.body.len() > MAX_COMMAND_BYTES {
             let kb = |n: usize| Arg::Number(i64::try_from(n.div_ceil(1024)).unwrap_or(i64::MAX));
             let args = [("size", kb(incoming.body.len())), ("max", kb(MAX_COMMAND_BYTES))];
@@ -252,9 +259,17 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
         }))
     }
 
+    /// The language `sender` is answered in (see [`Self::language_of`]).
+    pub(crate) async fn language_for(&self, sender: &str) -> Result<Language, StorageError> {
+        let roster = self.roster.roster().await.map_err(storage_error)?;
+        Ok(self.language_of(&roster, sender))
+    }
+
     /// The answer given when handling a command keeps failing for a reason
     /// that retrying does not fix (see [`StorageError::is_transient`]): the
     /// sender learns that it was not carried out.
+    /// (The apology is in the default language when even the roster
+    /// cannot be read: it is the message, not a decision.)
     pub async fn failure_answer(&self, sender: &str) -> Answer {
         let lang = match self.roster.roster().await {
             Ok(roster) => self.language_of(&roster, sender),
@@ -336,23 +351,6 @@ pub(crate) mod tests {
         assert!(s.may_invite_bot("@cl:x.org").await.unwrap());
         assert!(!s.may_invite_bot("@cl:evil.example").await.unwrap());
         assert!(!s.may_invite_bot("@stranger:x.org").await.unwrap());
-    }
-
-    #[tokio::test]
-    async fn a_flood_of_commands_gets_one_polite_warning_then_silence() {
-        let s = service().await.with_rate_limit(60, 3);
-        let mut answers = Vec::new();
-        for _ in 0..5 {
-            answers.push(s.handle(&incoming("@cl:x.org", "!ping", Place::Direct)).await.unwrap());
-        }
-        assert!(answers[..3]
-            .iter()
-            .all(|a| a.as_ref().is_some_and(|a| a.text.plain.starts_with("Pong"))));
-        let warning = answers[3].as_ref().unwrap().text.plain.clone();
-        assert!(warning.contains("Please wait one second"), "{warning}");
-        assert_eq!(answers[4], None);
-        // Someone else is not affected.
-        assert!(s.handle(&incoming("@ma:x.org", "!ping", Place::Direct)).await.unwrap().is_some());
     }
 
     #[tokio::test]
