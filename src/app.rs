@@ -104,7 +104,7 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         let state = HttpState {
             db: db.clone(),
             network: network.clone(),
-            tokens: Arc::new(Tokens::new(&settings.http.tokens)),
+            tokens: Arc::new(Tokens::new(&settings.http.tokens).with_database(db.clone())),
         };
         tasks.spawn(http::serve(listener, state, shutdown.clone()));
     }

@@ -61,28 +61,14 @@ pub enum Command {
     /// Export the outcomes register
     #[command(subcommand)]
     Outcomes(requests::OutcomesCommand),
-    /// Make a new API token for the HTTP API
+    /// API tokens for the HTTP API (kept in the database, effective at once)
     #[command(subcommand)]
-    Token(TokenCommand),
+    Token(token::TokenCommand),
     /// Create and repair the network's rooms and memberships from the roster
     Provision {
         /// Only print what would change
         #[arg(long)]
         dry_run: bool,
-    },
-}
-
-/// `peerlink token …`
-#[derive(Debug, Subcommand)]
-pub enum TokenCommand {
-    /// Print a new token and the configuration lines that accept it
-    New {
-        /// Who will hold it
-        #[arg(long)]
-        name: String,
-        /// reports (requests, statistics, outcomes) or roster (also delegates' user IDs)
-        #[arg(long, default_value = "reports", value_parser = ["reports", "roster"])]
-        scope: String,
     },
 }
 
@@ -128,7 +114,7 @@ pub fn main(cli: Cli) -> ExitCode {
             Command::Delegate(c) => roster::delegate(&settings, c).await,
             Command::Provision { dry_run } => provision::provision(&settings, dry_run).await,
             Command::Requests(c) => requests::requests(&settings, c).await,
-            Command::Token(TokenCommand::New { name, scope }) => token::new_token(&name, &scope),
+            Command::Token(c) => token::token(&settings, c).await,
             Command::Outcomes(c) => requests::outcomes(&settings, c).await,
         }
     });

@@ -136,7 +136,7 @@ fn parse_language(raw: &str) -> Result<String, String> {
 }
 
 /// Who the history records for CLI edits.
-fn actor() -> String {
+pub(super) fn actor() -> String {
     format!("cli:{}", std::env::var("USER").unwrap_or_else(|_| "unknown".into()))
 }
 

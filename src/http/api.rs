@@ -65,7 +65,7 @@ pub async fn requests(
     headers: HeaderMap,
     ApiQuery(q): ApiQuery<RequestQuery>,
 ) -> Result<Json<Value>, ApiError> {
-    state.tokens.check(&headers, Scope::Reports)?;
+    state.tokens.check(&headers, Scope::Reports).await?;
     let per_page = q.per_page.unwrap_or(50);
     if !(1..=MAX_PER_PAGE).contains(&per_page) {
         return Err(ApiError::BadRequest(format!("`per_page` must be 1 to {MAX_PER_PAGE}")));
@@ -110,7 +110,7 @@ pub async fn request(
     headers: HeaderMap,
     ApiPath(number): ApiPath<i64>,
 ) -> Result<Json<Value>, ApiError> {
-    state.tokens.check(&headers, Scope::Reports)?;
+    state.tokens.check(&headers, Scope::Reports).await?;
     let request = state.db.get_request(number).await?.ok_or(ApiError::NotFound)?;
     let history: Vec<Value> = state
         .db
@@ -149,7 +149,7 @@ pub async fn roster(
     State(state): State<HttpState>,
     headers: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    let scope = state.tokens.check(&headers, Scope::Reports)?;
+    let scope = state.tokens.check(&headers, Scope::Reports).await?;
     let roster = state.db.load_roster().await?;
     let states: Vec<Value> = roster
         .states
@@ -189,7 +189,7 @@ pub async fn statistics(
     State(state): State<HttpState>,
     headers: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
-    state.tokens.check(&headers, Scope::Reports)?;
+    state.tokens.check(&headers, Scope::Reports).await?;
     let times = state.db.request_times().await?;
     Ok(Json(serde_json::to_value(stats::compute(&times)).unwrap_or(Value::Null)))
 }
@@ -199,7 +199,7 @@ pub async fn outcomes_list(
     State(state): State<HttpState>,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
-    state.tokens.check(&headers, Scope::Reports)?;
+    state.tokens.check(&headers, Scope::Reports).await?;
     let records = state.db.outcomes().await?;
     Ok(([(header::CONTENT_TYPE, "application/json")], outcomes_json(&records)))
 }
@@ -209,7 +209,7 @@ pub async fn outcomes_csv_file(
     State(state): State<HttpState>,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
-    state.tokens.check(&headers, Scope::Reports)?;
+    state.tokens.check(&headers, Scope::Reports).await?;
     let records = state.db.outcomes().await?;
     Ok((
         [

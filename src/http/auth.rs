@@ -1,5 +1,8 @@
-//! API tokens: stored as SHA-256 hashes in the configuration, presented as
-//! `Authorization: Bearer <token>`, compared in constant time.
+//! API tokens: stored as SHA-256 hashes, in the database (`peerlink token
+//! new|list|revoke`, effective at once) or in the configuration file;
+//! presented as `Authorization: Bearer <token>`. Configured hashes are
+//! compared in constant time; stored ones are looked up by hash (the hash of
+//! a random token tells an attacker nothing to aim at).
 
 use axum::http::HeaderMap;
 use sha2::{Digest, Sha256};
@@ -7,6 +10,7 @@ use subtle::ConstantTimeEq;
 
 use super::error::ApiError;
 use crate::config::TokenSettings;
+use crate::storage::{Database, TokenStore};
 
 /// What a token may read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -17,10 +21,22 @@ pub enum Scope {
     Roster,
 }
 
-/// The configured tokens.
+/// The configured tokens, and the database's.
 #[derive(Debug, Clone, Default)]
 pub struct Tokens {
     entries: Vec<(String, Scope, [u8; 32])>,
+    db: Option<Database>,
+}
+
+impl Scope {
+    /// `reports` or `roster`.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "reports" => Some(Scope::Reports),
+            "roster" => Some(Scope::Roster),
+            _ => None,
+        }
+    }
 }
 
 /// Lowercase hex SHA-256 of `token`.
@@ -46,20 +62,22 @@ impl Tokens {
         let entries = settings
             .iter()
             .filter_map(|t| {
-                let scope = match t.scope.as_str() {
-                    "reports" => Scope::Reports,
-                    "roster" => Scope::Roster,
-                    _ => return None,
-                };
+                let scope = Scope::parse(&t.scope)?;
                 Some((t.name.clone(), scope, parse_hex(&t.sha256.to_ascii_lowercase())?))
             })
             .collect();
-        Self { entries }
+        Self { entries, db: None }
+    }
+
+    /// Also accepts the active tokens stored in `db`.
+    pub fn with_database(mut self, db: Database) -> Self {
+        self.db = Some(db);
+        self
     }
 
     /// The scope of the bearer token in `headers`, if it needs at least
     /// `needed`; 401 without a valid token, 403 with too narrow a scope.
-    pub fn check(&self, headers: &HeaderMap, needed: Scope) -> Result<Scope, ApiError> {
+    pub async fn check(&self, headers: &HeaderMap, needed: Scope) -> Result<Scope, ApiError> {
         let presented = headers
             .get(axum::http::header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
@@ -67,11 +85,18 @@ impl Tokens {
             .ok_or(ApiError::Unauthorized)?;
         let digest: [u8; 32] = Sha256::digest(presented.trim().as_bytes()).into();
         // Compare with every entry, so timing says nothing about which matched.
-        let mut found: Option<(&str, Scope)> = None;
+        let mut found: Option<(String, Scope)> = None;
         for (name, scope, hash) in &self.entries {
             if bool::from(hash.ct_eq(&digest)) {
-                found = Some((name, *scope));
+                found = Some((name.clone(), *scope));
             }
+        }
+        if let (None, Some(db)) = (&found, &self.db) {
+            let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+            found = db
+                .token_by_hash(&hex)
+                .await?
+                .and_then(|(name, scope)| Some((name, Scope::parse(&scope)?)));
         }
         let (name, scope) = found.ok_or(ApiError::Unauthorized)?;
         if scope < needed {
@@ -99,26 +124,42 @@ mod tests {
         h
     }
 
-    #[test]
-    fn tokens_grant_their_scope_and_no_more() {
+    #[tokio::test]
+    async fn tokens_grant_their_scope_and_no_more() {
         let t = tokens();
-        assert_eq!(t.check(&headers("Bearer read"), Scope::Reports).unwrap(), Scope::Reports);
+        assert_eq!(t.check(&headers("Bearer read"), Scope::Reports).await.unwrap(), Scope::Reports);
         assert!(matches!(
-            t.check(&headers("Bearer read"), Scope::Roster),
+            t.check(&headers("Bearer read"), Scope::Roster).await,
             Err(ApiError::Forbidden)
         ));
-        assert_eq!(t.check(&headers("Bearer all"), Scope::Reports).unwrap(), Scope::Roster);
+        assert_eq!(t.check(&headers("Bearer all"), Scope::Reports).await.unwrap(), Scope::Roster);
     }
 
-    #[test]
-    fn missing_malformed_or_unknown_tokens_are_unauthorized() {
+    #[tokio::test]
+    async fn missing_malformed_or_unknown_tokens_are_unauthorized() {
         let t = tokens();
-        assert!(matches!(t.check(&HeaderMap::new(), Scope::Reports), Err(ApiError::Unauthorized)));
-        assert!(matches!(t.check(&headers("read"), Scope::Reports), Err(ApiError::Unauthorized)));
+        let unauthorized = |r: Result<Scope, ApiError>| matches!(r, Err(ApiError::Unauthorized));
+        assert!(unauthorized(t.check(&HeaderMap::new(), Scope::Reports).await));
+        assert!(unauthorized(t.check(&headers("read"), Scope::Reports).await));
+        assert!(unauthorized(t.check(&headers("Bearer nope"), Scope::Reports).await));
+    }
+
+    #[tokio::test]
+    async fn stored_tokens_work_at_once_and_stop_when_revoked() {
+        let db = Database::connect("sqlite::memory:", 1).await.unwrap();
+        db.migrate().await.unwrap();
+        let t = tokens().with_database(db.clone());
+        assert!(matches!(t.check(&headers("Bearer new"), Scope::Reports).await, Err(_)));
+        db.add_token("secretariat", "roster", &sha256_hex("new"), "test").await.unwrap();
+        assert_eq!(t.check(&headers("Bearer new"), Scope::Roster).await.unwrap(), Scope::Roster);
+        let twice = db.add_token("secretariat", "reports", &sha256_hex("other"), "test").await;
+        assert!(!twice.unwrap(), "one active token per name");
+        assert!(db.revoke_token("secretariat").await.unwrap());
         assert!(matches!(
-            t.check(&headers("Bearer nope"), Scope::Reports),
+            t.check(&headers("Bearer new"), Scope::Reports).await,
             Err(ApiError::Unauthorized)
         ));
+        assert!(!db.revoke_token("secretariat").await.unwrap());
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod requests;
 mod rooms;
 mod roster;
 mod sqlite;
+mod tokens;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -30,6 +31,7 @@ pub use outbox::{Destination, Outbox, OutboxCounts, OutboxEntry, Outgoing, Retry
 pub use requests::{OutcomeRecord, RequestFilter, RequestStore, RequestTimes, Step};
 pub use rooms::RoomStore;
 pub use roster::{RosterHistoryEntry, RosterStore};
+pub use tokens::{StoredToken, TokenStore};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
