@@ -149,7 +149,7 @@ mod tests {
         let db = Database::connect("sqlite::memory:", 1).await.unwrap();
         db.migrate().await.unwrap();
         let t = tokens().with_database(db.clone());
-        assert!(matches!(t.check(&headers("Bearer new"), Scope::Reports).await, Err(_)));
+        assert!(t.check(&headers("Bearer new"), Scope::Reports).await.is_err());
         db.add_token("secretariat", "roster", &sha256_hex("new"), "test").await.unwrap();
         assert_eq!(t.check(&headers("Bearer new"), Scope::Roster).await.unwrap(), Scope::Roster);
         let twice = db.add_token("secretariat", "reports", &sha256_hex("other"), "test").await;
