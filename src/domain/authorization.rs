@@ -5,7 +5,7 @@
 //! A person's [`Roles`] combine: an admin (configured account), a delegate
 //! of a state (member or observer), of a committee state, of the
 //! coordinating state. [`Roles::may`] answers for each [`Permission`]; the
-//! table is in README.md ("Who may do what") and [`PERMISSION_TABLE`], and a
+//! table is in docs/commands.md ("Who may do what") and [`PERMISSION_TABLE`], and a
 //! test checks every cell. Rules that depend on the request at hand (an
 //! observer's categories, a committee state's own request, who answers a
 //! question) are in [`crate::domain::authorize`] and the request use cases.
@@ -130,19 +130,19 @@ mod tests {
     }
 
     #[test]
-    fn the_readme_shows_the_same_table() {
-        let readme = include_str!("../../README.md");
+    fn the_documented_table_is_the_same() {
+        let doc = include_str!("../../docs/commands.md");
         let mark = |b: bool| if b { "yes" } else { "no" };
         for (permission, expected) in PERMISSION_TABLE {
             let row = format!("| {} |", expected.map(mark).join(" | "));
             let name = format!("{permission:?}");
-            let line = readme
+            let line = doc
                 .lines()
                 .find(|l| l.contains(&format!("`{name}`")))
-                .unwrap_or_else(|| panic!("README lacks the {name} row"));
+                .unwrap_or_else(|| panic!("docs/commands.md lacks the {name} row"));
             assert!(
                 line.ends_with(&row),
-                "README row for {name} is `{line}`, expected to end `{row}`"
+                "docs/commands.md row for {name} is `{line}`, expected to end `{row}`"
             );
         }
     }
