@@ -264,6 +264,20 @@ async fn a_member_and_a_committee_delegate_on_another_homeserver_take_part_fully
     for room in [&net.space, &net.weog, &net.plenary] {
         assert_eq!(net.membership(&net.fr, room, &fr_id).await, "join", "{room}");
     }
+    // Their joining alone (no roster change) brings the Space's link to
+    // their regional room up to date: its `via` names their server.
+    eventually("via naming the member's server", Duration::from_secs(30), || async {
+        let link = net
+            .fr
+            .all_events(&net.space)
+            .await
+            .into_iter()
+            .rev()
+            .find(|e| e["type"] == "m.space.child" && e["state_key"] == net.weog.as_str())?;
+        let via: Vec<String> = serde_json::from_value(link["content"]["via"].clone()).ok()?;
+        via.contains(&hs2.server_name).then_some(())
+    })
+    .await;
     // `!join` from the remote member: invited to another region's room.
     let join = net.fr.send_text(&net.weog, "!join africa").await;
     net.fr.wait_reply(&net.weog, &bot, join.as_str()).await;
@@ -388,10 +402,17 @@ async fn a_member_and_a_committee_delegate_on_another_homeserver_take_part_fully
         .await;
     assert!(via.contains(&hs1_name), "{via:?}");
 
-    // A roster change that drops the remote member removes them from every
-    // room, across the federation.
-    let remove = net.ma.send_text(&real_dm, &format!("!delegate remove {fr_id}")).await;
-    net.ma.wait_reply(&real_dm, &bot, remove.as_str()).await;
+    // A roster change made on the command line while the bot runs, which
+    // drops the remote member, removes them from every room, across the
+    // federation, within seconds.
+    let started = std::time::Instant::now();
+    let network_file = net._dir.path().join("network.toml").display().to_string();
+    let env = [
+        ("PEERLINK__DATABASE__URL", net.db.url.as_str()),
+        ("PEERLINK__NETWORK__FILE", network_file.as_str()),
+    ];
+    let removed = common::cli::peerlink(net._dir.path(), &["delegate", "remove", &fr_id], &env);
+    assert!(removed.ok(), "{}", removed.text());
     for room in [&net.space, &net.plenary, &net.weog, &net.asia] {
         eventually("the removed delegate out of every room", Duration::from_secs(60), || async {
             // As the member's own homeserver sees it.
@@ -399,6 +420,9 @@ async fn a_member_and_a_committee_delegate_on_another_homeserver_take_part_fully
         })
         .await;
     }
+    let elapsed = started.elapsed();
+    println!("CLI removal of the remote member applied across the federation in {elapsed:?}");
+    assert!(elapsed < Duration::from_secs(10), "applied in {elapsed:?}");
     store.close().await;
     assert!(net.bot.terminate().await);
     net.db.cleanup().await;

@@ -22,6 +22,7 @@ use tracing::{debug, info, warn};
 
 use super::sync::BotContext;
 use super::worker::{Job, WorkItem};
+use crate::domain::server_name_of;
 
 /// An invitation to a room: accepted from admins, declined from anyone else.
 pub async fn on_invite(
@@ -190,12 +191,28 @@ pub async fn on_member(
     let provisioner = ctx.provisioner.clone();
     let room_id = room.room_id().to_string();
     let user = event.state_key.to_string();
+    let own = super::own_user_id(&client);
+    let remote = server_name_of(&own) != server_name_of(&user);
     ctx.tasks.spawn(async move {
-        if let Err(e) = provisioner.enforce_member(&room_id, &user).await {
-            // Not a decision to let them stay: a full reconciliation (which
-            // retries until it succeeds) checks every member of every room.
-            warn!(room_id, user, error = %e, "could not check a new member against the roster; reconciling every room instead");
-            provisioner.request_reconcile();
+        match provisioner.enforce_member(&room_id, &user).await {
+            // Someone from another homeserver stays in a provisioned room:
+            // the Space's links name the servers of members (`via`), so
+            // they are brought up to date now rather than at the next run.
+            Ok(false) if remote => {
+                // (Unless the room is known not to be provisioned: an
+                // unreadable answer reconciles too.)
+                if !matches!(provisioner.kind_of(&room_id).await, Ok(None)) {
+                    provisioner.request_reconcile();
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                // Not a decision to let them stay: a full reconciliation
+                // (which retries until it succeeds) checks every member of
+                // every room.
+                warn!(room_id, user, error = %e, "could not check a new member against the roster; reconciling every room instead");
+                provisioner.request_reconcile();
+            }
         }
     });
 }
