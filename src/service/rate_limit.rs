@@ -22,7 +22,7 @@ pub enum Verdict {
     Defer {
         /// How long from now.
         after: Duration,
-        /// The first deferred command of a streak (the sender is told once).
+        /// The first deferred command of a busy spell (the sender is told once).
         first: bool,
     },
     /// The backlog is full: not handled; the sender may try again after
@@ -37,6 +37,9 @@ pub enum Verdict {
 struct Pace {
     /// When the sender's next command would be on pace.
     tat: Instant,
+    /// Told that commands wait their turn, since the pace last caught up
+    /// with them completely (once per busy spell, not per command).
+    told: bool,
 }
 
 #[derive(Debug, Default)]
@@ -89,7 +92,11 @@ impl RateLimiter {
         if state.paces.len() > PRUNE_ABOVE {
             state.paces.retain(|_, p| p.tat > now);
         }
-        let pace = state.paces.entry(sender.to_owned()).or_insert(Pace { tat: now });
+        let pace = state.paces.entry(sender.to_owned()).or_insert(Pace { tat: now, told: false });
+        if pace.tat <= now {
+            // Idle long enough that nothing is owed: a new spell.
+            pace.told = false;
+        }
         let tat = pace.tat.max(now);
         // Up to `burst` commands may be ahead of the pace at once.
         let tolerance = self.interval * (self.burst - 1);
@@ -102,7 +109,9 @@ impl RateLimiter {
             let waiting = (after.as_secs_f64() / self.interval.as_secs_f64()).ceil() as u32;
             if waiting <= self.backlog {
                 pace.tat = tat + self.interval;
-                Verdict::Defer { after, first: waiting <= 1 }
+                let first = !pace.told;
+                pace.told = true;
+                Verdict::Defer { after, first }
             } else {
                 let retry_after = after.saturating_sub(self.interval * self.backlog);
                 Verdict::Refuse { retry_after }
@@ -148,8 +157,31 @@ mod tests {
         // the two waiting.
         let later = limiter.check("@a:x.org", "$e7", t0 + Duration::from_secs(1));
         assert_eq!(later, Verdict::Defer { after: Duration::from_secs(2), first: false });
-        // Once the pace has caught up, commands go ahead again.
+        // Once the pace has caught up, commands go ahead again, and a new
+        // busy spell is told again.
         assert_eq!(limiter.check("@a:x.org", "$e8", t0 + Duration::from_secs(10)), Verdict::Allow);
+        let spell: Vec<Verdict> = (9..13)
+            .map(|i| limiter.check("@a:x.org", &format!("$e{i}"), t0 + Duration::from_secs(10)))
+            .collect();
+        assert_eq!(kinds(&spell), "AADD");
+        assert!(matches!(spell[2], Verdict::Defer { first: true, .. }), "{spell:?}");
+    }
+
+    #[test]
+    fn a_sender_at_the_edge_of_the_pace_is_told_once_per_busy_spell() {
+        let limiter = RateLimiter::new(60, 2, 50);
+        let t0 = Instant::now();
+        let mut told = 0;
+        // A little faster than one a second, for a minute.
+        for i in 0..60u64 {
+            let at = t0 + Duration::from_millis(950 * i);
+            if let Verdict::Defer { first: true, .. } =
+                limiter.check("@a:x.org", &format!("$e{i}"), at)
+            {
+                told += 1;
+            }
+        }
+        assert_eq!(told, 1);
     }
 
     #[test]
