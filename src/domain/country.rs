@@ -39,7 +39,12 @@ impl CountryCode {
         let Some(country) = self.country() else {
             return self.as_str().to_owned();
         };
-        match language {
+        // The data names Simplified Chinese by its main region.
+        let key = match language {
+            "zh-Hans" => "zh_CN",
+            other => other,
+        };
+        match key {
             "en" => country.iso_short_name().to_owned(),
             other => country
                 .translations()
@@ -53,8 +58,8 @@ impl CountryCode {
         self.country().is_some_and(|c| c.un_member())
     }
 
-    /// Finds a state by code or by its name in English, French, Spanish or
-    /// Portuguese (any case).
+    /// Finds a state by code or by its name in any catalog language (any
+    /// case).
     pub fn find(query: &str) -> Option<CountryCode> {
         if let Ok(code) = CountryCode::parse(query) {
             return Some(code);
@@ -62,7 +67,9 @@ impl CountryCode {
         let q = query.trim().to_lowercase();
         keshvar::CountryIterator::new()
             .filter_map(|c| CountryCode::parse(&format!("{:?}", c.alpha2())).ok())
-            .find(|code| ["en", "fr", "es", "pt"].iter().any(|l| code.name(l).to_lowercase() == q))
+            .find(|code| {
+                super::Language::ALL.iter().any(|l| code.name(l.code()).to_lowercase() == q)
+            })
     }
 
     /// Every UN member state, in code order.
@@ -85,6 +92,22 @@ impl fmt::Display for CountryCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_come_from_the_country_data_in_every_un_language() {
+        let ma = CountryCode::parse("MA").unwrap();
+        assert_eq!(ma.name("ar"), "المغرب");
+        assert_eq!(ma.name("zh-Hans"), "摩洛哥");
+        assert_eq!(ma.name("ru"), "Марокко");
+        assert_eq!(CountryCode::find("Марокко"), Some(ma));
+        assert_eq!(CountryCode::find("巴拉圭"), CountryCode::parse("PY").ok());
+        // Every UN member state has a name in each of them.
+        for code in CountryCode::un_members() {
+            for l in super::super::Language::ALL {
+                assert_ne!(code.name(l.code()), code.as_str(), "{code} in {l}");
+            }
+        }
+    }
 
     #[test]
     fn codes_are_read_in_any_case_and_shown_upper_case() {

@@ -10,14 +10,15 @@ use std::fmt;
 
 use super::{CountryCode, MatrixUserId};
 
-/// Languages a delegate may prefer (the network's working languages).
-pub const DELEGATE_LANGUAGES: [&str; 5] = ["en", "fr", "es", "pt", "ar"];
+/// Languages a delegate may prefer: every language the catalog carries
+/// (the UN's six official languages and Portuguese), by code.
+pub const DELEGATE_LANGUAGES: [&str; 7] = ["ar", "zh-Hans", "en", "fr", "ru", "es", "pt"];
 
-/// Reads a delegate language (any case); `None` if it is not one of
-/// [`DELEGATE_LANGUAGES`].
+/// Reads a delegate language (any case; a region or script is ignored:
+/// `fr-CA` is French, `zh` and `zh-CN` are `zh-Hans`) as its catalog code;
+/// `None` if it is not one of [`DELEGATE_LANGUAGES`].
 pub fn delegate_language(raw: &str) -> Option<String> {
-    let lang = raw.trim().to_lowercase();
-    DELEGATE_LANGUAGES.contains(&lang.as_str()).then_some(lang)
+    super::Language::parse(raw).map(|l| l.code().to_owned())
 }
 
 /// A roster file's format.
@@ -400,6 +401,16 @@ impl fmt::Display for RosterChange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn delegates_may_choose_every_catalog_language_and_tags_read_as_its_code() {
+        let codes: Vec<&str> = crate::domain::Language::ALL.iter().map(|l| l.code()).collect();
+        assert_eq!(DELEGATE_LANGUAGES.to_vec(), codes);
+        assert_eq!(delegate_language("ZH").as_deref(), Some("zh-Hans"));
+        assert_eq!(delegate_language("ru").as_deref(), Some("ru"));
+        assert_eq!(delegate_language("fr-CA").as_deref(), Some("fr"));
+        assert_eq!(delegate_language("xx"), None);
+    }
 
     fn code(c: &str) -> CountryCode {
         CountryCode::parse(c).unwrap()

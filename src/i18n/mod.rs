@@ -6,6 +6,8 @@
 //! line breaks; arguments are escaped in HTML, so text that users wrote is
 //! always shown as text, never as markup.
 
+#[cfg(test)]
+mod checks;
 mod markup;
 
 use std::borrow::Cow;
@@ -19,11 +21,14 @@ use crate::domain::Language;
 pub use markup::{escape_html, sanitize};
 
 /// The Fluent sources, embedded in the binary.
-const SOURCES: [(Language, &str); 4] = [
+const SOURCES: [(Language, &str); 7] = [
     (Language::En, include_str!("../../locales/en/peerlink.ftl")),
     (Language::Fr, include_str!("../../locales/fr/peerlink.ftl")),
     (Language::Es, include_str!("../../locales/es/peerlink.ftl")),
     (Language::Pt, include_str!("../../locales/pt/peerlink.ftl")),
+    (Language::Ar, include_str!("../../locales/ar/peerlink.ftl")),
+    (Language::ZhHans, include_str!("../../locales/zh-Hans/peerlink.ftl")),
+    (Language::Ru, include_str!("../../locales/ru/peerlink.ftl")),
 ];
 
 /// A message ready to send: plain text and HTML.
@@ -95,6 +100,21 @@ impl Catalog {
     /// Renders message `id` in `language`, falling back to English, then to
     /// the bare ID (logged) so that a missing translation never loses a reply.
     pub fn render(&self, language: Language, id: &str, args: &Args<'_>) -> Text {
+        let (text, errors) = self.render_checked(language, id, args);
+        if !errors.is_empty() {
+            tracing::error!(message_id = id, ?errors, "message rendered with errors");
+        }
+        text
+    }
+
+    /// Like [`render`](Self::render), with Fluent's errors returned (for
+    /// the catalog checks) rather than logged.
+    pub(crate) fn render_checked(
+        &self,
+        language: Language,
+        id: &str,
+        args: &Args<'_>,
+    ) -> (Text, Vec<String>) {
         let found = [language, Language::En].into_iter().find_map(|lang| {
             let bundle = self.bundles.get(&lang)?;
             let pattern = bundle.get_message(id)?.value()?;
@@ -102,7 +122,8 @@ impl Catalog {
         });
         let Some((bundle, pattern)) = found else {
             tracing::error!(message_id = id, %language, "message missing from the catalog");
-            return Text { plain: id.to_owned(), html: escape_html(id) };
+            let missing = format!("{id} is missing from {language} and English");
+            return (Text { plain: id.to_owned(), html: escape_html(id) }, vec![missing]);
         };
         // Text arguments become private-use placeholders so that the template
         // can be turned into HTML first and the escaped values put in after.
@@ -121,16 +142,18 @@ impl Catalog {
         let mut errors = Vec::new();
         let template: Cow<'_, str> =
             bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
-        if !errors.is_empty() {
-            tracing::error!(message_id = id, ?errors, "message rendered with errors");
-        }
-        markup::render(&template, &inserts)
+        let errors = errors.iter().map(|e| format!("{e:?}")).collect();
+        (markup::render(&template, &inserts), errors)
+    }
+
+    /// The Fluent source of `language`'s catalog (for the catalog checks).
+    pub(crate) fn source(language: Language) -> &'static str {
+        SOURCES.iter().find(|(l, _)| *l == language).map_or("", |(_, s)| s)
     }
 
     /// The message IDs of one language (for the catalog consistency tests).
     pub fn message_ids(language: Language) -> Vec<String> {
-        let source = SOURCES.iter().find(|(l, _)| *l == language).map_or("", |(_, s)| s);
-        source
+        Self::source(language)
             .lines()
             .filter_map(|line| {
                 let (id, _) = line.split_once(" =")?;

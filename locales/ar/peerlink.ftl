@@ -1,0 +1,241 @@
+# peerlink message catalog: Arabic (the same IDs and variables as English).
+# Markup: `code` spans and line breaks. Arguments are escaped by the bot.
+# Plural categories (CLDR): zero, one, two, few (3–10), many (11–99), other (100–102…).
+
+## !help
+
+help-intro = أنا peerlink، روبوت شبكة الآليات الوطنية للتنفيذ والإبلاغ والمتابعة. الأوامر:
+help-intro-here = أنا peerlink، روبوت شبكة الآليات الوطنية للتنفيذ والإبلاغ والمتابعة. ما يمكنك فعله هنا:
+help-entry = { $usage } — { $summary }
+help-elsewhere = أوامر أخرى، لأدوار أخرى أو غرف أخرى: { $commands }. أرسل { $all } لرؤيتها كلها.
+help-footer = أرسل { $help } متبوعًا باسم أمر لمعرفة التفاصيل، مثلًا { $example }.
+help-detail = { $usage }
+    { $summary }
+help-unknown-topic = لا يوجد أمر باسم { $command }. أرسل { $help } لرؤية القائمة.
+
+## Command summaries (shown by !help)
+
+summary-help = عرض الأوامر أو شرح أحدها
+summary-ping = التحقق من أن الروبوت يعمل ويجيب
+
+## Replies
+
+pong = بونغ! peerlink يعمل ويجيب.
+
+## Errors
+
+unknown-command = لا أعرف الأمر { $command }. أرسل { $help } لمعرفة ما يمكنني فعله.
+command-usage = الاستخدام: { $usage }
+problem-no-arguments = الأمر { $command } لا يقبل أي وسيطات.
+problem-too-many-arguments = الأمر { $command } يقبل { $max ->
+        [zero] لا وسيطات
+        [one] وسيطة واحدة على الأكثر
+        [two] وسيطتين على الأكثر
+        [few] { $max } وسيطات على الأكثر
+        [many] { $max } وسيطة على الأكثر
+       *[other] { $max } وسيطة على الأكثر
+    }.
+internal-error = عذرًا، حدث خطأ أثناء معالجة أمرك. تم تسجيله؛ يُرجى المحاولة مرة أخرى بعد قليل.
+
+## Rooms created by provisioning (names and topics)
+
+room-space-name = { $network }
+room-space-topic = { $network_full }: الجلسة العامة وغرف التعلّم الإقليمي بين الأقران واللجنة التنفيذية.
+room-plenary-name = { $network } — الجلسة العامة
+room-plenary-topic = الجلسة العامة للشبكة: إعلانات ونقاشات لجميع الدول الأعضاء والمراقبة.
+room-regional-name = { $network } — { $region }
+room-regional-topic = غرفة التعلّم بين الأقران: { $region }. مندوبو جميع المناطق مرحَّب بهم.
+room-committee-name = { $network } — اللجنة التنفيذية
+room-observers = الدول المراقبة: { $states }.
+room-committee-topic = اللجنة التنفيذية للشبكة: هنا تُفرز طلبات التعاون. لمندوبي اللجنة فقط.
+
+## Command summaries, continued
+
+summary-regions = عرض المناطق وكيفية الانضمام إلى غرفها
+summary-join = تلقّي دعوة إلى غرفة إقليمية أخرى للتعلّم بين الأقران
+summary-whois = عرض وضع دولة وآليتها ومندوبيها
+summary-state = (المنسّق) إضافة دولة أو تعديلها أو حذفها
+summary-delegate = (المنسّق) إضافة مندوب أو حذفه أو استبداله
+summary-roster = (المنسّق) عرض السجل أو تصديره أو استيراده
+
+## Problems with arguments
+
+problem-missing-argument = الأمر { $command } يحتاج إلى { $what }.
+problem-unknown-action = الأمر { $command } لا يعرف { $given }؛ استخدم أحد الخيارات التالية: { $expected }.
+problem-bad-country = { $value } ليس رمز بلد: استخدم حرفين، مثل MA أو PY.
+problem-bad-user = { $value } ليس معرّف Matrix كاملًا: اكتبه هكذا ‎@name:example.org.
+problem-bad-status = { $value } ليس وضعًا: استخدم founding_member أو member أو observer.
+problem-bad-language = { $value } ليست لغة يمكن للمندوبين اختيارها: استخدم ar أو zh-Hans أو en أو fr أو ru أو es أو pt.
+problem-bad-format = { $value } ليس صيغة للسجل: استخدم toml أو csv.
+problem-bad-option = الأمر { $command } لا يعرف الخيار { $value } (أو أن قيمته ناقصة).
+problem-unbalanced-quotes = فُتحت علامة اقتباس ولم تُغلق.
+problem-missing-roster-text = الأمر { $command } يحتاج إلى ملف السجل نفسه، ملصوقًا في الأسطر التي تلي الأمر.
+
+## Regions
+
+regions-intro = غرف التعلّم الإقليمي بين الأقران (يمكن لأي عضو أو مراقب الانضمام إلى أي منها):
+regions-entry = • { $name } ({ $states ->
+        [zero] لا دول
+        [one] دولة واحدة
+        [two] دولتان
+        [few] { $states } دول
+        [many] { $states } دولة
+       *[other] { $states } دولة
+    }): { $join }
+regions-entry-own = • { $name } ({ $states ->
+        [zero] لا دول
+        [one] دولة واحدة
+        [two] دولتان
+        [few] { $states } دول
+        [many] { $states } دولة
+       *[other] { $states } دولة
+    }): { $join } (منطقتك)
+join-unknown-region = لا أعرف منطقة باسم «{ $region }». أرسل { $regions } لرؤية القائمة.
+join-not-delegate = الغرف الإقليمية مخصّصة لمندوبي الدول الأعضاء والمراقبة. إن كنت تمثّل دولة، فاطلب من المنسّق إضافتك إلى السجل.
+join-invited = دعوتك إلى غرفة منطقة { $region }. اقبل الدعوة في تطبيق Matrix الخاص بك للانضمام.
+
+## States
+
+status-founding-member = عضو مؤسس
+status-member = عضو
+status-observer = مراقب
+whois-unknown = لا أعرف بلدًا باسم «{ $query }». استخدم رمزه المكوّن من حرفين، مثل MA، أو اسمه.
+whois-not-in-network = { $name } ليست في الشبكة (بعد).
+whois-committee = عضو في اللجنة التنفيذية
+whois-coordinator = منسّق الشبكة
+whois-none = لا شيء مسجّل
+whois-state = { $name } ({ $code }): { $status }{ $roles }
+    المنطقة: { $region }
+    الآلية: { $mechanism }
+    المندوبون: { $delegates }
+
+## Roster administration
+
+roster-not-allowed = لا يمكن تعديل السجل إلا للمنسّق ومديري الشبكة.
+roster-wrong-place = أوامر السجل تعمل في غرفة اللجنة التنفيذية أو في محادثة مباشرة معي، لا هنا.
+roster-no-change = لا تغيير: السجل ينصّ على ذلك أصلًا.
+roster-changed = { $count ->
+        [zero] لم يُجرَ أي تغيير
+        [one] أُجري تغيير واحد
+        [two] أُجري تغييران
+        [few] أُجريت { $count } تغييرات
+        [many] أُجري { $count } تغييرًا
+       *[other] أُجري { $count } تغيير
+    }؛ وستتبعه الغرف:
+roster-dry-run = تجربة: { $count ->
+        [zero] لن يُجرى أي تغيير
+        [one] سيُجرى تغيير واحد
+        [two] سيُجرى تغييران
+        [few] ستُجرى { $count } تغييرات
+        [many] سيُجرى { $count } تغييرًا
+       *[other] سيُجرى { $count } تغيير
+    }؛ لم يتغيّر شيء:
+roster-line = { $line }
+roster-file-problems = لم يتغيّر السجل: في الملف { $count ->
+        [zero] لا مشكلات
+        [one] مشكلة واحدة
+        [two] مشكلتان
+        [few] { $count } مشكلات
+        [many] { $count } مشكلة
+       *[other] { $count } مشكلة
+    }:
+roster-no-such-state = { $value } ليست في السجل.
+roster-state-exists = { $value } موجودة في السجل بالفعل.
+roster-no-such-delegate = { $value } ليس مندوبًا.
+roster-delegate-exists = هذا الشخص مندوب بالفعل: { $value }.
+roster-no-region = { $value } لا تنتمي إلى أي منطقة في الشبكة؛ أضفها إلى ملف المناطق أولًا.
+roster-show-intro = السجل: { $count ->
+        [zero] لا دول
+        [one] دولة واحدة
+        [two] دولتان
+        [few] { $count } دول
+        [many] { $count } دولة
+       *[other] { $count } دولة
+    }.
+roster-show-region = { $name }
+roster-show-state = { $code } { $name }، { $status }: { $delegates }
+
+## Cooperation requests
+
+summary-request = (مندوبو الأعضاء والمراقبين) تقديم طلب تعاون
+summary-requests = عرض الطلبات: طلبات دولتك، أو جميعها للجنة
+summary-status = عرض طلب: حالته وتاريخه والمكلَّف به ونتيجته
+summary-ack = (اللجنة) الإقرار باستلام طلب
+summary-info = (اللجنة) طلب معلومات من مقدّم الطلب
+summary-accept = (اللجنة) قبول طلب وتكليف جهة به
+summary-decline = (اللجنة) رفض طلب مع ذكر السبب
+summary-start = (اللجنة) وضع طلب مقبول قيد التنفيذ
+summary-resolve = (اللجنة) إنجاز طلب وتسجيل نتيجته
+summary-reopen = (اللجنة) إعادة فتح طلب منجز أو مرفوض
+problem-bad-number = { $value } ليس رقم طلب: اكتبه هكذا 12 أو ‎#12.
+problem-bad-result = { $value } ليس نتيجة: استخدم delivered أو partly أو not_delivered.
+request-wrong-place = قدّم الطلبات في الجلسة العامة أو في غرفة منطقتك أو في محادثة مباشرة معي.
+request-not-delegate = لا يمكن تقديم الطلبات ومتابعتها إلا لمندوبي الدول الأعضاء والمراقبة. إن كنت تمثّل دولة، فاطلب من المنسّق إضافتك إلى السجل.
+request-unknown-category = { $category } ليست فئة. استخدم إحدى الفئات التالية: { $categories }.
+request-observer-category = لا يمكن للدول المراقبة تقديم طلبات في فئة { $category }. الفئات المتاحة للمراقبين: { $categories }.
+request-filed = شكرًا لك. رقم طلبك { $number }. أُبلغت اللجنة التنفيذية؛ وستُبلَّغ هنا، في هذا الموضوع، بكل خطوة.
+request-card = الطلب { $number } · { $category }
+    من: { $state } ({ $region })
+    العنوان: { $title }
+    { $description }
+    قدّمه { $requester }: { $link }
+    ناقشوه في هذا الموضوع؛ وللفرز: !ack و!info و!accept و!decline و!start و!resolve (لا حاجة إلى الرقم هنا).
+requests-none = لا توجد طلبات مطابقة.
+requests-intro = الطلبات:
+requests-entry = { $number } [{ $state }] { $country }: { $title } ({ $category })
+request-not-found = لا يوجد طلب { $number } يمكنك الاطلاع عليه.
+request-status = { $number } [{ $state }] { $country }: { $title } ({ $category })
+request-status-assignee = المكلَّف به: { $assignee }
+request-status-outcome = النتيجة: { $result }. { $summary }
+request-status-lessons = الدروس المستفادة: { $lessons }
+request-status-step = { $when } · { $actor } ← { $to } { $reason }
+triage-wrong-place = يجري الفرز في غرفة اللجنة التنفيذية.
+triage-which-request = أي طلب؟ اذكر رقمه، مثل ‎!ack 12، أو أجب في موضوع بطاقة الطلب.
+triage-done = الطلب { $number } الآن: { $state }. أُبلغ مقدّم الطلب.
+triage-not-committee = لا يمكن فرز الطلبات إلا لمندوبي دول اللجنة التنفيذية.
+triage-own-request = الطلب { $number } مقدَّم من { $state }، دولتك: يجب أن تبتّ فيه دولة أخرى من اللجنة.
+triage-not-requester = لا يمكن الإجابة عن أسئلة الطلب { $number } إلا لمندوبي الدولة التي قدّمته.
+triage-not-now = الطلب { $number } في حالة: { $state }؛ الممكن الآن: { $allowed }.
+notice-acknowledged = أقرّت اللجنة التنفيذية باستلام طلبك { $number }.
+notice-needs-info = تسأل اللجنة التنفيذية عن طلبك { $number }: { $text }
+    يُرجى الإجابة في هذا الموضوع.
+notice-accepted = قُبل طلبك { $number } وكُلِّف به: { $text }.
+notice-declined = رُفض طلبك { $number }: { $text }
+notice-in-progress = بدأ العمل على طلبك { $number }.
+notice-resolved = أُنجز طلبك { $number } ({ $result }): { $text }
+notice-reopened = أُعيد فتح طلبك { $number }. { $text }
+state-submitted = مقدَّم
+state-acknowledged = مُقَرّ باستلامه
+state-needs-info = بانتظار معلومات
+state-accepted = مقبول
+state-in-progress = قيد التنفيذ
+state-resolved = منجز
+state-declined = مرفوض
+state-reopened = أُعيد فتحه
+result-delivered = نُفِّذ
+result-partly-delivered = نُفِّذ جزئيًا
+result-not-delivered = لم يُنفَّذ
+answer-relayed = شكرًا لك: أُحيلت إجابتك عن الطلب { $number } إلى اللجنة التنفيذية.
+card-answer = إجابة { $requester } عن الطلب { $number }: { $text }
+
+## Limits
+
+rate-deferred = ترسل الأوامر أسرع مما أعالجها: سأعالج هذا الأمر والأوامر التالية بالتتابع، أمرًا كل { $seconds ->
+        [zero] لحظة
+        [one] ثانية
+        [two] ثانيتين
+        [few] { $seconds } ثوانٍ
+        [many] { $seconds } ثانية
+       *[other] { $seconds } ثانية
+    }، بالترتيب الذي أرسلتها به. لن يضيع شيء.
+rate-refused = لديك أوامر كثيرة جدًا في الانتظار: لم أنفّذ { $command }. أرسله مرة أخرى بعد { $seconds ->
+        [zero] لحظة
+        [one] ثانية واحدة
+        [two] ثانيتين
+        [few] { $seconds } ثوانٍ
+        [many] { $seconds } ثانية
+       *[other] { $seconds } ثانية
+    }.
+message-too-long = هذا الأمر طويل جدًا ({ $size } كيلوبايت؛ الحد الأقصى { $max } كيلوبايت). لم يُسجَّل شيء.
+request-title-too-long = العنوان طويل جدًا ({ $length } حرفًا؛ الحد الأقصى { $max }). اجعله قصيرًا وضع التفاصيل في الأسطر التالية. لم يُسجَّل شيء.
+request-description-too-long = الوصف طويل جدًا ({ $length } حرفًا؛ الحد الأقصى { $max }). شارك المستندات الطويلة كملف أو رابط. لم يُسجَّل شيء.

@@ -1,0 +1,223 @@
+# peerlink message catalog: Russian (the same IDs and variables as English).
+# Markup: `code` spans and line breaks. Arguments are escaped by the bot.
+# Plural categories (CLDR): one (1, 21…), few (2–4, 22–24…), many (0, 5–20, 25–30…), other.
+
+## !help
+
+help-intro = Я — peerlink, бот сети национальных механизмов осуществления, отчётности и последующей деятельности. Команды:
+help-intro-here = Я — peerlink, бот сети национальных механизмов осуществления, отчётности и последующей деятельности. Что вы можете сделать здесь:
+help-entry = { $usage } — { $summary }
+help-elsewhere = Другие команды, для других ролей или других комнат: { $commands }. Отправьте { $all }, чтобы увидеть их все.
+help-footer = Отправьте { $help } и имя команды, чтобы узнать подробности, например { $example }.
+help-detail = { $usage }
+    { $summary }
+help-unknown-topic = Команды { $command } нет. Отправьте { $help }, чтобы увидеть список.
+
+## Command summaries (shown by !help)
+
+summary-help = список команд или пояснение к одной из них
+summary-ping = проверить, что бот работает и отвечает
+
+## Replies
+
+pong = Понг! peerlink работает и отвечает.
+
+## Errors
+
+unknown-command = Я не знаю команду { $command }. Отправьте { $help }, чтобы узнать, что я умею.
+command-usage = Использование: { $usage }
+problem-no-arguments = { $command } не принимает аргументов.
+problem-too-many-arguments = { $command } принимает не более { $max ->
+        [one] { $max } аргумента
+        [few] { $max } аргументов
+        [many] { $max } аргументов
+       *[other] { $max } аргумента
+    }.
+internal-error = Извините, при обработке вашей команды произошла ошибка. Она записана в журнал; попробуйте ещё раз чуть позже.
+
+## Rooms created by provisioning (names and topics)
+
+room-space-name = { $network }
+room-space-topic = { $network_full }: пленарная комната, региональные комнаты взаимного обучения и Исполнительный комитет.
+room-plenary-name = { $network } — Пленарная
+room-plenary-topic = Пленарная комната сети: объявления и обсуждения для всех государств-членов и наблюдателей.
+room-regional-name = { $network } — { $region }
+room-regional-topic = Комната взаимного обучения: { $region }. Делегаты всех регионов приветствуются.
+room-committee-name = { $network } — Исполнительный комитет
+room-observers = Государства-наблюдатели: { $states }.
+room-committee-topic = Исполнительный комитет сети: здесь рассматриваются запросы о сотрудничестве. Только для делегатов комитета.
+
+## Command summaries, continued
+
+summary-regions = список регионов и как войти в их комнаты
+summary-join = получить приглашение в другую региональную комнату взаимного обучения
+summary-whois = статус, механизм и делегаты государства
+summary-state = (координатор) добавить, изменить или удалить государство
+summary-delegate = (координатор) добавить, удалить или заменить делегата
+summary-roster = (координатор) показать, экспортировать или импортировать реестр
+
+## Problems with arguments
+
+problem-missing-argument = Для { $command } нужно указать { $what }.
+problem-unknown-action = { $command } не знает { $given }; используйте одно из: { $expected }.
+problem-bad-country = { $value } — не код страны: используйте две буквы, например MA или PY.
+problem-bad-user = { $value } — не полный идентификатор Matrix: пишите так: @name:example.org.
+problem-bad-status = { $value } — не статус: используйте founding_member, member или observer.
+problem-bad-language = { $value } — не язык, доступный делегатам: используйте ar, zh-Hans, en, fr, ru, es или pt.
+problem-bad-format = { $value } — не формат реестра: используйте toml или csv.
+problem-bad-option = { $command } не знает параметр { $value } (или у него нет значения).
+problem-unbalanced-quotes = Кавычка открыта, но не закрыта.
+problem-missing-roster-text = Для { $command } нужен сам файл реестра, вставленный в строках после команды.
+
+## Regions
+
+regions-intro = Региональные комнаты взаимного обучения (любой член или наблюдатель может войти в любую из них):
+regions-entry = • { $name } ({ $states ->
+        [one] { $states } государство
+        [few] { $states } государства
+        [many] { $states } государств
+       *[other] { $states } государства
+    }): { $join }
+regions-entry-own = • { $name } ({ $states ->
+        [one] { $states } государство
+        [few] { $states } государства
+        [many] { $states } государств
+       *[other] { $states } государства
+    }): { $join } (ваш регион)
+join-unknown-region = Я не знаю региона «{ $region }». Отправьте { $regions }, чтобы увидеть список.
+join-not-delegate = Региональные комнаты предназначены для делегатов государств-членов и наблюдателей. Если вы представляете государство, попросите координатора добавить вас в реестр.
+join-invited = Я пригласил вас в комнату региона: { $region }. Примите приглашение в своём клиенте Matrix, чтобы войти.
+
+## States
+
+status-founding-member = член-основатель
+status-member = член
+status-observer = наблюдатель
+whois-unknown = Я не знаю страны «{ $query }». Используйте её двухбуквенный код, например MA, или название.
+whois-not-in-network = { $name } (пока) не входит в сеть.
+whois-committee = член Исполнительного комитета
+whois-coordinator = координатор сети
+whois-none = не указано
+whois-state = { $name } ({ $code }): { $status }{ $roles }
+    Регион: { $region }
+    Механизм: { $mechanism }
+    Делегаты: { $delegates }
+
+## Roster administration
+
+roster-not-allowed = Изменять реестр могут только координатор и администраторы сети.
+roster-wrong-place = Команды реестра работают в комнате Исполнительного комитета или в личном чате со мной, но не здесь.
+roster-no-change = Без изменений: в реестре уже так.
+roster-changed = { $count ->
+        [one] Внесено { $count } изменение
+        [few] Внесено { $count } изменения
+        [many] Внесено { $count } изменений
+       *[other] Внесено { $count } изменения
+    }; комнаты будут приведены в соответствие:
+roster-dry-run = Пробный прогон: { $count ->
+        [one] было бы внесено { $count } изменение
+        [few] было бы внесено { $count } изменения
+        [many] было бы внесено { $count } изменений
+       *[other] было бы внесено { $count } изменения
+    }; ничего не изменено:
+roster-line = { $line }
+roster-file-problems = Реестр не изменён: в файле { $count ->
+        [one] { $count } ошибка
+        [few] { $count } ошибки
+        [many] { $count } ошибок
+       *[other] { $count } ошибки
+    }:
+roster-no-such-state = { $value } нет в реестре.
+roster-state-exists = { $value } уже есть в реестре.
+roster-no-such-delegate = { $value } не является делегатом.
+roster-delegate-exists = Этот человек уже делегат: { $value }.
+roster-no-region = { $value } не входит ни в один регион сети; сначала добавьте его в файл регионов.
+roster-show-intro = Реестр: { $count ->
+        [one] { $count } государство
+        [few] { $count } государства
+        [many] { $count } государств
+       *[other] { $count } государства
+    }.
+roster-show-region = { $name }
+roster-show-state = { $code } { $name }, { $status }: { $delegates }
+
+## Cooperation requests
+
+summary-request = (делегаты членов и наблюдателей) подать запрос о сотрудничестве
+summary-requests = список запросов: вашего государства или все — для комитета
+summary-status = показать запрос: состояние, история, исполнитель, результат
+summary-ack = (комитет) подтвердить получение запроса
+summary-info = (комитет) запросить у заявителя информацию
+summary-accept = (комитет) принять запрос и назначить исполнителя
+summary-decline = (комитет) отклонить запрос с указанием причины
+summary-start = (комитет) отметить принятый запрос как выполняемый
+summary-resolve = (комитет) завершить запрос и записать результат
+summary-reopen = (комитет) вновь открыть завершённый или отклонённый запрос
+problem-bad-number = { $value } — не номер запроса: пишите так: 12 или #12.
+problem-bad-result = { $value } — не результат: используйте delivered, partly или not_delivered.
+request-wrong-place = Подавайте запросы в пленарной комнате, в комнате своего региона или в личном чате со мной.
+request-not-delegate = Подавать запросы и следить за ними могут только делегаты государств-членов и наблюдателей. Если вы представляете государство, попросите координатора добавить вас в реестр.
+request-unknown-category = { $category } — не категория. Используйте одну из: { $categories }.
+request-observer-category = Государства-наблюдатели не могут подавать запросы в категории { $category }. Категории, открытые для наблюдателей: { $categories }.
+request-filed = Спасибо. Номер вашего запроса: { $number }. Исполнительный комитет уведомлён; здесь, в этой ветке, вы будете получать сообщения о каждом шаге.
+request-card = Запрос { $number } · { $category }
+    От: { $state } ({ $region })
+    Название: { $title }
+    { $description }
+    Подал(а) { $requester }: { $link }
+    Обсуждайте его в этой ветке; рассмотрение: !ack, !info, !accept, !decline, !start, !resolve (номер здесь не нужен).
+requests-none = Подходящих запросов нет.
+requests-intro = Запросы:
+requests-entry = { $number } [{ $state }] { $country }: { $title } ({ $category })
+request-not-found = Запроса { $number }, доступного вам, нет.
+request-status = { $number } [{ $state }] { $country }: { $title } ({ $category })
+request-status-assignee = Исполнитель: { $assignee }
+request-status-outcome = Результат: { $result }. { $summary }
+request-status-lessons = Извлечённые уроки: { $lessons }
+request-status-step = { $when } · { $actor } → { $to } { $reason }
+triage-wrong-place = Запросы рассматриваются в комнате Исполнительного комитета.
+triage-which-request = Какой запрос? Укажите номер, например !ack 12, или ответьте в ветке карточки запроса.
+triage-done = Запрос { $number } теперь: { $state }. Заявитель уведомлён.
+triage-not-committee = Рассматривать запросы могут только делегаты государств Исполнительного комитета.
+triage-own-request = Запрос { $number } подан вашим государством ({ $state }): решение по нему должно принять другое государство комитета.
+triage-not-requester = Отвечать на вопросы по запросу { $number } могут только делегаты подавшего его государства.
+triage-not-now = Запрос { $number }: { $state }; сейчас возможно: { $allowed }.
+notice-acknowledged = Исполнительный комитет подтвердил получение вашего запроса { $number }.
+notice-needs-info = Исполнительный комитет спрашивает о вашем запросе { $number }: { $text }
+    Пожалуйста, ответьте в этой ветке.
+notice-accepted = Ваш запрос { $number } принят; исполнитель: { $text }.
+notice-declined = Ваш запрос { $number } отклонён: { $text }
+notice-in-progress = Работа по вашему запросу { $number } началась.
+notice-resolved = Ваш запрос { $number } выполнен ({ $result }): { $text }
+notice-reopened = Ваш запрос { $number } открыт вновь. { $text }
+state-submitted = подан
+state-acknowledged = получение подтверждено
+state-needs-info = ожидает информации
+state-accepted = принят
+state-in-progress = выполняется
+state-resolved = завершён
+state-declined = отклонён
+state-reopened = открыт вновь
+result-delivered = выполнено
+result-partly-delivered = выполнено частично
+result-not-delivered = не выполнено
+answer-relayed = Спасибо: ваш ответ по запросу { $number } передан Исполнительному комитету.
+card-answer = Ответ { $requester } по запросу { $number }: { $text }
+
+## Limits
+
+rate-deferred = Вы отправляете команды быстрее, чем я их обрабатываю: я выполню эту и следующие по очереди, по одной { $seconds ->
+        [one] каждую { $seconds } секунду
+        [few] каждые { $seconds } секунды
+        [many] каждые { $seconds } секунд
+       *[other] каждые { $seconds } секунды
+    }, в том порядке, в каком вы их отправили. Ничего не потеряется.
+rate-refused = Слишком много ваших команд уже ждут очереди: я не выполнил { $command }. Отправьте её снова через { $seconds ->
+        [one] { $seconds } секунду
+        [few] { $seconds } секунды
+        [many] { $seconds } секунд
+       *[other] { $seconds } секунды
+    }.
+message-too-long = Эта команда слишком длинная ({ $size } КБ; не более { $max } КБ). Ничего не записано.
+request-title-too-long = Название слишком длинное ({ $length } знаков; не более { $max }). Сделайте его коротким, а подробности укажите в следующих строках. Ничего не записано.
+request-description-too-long = Описание слишком длинное ({ $length } знаков; не более { $max }). Длинные документы передавайте файлом или ссылкой. Ничего не записано.

@@ -1,0 +1,190 @@
+# peerlink message catalog: Chinese, Simplified (the same IDs and variables as English).
+# Markup: `code` spans and line breaks. Arguments are escaped by the bot.
+# Plural categories (CLDR): other only; selectors keep the English shape.
+
+## !help
+
+help-intro = 我是 peerlink，国家执行、报告和后续行动机制网络的机器人。命令：
+help-intro-here = 我是 peerlink，国家执行、报告和后续行动机制网络的机器人。您在这里可以做的事：
+help-entry = { $usage } — { $summary }
+help-elsewhere = 其他命令（适用于其他角色或其他房间）：{ $commands }。发送 { $all } 查看全部命令。
+help-footer = 发送 { $help } 加命令名称可查看详情，例如 { $example }。
+help-detail = { $usage }
+    { $summary }
+help-unknown-topic = 没有名为 { $command } 的命令。发送 { $help } 查看列表。
+
+## Command summaries (shown by !help)
+
+summary-help = 列出命令，或解释其中一个
+summary-ping = 检查机器人是否在线并能回复
+
+## Replies
+
+pong = 乒！peerlink 正在运行并能回复。
+
+## Errors
+
+unknown-command = 我不认识命令 { $command }。发送 { $help } 了解我能做什么。
+command-usage = 用法：{ $usage }
+problem-no-arguments = { $command } 不接受参数。
+problem-too-many-arguments = { $command } 最多接受 { $max ->
+       *[other] { $max } 个参数
+    }。
+internal-error = 抱歉，处理您的命令时出错。错误已记录；请稍后再试。
+
+## Rooms created by provisioning (names and topics)
+
+room-space-name = { $network }
+room-space-topic = { $network_full }：全体会议、区域同行学习房间和执行委员会。
+room-plenary-name = { $network } — 全体会议
+room-plenary-topic = 网络全体会议：面向所有成员国和观察员国的公告与讨论。
+room-regional-name = { $network } — { $region }
+room-regional-topic = 同行学习房间：{ $region }。欢迎各区域的代表。
+room-committee-name = { $network } — 执行委员会
+room-observers = 观察员国：{ $states }。
+room-committee-topic = 网络执行委员会：在此分流处理合作请求。仅限委员会代表。
+
+## Command summaries, continued
+
+summary-regions = 列出各区域以及如何加入其房间
+summary-join = 获得另一个区域同行学习房间的邀请
+summary-whois = 显示一个国家的地位、机制和代表
+summary-state = （协调方）添加、修改或删除国家
+summary-delegate = （协调方）添加、删除或替换代表
+summary-roster = （协调方）显示、导出或导入名册
+
+## Problems with arguments
+
+problem-missing-argument = { $command } 需要 { $what }。
+problem-unknown-action = { $command } 不认识 { $given }；请使用以下之一：{ $expected }。
+problem-bad-country = { $value } 不是国家代码：请使用两个字母，例如 MA 或 PY。
+problem-bad-user = { $value } 不是完整的 Matrix ID：请写成 @name:example.org 的形式。
+problem-bad-status = { $value } 不是地位：请使用 founding_member、member 或 observer。
+problem-bad-language = { $value } 不是代表可选的语言：请使用 ar、zh-Hans、en、fr、ru、es 或 pt。
+problem-bad-format = { $value } 不是名册格式：请使用 toml 或 csv。
+problem-bad-option = { $command } 不认识选项 { $value }（或该选项缺少值）。
+problem-unbalanced-quotes = 有一个引号没有闭合。
+problem-missing-roster-text = { $command } 需要名册文件本身，粘贴在命令之后的各行中。
+
+## Regions
+
+regions-intro = 区域同行学习房间（任何成员或观察员都可以加入其中任何一个）：
+regions-entry = • { $name }（{ $states } 个国家）：{ $join }
+regions-entry-own = • { $name }（{ $states } 个国家）：{ $join }（您所在的区域）
+join-unknown-region = 我不知道名为“{ $region }”的区域。发送 { $regions } 查看列表。
+join-not-delegate = 区域房间供成员国和观察员国的代表使用。如果您代表一个国家，请协调方将您加入名册。
+join-invited = 我已邀请您加入该区域的房间：{ $region }。请在您的 Matrix 客户端中接受邀请以加入。
+
+## States
+
+status-founding-member = 创始成员
+status-member = 成员
+status-observer = 观察员
+whois-unknown = 我不知道名为“{ $query }”的国家。请使用其两字母代码（例如 MA）或其名称。
+whois-not-in-network = { $name }（尚）不在网络中。
+whois-committee = 执行委员会成员
+whois-coordinator = 网络协调方
+whois-none = 无记录
+whois-state = { $name }（{ $code }）：{ $status }{ $roles }
+    区域：{ $region }
+    机制：{ $mechanism }
+    代表：{ $delegates }
+
+## Roster administration
+
+roster-not-allowed = 只有协调方和网络管理员可以修改名册。
+roster-wrong-place = 名册命令只能在执行委员会房间或与我的私聊中使用，不能在这里使用。
+roster-no-change = 没有变化：名册已经是这样。
+roster-changed = { $count ->
+       *[other] 已做出 { $count } 项更改
+    }；各房间将随之更新：
+roster-dry-run = 试运行：{ $count ->
+       *[other] 将做出 { $count } 项更改
+    }；未做任何更改：
+roster-line = { $line }
+roster-file-problems = 名册未更改：文件中有 { $count ->
+       *[other] { $count } 个问题
+    }：
+roster-no-such-state = { $value } 不在名册中。
+roster-state-exists = { $value } 已在名册中。
+roster-no-such-delegate = { $value } 不是代表。
+roster-delegate-exists = 此人已是代表：{ $value }。
+roster-no-region = { $value } 不属于网络的任何区域；请先将其加入区域文件。
+roster-show-intro = 名册：{ $count } 个国家。
+roster-show-region = { $name }
+roster-show-state = { $code } { $name }，{ $status }：{ $delegates }
+
+## Cooperation requests
+
+summary-request = （成员和观察员代表）提交合作请求
+summary-requests = 列出请求：本国的请求，委员会可看全部
+summary-status = 显示请求：状态、历史、承办方、结果
+summary-ack = （委员会）确认收到请求
+summary-info = （委员会）向请求方询问信息
+summary-accept = （委员会）接受请求并指定承办方
+summary-decline = （委员会）拒绝请求并说明理由
+summary-start = （委员会）将已接受的请求标记为进行中
+summary-resolve = （委员会）完成请求并记录结果
+summary-reopen = （委员会）重新开启已完成或已拒绝的请求
+problem-bad-number = { $value } 不是请求编号：请写成 12 或 #12。
+problem-bad-result = { $value } 不是结果：请使用 delivered、partly 或 not_delivered。
+request-wrong-place = 请在全体会议房间、您的区域房间或与我的私聊中提交请求。
+request-not-delegate = 只有成员国和观察员国的代表可以提交和跟进请求。如果您代表一个国家，请协调方将您加入名册。
+request-unknown-category = { $category } 不是类别。请使用以下之一：{ $categories }。
+request-observer-category = 观察员国不能在 { $category } 类别中提交请求。对观察员开放的类别：{ $categories }。
+request-filed = 谢谢。您的请求编号为 { $number }。已通知执行委员会；每一步进展都会在此讨论串中告知您。
+request-card = 请求 { $number } · { $category }
+    来自：{ $state }（{ $region }）
+    标题：{ $title }
+    { $description }
+    提交人 { $requester }：{ $link }
+    请在此讨论串中讨论；分流处理命令：!ack、!info、!accept、!decline、!start、!resolve（此处无需编号）。
+requests-none = 没有符合条件的请求。
+requests-intro = 请求：
+requests-entry = { $number } [{ $state }] { $country }：{ $title }（{ $category }）
+request-not-found = 没有您可查看的请求 { $number }。
+request-status = { $number } [{ $state }] { $country }：{ $title }（{ $category }）
+request-status-assignee = 承办方：{ $assignee }
+request-status-outcome = 结果：{ $result }。{ $summary }
+request-status-lessons = 经验教训：{ $lessons }
+request-status-step = { $when } · { $actor } → { $to } { $reason }
+triage-wrong-place = 分流处理在执行委员会房间进行。
+triage-which-request = 哪个请求？请给出编号，例如 !ack 12，或在请求卡片的讨论串中回复。
+triage-done = 请求 { $number } 现在的状态：{ $state }。已通知请求方。
+triage-not-committee = 只有执行委员会成员国的代表可以分流处理请求。
+triage-own-request = 请求 { $number } 来自您本国 { $state }：须由委员会另一成员国作出决定。
+triage-not-requester = 只有提交请求 { $number } 的国家的代表可以回答其问题。
+triage-not-now = 请求 { $number } 当前状态为 { $state }；现在可执行：{ $allowed }。
+notice-acknowledged = 执行委员会已确认收到您的请求 { $number }。
+notice-needs-info = 执行委员会询问您的请求 { $number }：{ $text }
+    请在此讨论串中回复。
+notice-accepted = 您的请求 { $number } 已被接受，承办方：{ $text }。
+notice-declined = 您的请求 { $number } 已被拒绝：{ $text }
+notice-in-progress = 您的请求 { $number } 已开始办理。
+notice-resolved = 您的请求 { $number } 已完成（{ $result }）：{ $text }
+notice-reopened = 您的请求 { $number } 已重新开启。{ $text }
+state-submitted = 已提交
+state-acknowledged = 已确认收到
+state-needs-info = 等待信息
+state-accepted = 已接受
+state-in-progress = 进行中
+state-resolved = 已完成
+state-declined = 已拒绝
+state-reopened = 已重新开启
+result-delivered = 已交付
+result-partly-delivered = 部分交付
+result-not-delivered = 未交付
+answer-relayed = 谢谢：您对请求 { $number } 的回答已转交执行委员会。
+card-answer = { $requester } 对请求 { $number } 的回答：{ $text }
+
+## Limits
+
+rate-deferred = 您发送命令的速度超过了我的处理速度：我将按您发送的顺序依次处理这条及后续命令，每 { $seconds ->
+       *[other] { $seconds } 秒
+    }处理一条。不会丢失任何命令。
+rate-refused = 您已有太多命令在等待：我没有执行 { $command }。请在 { $seconds ->
+       *[other] { $seconds } 秒
+    }后重新发送。
+message-too-long = 此命令太长（{ $size } KB；最多 { $max } KB）。未记录任何内容。
+request-title-too-long = 标题太长（{ $length } 个字符；最多 { $max } 个）。请保持简短，并将详情写在后续各行中。未记录任何内容。
+request-description-too-long = 描述太长（{ $length } 个字符；最多 { $max } 个）。长文档请以文件或链接形式分享。未记录任何内容。
