@@ -17,10 +17,13 @@ help-unknown-topic = لا يوجد أمر باسم { $command }. أرسل { $hel
 
 summary-help = عرض الأوامر أو شرح أحدها
 summary-ping = التحقق من أن الروبوت يعمل ويجيب
+summary-language = عرض اللغة التي أجيبك بها أو اختيارها
 
 ## Replies
 
 pong = بونغ! peerlink يعمل ويجيب.
+language-current = أجيبك باللغة: { $language } ({ $code }). اختر لغة أخرى بالأمر { $example }. اللغات المتاحة: { $available }.
+language-set = من الآن فصاعدًا أجيبك باللغة: { $language }.
 
 ## Errors
 

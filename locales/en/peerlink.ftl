@@ -16,10 +16,13 @@ help-unknown-topic = There is no command { $command }. Send { $help } for the li
 
 summary-help = list the commands, or explain one
 summary-ping = check that the bot is up and answering
+summary-language = show or choose the language I answer you in
 
 ## Replies
 
 pong = Pong! peerlink is up and answering.
+language-current = I answer you in { $language } ({ $code }). Choose another with { $example }. Available: { $available }.
+language-set = From now on I answer you in { $language }.
 
 ## Errors
 

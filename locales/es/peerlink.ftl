@@ -16,10 +16,13 @@ help-unknown-topic = No existe el comando { $command }. Envíe { $help } para ve
 
 summary-help = listar los comandos, o explicar uno
 summary-ping = comprobar que el bot está en línea y responde
+summary-language = ver o elegir el idioma en que le respondo
 
 ## Respuestas
 
 pong = ¡Pong! peerlink está en línea y responde.
+language-current = Le respondo en { $language } ({ $code }). Elija otro con { $example }. Disponibles: { $available }.
+language-set = A partir de ahora le respondo en { $language }.
 
 ## Errores
 

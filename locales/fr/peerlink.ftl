@@ -16,10 +16,13 @@ help-unknown-topic = La commande { $command } n'existe pas. Envoyez { $help } po
 
 summary-help = lister les commandes, ou en expliquer une
 summary-ping = vérifier que le bot est en ligne et répond
+summary-language = afficher ou choisir la langue dans laquelle je vous réponds
 
 ## Réponses
 
 pong = Pong ! peerlink est en ligne et répond.
+language-current = Je vous réponds en { $language } ({ $code }). Choisissez-en une autre avec { $example }. Disponibles : { $available }.
+language-set = Désormais, je vous réponds en { $language }.
 
 ## Erreurs
 

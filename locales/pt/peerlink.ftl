@@ -16,10 +16,13 @@ help-unknown-topic = Não existe o comando { $command }. Envie { $help } para ve
 
 summary-help = listar os comandos, ou explicar um
 summary-ping = verificar que o bot está em linha e responde
+summary-language = ver ou escolher a língua em que lhe respondo
 
 ## Respostas
 
 pong = Pong! O peerlink está em linha e responde.
+language-current = Respondo-lhe em { $language } ({ $code }). Escolha outra com { $example }. Disponíveis: { $available }.
+language-set = A partir de agora respondo-lhe em { $language }.
 
 ## Erros
 

@@ -17,10 +17,13 @@ help-unknown-topic = Команды { $command } нет. Отправьте { $h
 
 summary-help = список команд или пояснение к одной из них
 summary-ping = проверить, что бот работает и отвечает
+summary-language = показать или выбрать язык, на котором я вам отвечаю
 
 ## Replies
 
 pong = Понг! peerlink работает и отвечает.
+language-current = Я отвечаю вам на языке: { $language } ({ $code }). Выберите другой командой { $example }. Доступны: { $available }.
+language-set = Теперь я отвечаю вам на языке: { $language }.
 
 ## Errors
 

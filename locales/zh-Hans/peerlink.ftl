@@ -17,10 +17,13 @@ help-unknown-topic = 没有名为 { $command } 的命令。发送 { $help } 查�
 
 summary-help = 列出命令，或解释其中一个
 summary-ping = 检查机器人是否在线并能回复
+summary-language = 查看或选择我回复您所用的语言
 
 ## Replies
 
 pong = 乒！peerlink 正在运行并能回复。
+language-current = 我用 { $language }（{ $code }）回复您。可用 { $example } 选择其他语言。可选语言：{ $available }。
+language-set = 从现在起，我用 { $language } 回复您。
 
 ## Errors
 

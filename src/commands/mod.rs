@@ -9,6 +9,7 @@
 use crate::domain::ActionKind;
 
 mod help;
+mod language;
 mod network;
 mod ping;
 mod requests;
@@ -34,6 +35,11 @@ pub enum Command {
     },
     /// `!ping`.
     Ping,
+    /// `!language [code]`: show or choose the language of the answers.
+    Language {
+        /// The language chosen; `None` shows the current one.
+        choice: Option<crate::domain::Language>,
+    },
     /// `!regions`: the regions and their rooms.
     Regions,
     /// `!join <region>`: get into another regional room.
@@ -78,6 +84,7 @@ impl CommandSpec {
 pub const COMMANDS: &[CommandSpec] = &[
     help::SPEC,
     ping::SPEC,
+    language::SPEC,
     network::REGIONS,
     network::JOIN,
     network::WHOIS,
@@ -206,6 +213,7 @@ pub fn parse(body: &str, prefix: &str) -> Option<Result<Command, ParseError>> {
     let parsed = match spec.name {
         help::NAME => help::parse(args),
         ping::NAME => ping::parse(args),
+        language::NAME => language::parse(args),
         "regions" => network::parse_regions(args),
         "join" => network::parse_join(args),
         "whois" => network::parse_whois(args),

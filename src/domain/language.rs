@@ -49,6 +49,19 @@ impl Language {
         }
     }
 
+    /// The language's name in itself (`Français`, `العربية`).
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Fr => "Français",
+            Language::Es => "Español",
+            Language::Pt => "Português",
+            Language::Ar => "العربية",
+            Language::ZhHans => "中文（简体）",
+            Language::Ru => "Русский",
+        }
+    }
+
     /// Whether it is written right to left.
     pub fn is_rtl(self) -> bool {
         self == Language::Ar

@@ -161,7 +161,7 @@ fn usable_here(name: &str, roles: &Roles, place: Place) -> bool {
         "ack" | "info" | "accept" | "decline" | "start" | "resolve" | "reopen" => {
             roles.may(Permission::Triage) && place == Place::Committee
         }
-        // help, ping, regions, whois: everyone, everywhere.
+        // help, ping, language, regions, whois: everyone, everywhere.
         _ => true,
     }
 }
@@ -189,10 +189,14 @@ mod tests {
             COMMANDS.iter().filter(|s| text.contains(&s.usage("!"))).map(|s| s.name).collect()
         };
         let stranger = ask("@z:x.org", "!help", Place::Direct).await.text.plain;
-        assert_eq!(shown(&stranger), ["help", "ping", "regions", "whois"], "{stranger}");
+        assert_eq!(
+            shown(&stranger),
+            ["help", "ping", "language", "regions", "whois"],
+            "{stranger}"
+        );
         assert!(stranger.contains("!ack") && stranger.contains("`!help all`"), "{stranger}");
         let observer = ask("@cl:x.org", "!help", Place::NetworkRoom).await.text.plain;
-        let mut expected = vec!["help", "ping", "regions", "join", "whois", "request"];
+        let mut expected = vec!["help", "ping", "language", "regions", "join", "whois", "request"];
         expected.extend(["requests", "status"]);
         assert_eq!(shown(&observer), expected, "{observer}");
         let committee = ask("@pt:x.org", "!help", Place::Committee).await.text.plain;
@@ -211,7 +215,7 @@ mod tests {
             .map(|s| s.name)
             .filter(|n| super::usable_here(n, &Roles::default(), Place::Other))
             .collect();
-        assert_eq!(open, ["help", "ping", "regions", "whois"]);
+        assert_eq!(open, ["help", "ping", "language", "regions", "whois"]);
     }
 
     #[tokio::test]

@@ -4,6 +4,7 @@
 
 mod help;
 mod hostile;
+mod language;
 mod network;
 mod requests;
 mod roster;
@@ -17,7 +18,7 @@ use crate::i18n::Arg;
 use crate::i18n::{Catalog, Text};
 use crate::service::rate_limit::RateLimiter;
 use crate::service::{RosterService, RosterServiceError};
-use crate::storage::{RequestStore, RosterStore, StorageError};
+use crate::storage::{PreferenceStore, RequestStore, RosterStore, StorageError};
 
 /// The first line of a command, cut as every echo of a sender's text is
 /// (to name a command the bot did not carry out).
@@ -144,7 +145,7 @@ pub(crate) struct Request<'a> {
     lang: Language,
 }
 
-impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
+impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService<S> {
     /// A service answering commands that start with `prefix`.
     pub fn new(
         catalog: Arc<Catalog>,
@@ -233,7 +234,7 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
         };
         crate::fault::fail("chat_roster")?;
         let roster = self.roster.roster().await.map_err(storage_error)?;
-        let lang = self.language_of(&roster, incoming.sender);
+        let lang = self.language_of(&roster, incoming.sender).await?;
         if incoming.body.len() > MAX_COMMAND_BYTES {
             let kb = |n: usize| Arg::Number(i64::try_from(n.div_ceil(1024)).unwrap_or(i64::MAX));
             let args = [("size", kb(incoming.body.len())), ("max", kb(MAX_COMMAND_BYTES))];
@@ -249,7 +250,8 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
             Ok(Command::Help { topic: Some(topic) }) => self.help_topic(lang, &topic).into(),
             Ok(Command::Regions) => self.regions(&request).into(),
             Ok(Command::Join { region }) => self.join(&request, &region),
-            Ok(Command::Whois { query }) => self.whois(&request, &query).into(),
+            Ok(Command::Whois { query }) => self.whois(&request, &query).await?.into(),
+            Ok(Command::Language { choice }) => self.language_command(&request, choice).await?,
             Ok(Command::Roster(command)) => self.roster_command(&request, command).await?,
             Ok(Command::Request(command)) => self.request_command(&request, command).await?,
             Err(ParseError::Unknown(name)) => self.unknown(lang, &name).into(),
@@ -262,7 +264,7 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
     /// The language `sender` is answered in (see [`Self::language_of`]).
     pub(crate) async fn language_for(&self, sender: &str) -> Result<Language, StorageError> {
         let roster = self.roster.roster().await.map_err(storage_error)?;
-        Ok(self.language_of(&roster, sender))
+        self.language_of(&roster, sender).await
     }
 
     /// The answer given when handling a command keeps failing for a reason
@@ -271,23 +273,8 @@ impl<S: RosterStore + RequestStore + Clone + Sync> ChatService<S> {
     /// (The apology is in the default language when even the roster
     /// cannot be read: it is the message, not a decision.)
     pub async fn failure_answer(&self, sender: &str) -> Answer {
-        let lang = match self.roster.roster().await {
-            Ok(roster) => self.language_of(&roster, sender),
-            Err(_) => self.default_language,
-        };
+        let lang = self.language_for(sender).await.unwrap_or(self.default_language);
         self.catalog.render(lang, "internal-error", &[]).into()
-    }
-
-    /// The sender's language: their roster preference if the catalog has
-    /// it, else the configured default.
-    fn language_of(&self, roster: &Roster, sender: &str) -> Language {
-        roster
-            .delegates
-            .values()
-            .find(|d| d.user_id.as_str() == sender)
-            .and_then(|d| d.language.as_deref())
-            .and_then(Language::parse)
-            .unwrap_or(self.default_language)
     }
 }
 

@@ -4,9 +4,9 @@ use super::help::echo;
 use super::{Answer, ChatService, Effect, Request};
 use crate::domain::{CountryCode, Permission, RoomKind, Status};
 use crate::i18n::{Arg, Text};
-use crate::storage::RosterStore;
+use crate::storage::{PreferenceStore, RosterStore, StorageError};
 
-impl<S: RosterStore + Sync> ChatService<S> {
+impl<S: RosterStore + PreferenceStore + Sync> ChatService<S> {
     pub(super) fn regions(&self, req: &Request<'_>) -> Text {
         let lang = req.lang;
         let network = self.roster.network();
@@ -60,18 +60,20 @@ impl<S: RosterStore + Sync> ChatService<S> {
         }
     }
 
-    pub(super) fn whois(&self, req: &Request<'_>, query: &str) -> Text {
+    /// `!whois`: a state's status, roles, region, mechanism and delegates,
+    /// each delegate with the language they are answered in.
+    pub(super) async fn whois(&self, req: &Request<'_>, query: &str) -> Result<Text, StorageError> {
         let lang = req.lang;
         let Some(code) = CountryCode::find(query) else {
-            return self.catalog.render(
+            return Ok(self.catalog.render(
                 lang,
                 "whois-unknown",
                 &[("query", Arg::Text(echo(query)))],
-            );
+            ));
         };
         let name = Arg::Text(code.name(lang.code()));
         let Some(state) = req.roster.states.get(&code) else {
-            return self.catalog.render(lang, "whois-not-in-network", &[("name", name)]);
+            return Ok(self.catalog.render(lang, "whois-not-in-network", &[("name", name)]));
         };
         let network = self.roster.network();
         let region = network
@@ -86,8 +88,14 @@ impl<S: RosterStore + Sync> ChatService<S> {
         if network.coordinator == code {
             roles.push(self.catalog.render(lang, "whois-coordinator", &[]).plain);
         }
-        let delegates: Vec<String> =
-            req.roster.delegates_of(code).map(|d| d.user_id.to_string()).collect();
+        let mut delegates = Vec::new();
+        for d in req.roster.delegates_of(code) {
+            let user = d.user_id.as_str();
+            delegates.push(match self.chosen_language(req.roster, user).await? {
+                Some(language) => format!("{user} ({})", language.code()),
+                None => user.to_owned(),
+            });
+        }
         let none = self.catalog.render(lang, "whois-none", &[]).plain;
         let args = [
             ("name", name),
@@ -108,7 +116,7 @@ impl<S: RosterStore + Sync> ChatService<S> {
                 Arg::Text(if delegates.is_empty() { none } else { delegates.join(", ") }),
             ),
         ];
-        self.catalog.render(lang, "whois-state", &args)
+        Ok(self.catalog.render(lang, "whois-state", &args))
     }
 }
 
@@ -170,7 +178,7 @@ mod tests {
             "coordinator",
             "African Group",
             "Mécanisme",
-            "@ma:x.org",
+            "@ma:x.org (fr)",
         ] {
             assert!(text.contains(part), "{part}: {text}");
         }

@@ -7,12 +7,12 @@ use super::{Answer, ChatService, Effect, Place, Request as ChatRequest};
 use crate::commands::{RequestCommand, Scope, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS};
 use crate::domain::{CountryCode, Language, NewRequest, Permission, Request, RequestState, Status};
 use crate::i18n::{Arg, Text};
-use crate::storage::{RequestFilter, RequestStore, RosterStore, StorageError};
+use crate::storage::{PreferenceStore, RequestFilter, RequestStore, RosterStore, StorageError};
 
 /// How many requests a listing shows at most.
 const LIST_LIMIT: i64 = 20;
 
-impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
+impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
     pub(super) async fn request_command(
         &self,
         req: &ChatRequest<'_>,

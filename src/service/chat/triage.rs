@@ -7,12 +7,12 @@ use super::requests::state_id;
 use super::{Answer, ChatService, Effect, Place, Request as ChatRequest};
 use crate::commands::TriageCommand;
 use crate::domain::{
-    authorize, ActionKind, Language, Outcome, Refusal, Request, RequestState, Transition,
+    authorize, ActionKind, Language, Outcome, Refusal, Request, RequestState, Roster, Transition,
 };
 use crate::i18n::{Arg, Text};
-use crate::storage::{now_ms, RequestStore, RosterStore, Step, StorageError};
+use crate::storage::{now_ms, PreferenceStore, RequestStore, RosterStore, Step, StorageError};
 
-impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
+impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
     pub(super) async fn triage(
         &self,
         req: &ChatRequest<'_>,
@@ -84,9 +84,10 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
         let state_word = self.catalog.render(lang, state_id(to), &[]).plain;
         let mut answer =
             self.say(lang, "triage-done", &[("number", number), ("state", Arg::Text(state_word))]);
-        answer
-            .effects
-            .push(Effect::Notify { request_id: request.id, text: self.notice(&request, &t, to) });
+        answer.effects.push(Effect::Notify {
+            request_id: request.id,
+            text: self.notice(req.roster, &request, &t, to).await?,
+        });
         Ok(answer)
     }
 
@@ -132,7 +133,7 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
             Err(StorageError::Conflict(_)) => return Ok(None),
             other => other?,
         }
-        let lang = Language::parse(&request.language).unwrap_or(self.default_language);
+        let lang = self.language_of(&roster, actor).await?;
         let number = Arg::Text(format!("#{}", request.id));
         let relayed = self.catalog.render(
             self.default_language,
@@ -148,9 +149,17 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
         Ok(Some(answer))
     }
 
-    /// The notice for the requester, in the request's language.
-    fn notice(&self, request: &Request, t: &TriageCommand, to: RequestState) -> Text {
-        let lang = Language::parse(&request.language).unwrap_or(self.default_language);
+    /// The notice for the requester, in the language they read now (their
+    /// `!language`, else the roster's), else the one they filed in.
+    async fn notice(
+        &self,
+        roster: &Roster,
+        request: &Request,
+        t: &TriageCommand,
+        to: RequestState,
+    ) -> Result<Text, StorageError> {
+        let filed_in = Language::parse(&request.language).unwrap_or(self.default_language);
+        let lang = self.chosen_language(roster, &request.requester).await?.unwrap_or(filed_in);
         let id = match (t.action, to) {
             (ActionKind::AskInfo, _) => "notice-needs-info",
             (ActionKind::Accept, _) => "notice-accepted",
@@ -169,7 +178,7 @@ impl<S: RosterStore + RequestStore + Sync> ChatService<S> {
             ("text", Arg::Text(t.text.clone().unwrap_or_default())),
             ("result", Arg::Text(result)),
         ];
-        self.catalog.render(lang, id, &args)
+        Ok(self.catalog.render(lang, id, &args))
     }
 
     fn refusal(&self, lang: Language, request: &Request, refusal: Refusal) -> Answer {
