@@ -44,10 +44,29 @@ pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// First strong isolate and pop directional isolate: the text between them
+/// is laid out on its own, in its own direction, whatever surrounds it.
+const FSI: char = '\u{2068}';
+const PDI: char = '\u{2069}';
+
+/// Whether `text` holds a letter of a right-to-left script (Hebrew, Arabic,
+/// Syriac, Thaana, N'Ko… and their presentation forms).
+pub fn has_rtl(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+            || matches!(c, '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
+    })
+}
+
 /// Builds the plain and HTML forms of a rendered template. Placeholders are
 /// replaced in one pass, so argument values are never scanned for markup or
 /// for other placeholders.
-pub(super) fn render(template: &str, args: &[Arg]) -> Text {
+///
+/// An argument is isolated (`<bdi>` and FSI…PDI in HTML, FSI…PDI in the
+/// plain body) when the message is right to left (`rtl`) or the argument
+/// holds right-to-left letters: an English title in Arabic text, an Arabic
+/// title in English text, and a title mixing both keep their own order.
+pub(super) fn render(template: &str, args: &[Arg], rtl: bool) -> Text {
     let mut plain = String::with_capacity(template.len());
     let mut html = String::with_capacity(template.len() * 2);
     let mut in_code = false;
@@ -59,17 +78,35 @@ pub(super) fn render(template: &str, args: &[Arg]) -> Text {
                 match index.parse::<usize>().ok().and_then(|i| args.get(i)) {
                     Some(Arg::Text(t)) => {
                         let t = sanitize(t);
+                        let isolate = rtl || has_rtl(&t);
+                        if isolate {
+                            plain.push(FSI);
+                            html.push_str("<bdi>\u{2068}");
+                        }
                         plain.push_str(&t);
                         html.push_str(&escape_html(&t));
+                        if isolate {
+                            plain.push(PDI);
+                            html.push_str("\u{2069}</bdi>");
+                        }
                     }
                     Some(Arg::Code(t)) => {
                         let t = sanitize(t);
+                        let isolate = rtl || has_rtl(&t);
+                        if isolate {
+                            plain.push(FSI);
+                            html.push_str("<bdi>\u{2068}");
+                        }
                         plain.push('`');
                         plain.push_str(&t);
                         plain.push('`');
                         html.push_str("<code>");
                         html.push_str(&escape_html(&t));
                         html.push_str("</code>");
+                        if isolate {
+                            plain.push(PDI);
+                            html.push_str("\u{2069}</bdi>");
+                        }
                     }
                     Some(Arg::Number(n)) => {
                         plain.push_str(&n.to_string());
@@ -96,7 +133,7 @@ pub(super) fn render(template: &str, args: &[Arg]) -> Text {
     if in_code {
         html.push_str("</code>");
     }
-    Text { plain, html }
+    Text { plain, html, rtl }
 }
 
 #[cfg(test)]
@@ -105,7 +142,7 @@ mod tests {
 
     #[test]
     fn code_spans_and_line_breaks_become_html() {
-        let text = render("Send `!help`\nnow", &[]);
+        let text = render("Send `!help`\nnow", &[], false);
         assert_eq!(text.plain, "Send `!help`\nnow");
         assert_eq!(text.html, "Send <code>!help</code><br>\nnow");
     }
@@ -113,7 +150,7 @@ mod tests {
     #[test]
     fn bidi_overrides_and_controls_are_removed_but_script_marks_stay() {
         let evil = "abc\u{202E}fed\u{2066}x\u{0007}\u{200F}\u{200D}\nok";
-        let text = render(&placeholder(0), &[Arg::Text(evil.into())]);
+        let text = render(&placeholder(0), &[Arg::Text(evil.into())], false);
         assert_eq!(text.plain, "abcfedx\u{200F}\u{200D}\nok");
     }
 
@@ -123,8 +160,10 @@ mod tests {
             let text = render(
                 &format!("a {} b `c` {}", placeholder(0), placeholder(1)),
                 &[Arg::Text(arg.clone()), Arg::Code(code)],
+                false,
             );
-            let tags = text.html.matches('<').count();
+            let isolations = text.html.matches("<bdi>").count();
+            let tags = text.html.matches('<').count() - 2 * isolations;
             // Only the template's own tags: one <code> pair from `c`, one
             // around the code argument, and line breaks the template has none of.
             proptest::prop_assert_eq!(tags, 4, "{}", text.html);
@@ -134,9 +173,31 @@ mod tests {
     }
 
     #[test]
+    fn mixed_direction_user_text_is_isolated_in_both_bodies() {
+        // An Arabic title with Latin words and digits, in an English message.
+        let title = "ورشة عمل UPR 2024 حول التوصيات";
+        let text =
+            render(&format!("Title: {} ok", placeholder(0)), &[Arg::Text(title.into())], false);
+        assert_eq!(text.plain, format!("Title: \u{2068}{title}\u{2069} ok"));
+        assert_eq!(text.html, format!("Title: <bdi>\u{2068}{title}\u{2069}</bdi> ok"));
+        // Logical order is kept: the characters are as typed, only wrapped.
+        assert!(text.plain.contains(title));
+        // An English title in an Arabic message is isolated too; a Latin
+        // title in a Latin message is left as it is.
+        let rtl =
+            render(&format!("العنوان: {}", placeholder(0)), &[Arg::Text("Training".into())], true);
+        assert_eq!(rtl.plain, "العنوان: \u{2068}Training\u{2069}");
+        assert!(rtl.rtl);
+        let ltr =
+            render(&format!("Title: {}", placeholder(0)), &[Arg::Text("Training".into())], false);
+        assert_eq!(ltr.plain, "Title: Training");
+        assert!(!has_rtl("abc \u{200F}"), "a mark is not a letter");
+    }
+
+    #[test]
     fn an_argument_that_looks_like_a_placeholder_stays_text() {
         let args = [Arg::Text(placeholder(1)), Arg::Text("<i>".into())];
-        let text = render(&format!("a {} b", placeholder(0)), &args);
+        let text = render(&format!("a {} b", placeholder(0)), &args, false);
         assert_eq!(text.plain, format!("a {} b", placeholder(1)));
         assert!(!text.html.contains("<i>"));
     }

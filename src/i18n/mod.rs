@@ -18,7 +18,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::domain::Language;
 
-pub use markup::{escape_html, sanitize};
+pub use markup::{escape_html, has_rtl, sanitize};
 
 /// The Fluent sources, embedded in the binary.
 const SOURCES: [(Language, &str); 7] = [
@@ -36,11 +36,19 @@ const SOURCES: [(Language, &str); 7] = [
 pub struct Text {
     /// Plain text (`body`).
     pub plain: String,
-    /// HTML (`formatted_body`).
+    /// HTML (`formatted_body`), without the direction of the whole.
     pub html: String,
+    /// Written right to left (Arabic): sent as `<div dir="rtl">…</div>`.
+    pub rtl: bool,
 }
 
 impl Text {
+    /// Plain text and HTML, without a direction of their own (text built
+    /// outside the catalog).
+    pub fn new(plain: String, html: String) -> Self {
+        Self { plain, html, rtl: false }
+    }
+
     /// Appends `other` on a new line.
     pub fn push_line(&mut self, other: &Text) {
         if !self.plain.is_empty() {
@@ -49,6 +57,17 @@ impl Text {
         }
         self.plain.push_str(&other.plain);
         self.html.push_str(&other.html);
+        self.rtl |= other.rtl;
+    }
+
+    /// The `formatted_body` to send: right-to-left text in a block that
+    /// says so, so clients lay it out (and align it) right to left.
+    pub fn html_to_send(&self) -> String {
+        if self.rtl {
+            format!("<div dir=\"rtl\">{}</div>", self.html)
+        } else {
+            self.html.clone()
+        }
     }
 }
 
@@ -123,7 +142,7 @@ impl Catalog {
         let Some((bundle, pattern)) = found else {
             tracing::error!(message_id = id, %language, "message missing from the catalog");
             let missing = format!("{id} is missing from {language} and English");
-            return (Text { plain: id.to_owned(), html: escape_html(id) }, vec![missing]);
+            return (Text::new(id.to_owned(), escape_html(id)), vec![missing]);
         };
         // Text arguments become private-use placeholders so that the template
         // can be turned into HTML first and the escaped values put in after.
@@ -143,7 +162,7 @@ impl Catalog {
         let template: Cow<'_, str> =
             bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
         let errors = errors.iter().map(|e| format!("{e:?}")).collect();
-        (markup::render(&template, &inserts), errors)
+        (markup::render(&template, &inserts, language.is_rtl()), errors)
     }
 
     /// The Fluent source of `language`'s catalog (for the catalog checks).

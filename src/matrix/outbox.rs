@@ -255,7 +255,7 @@ impl OutboxSender {
         crate::fault::point("outbox_before_send");
         match &entry.item {
             Outgoing::Message { to, plain, html } => {
-                let text = Text { plain: plain.clone(), html: html.clone() };
+                let text = Text::new(plain.clone(), html.clone());
                 let (room, content) = self.message(to, &text).await?;
                 let txn = OwnedTransactionId::from(entry.txn_id.clone());
                 let sent = send::send(&room, content, &txn).await.map_err(classify)?;

@@ -152,11 +152,13 @@ pub fn outgoing(event: &Event<'_>, answer: Answer) -> Vec<Outgoing> {
             event: replied.unwrap_or(incoming.event_id).to_owned(),
             thread: thread.map(str::to_owned),
         },
+        html: answer.text.html_to_send(),
         plain: answer.text.plain,
-        html: answer.text.html,
     };
-    let message =
-        |to, text: crate::i18n::Text| Outgoing::Message { to, plain: text.plain, html: text.html };
+    let message = |to, text: crate::i18n::Text| {
+        let html = text.html_to_send();
+        Outgoing::Message { to, plain: text.plain, html }
+    };
     let effects = answer.effects.into_iter().map(|effect| match effect {
         Effect::PostCard { request_id, text } => {
             message(Destination::Card { request: request_id }, text)

@@ -109,4 +109,40 @@ mod tests {
         let [Effect::Notify { text, .. }] = answer.effects.as_slice() else { panic!("{answer:?}") };
         assert!(text.plain.contains("подтвердил"), "the requester reads Russian: {}", text.plain);
     }
+
+    #[tokio::test]
+    async fn arabic_answers_are_right_to_left_with_user_text_isolated() {
+        use super::super::Effect;
+        let s = service().await;
+        let mut choose = incoming("@cl:x.org", "!language ar", Place::Direct);
+        choose.event_id = "$lang";
+        s.handle(&choose).await.unwrap().unwrap();
+        let title = "Training on UPR 2024 follow-up";
+        let body = format!("!request membership {title}");
+        let answer = s.handle(&incoming("@cl:x.org", &body, Place::NetworkRoom)).await;
+        let answer = answer.unwrap().unwrap();
+        assert!(answer.text.rtl, "{answer:?}");
+        assert!(answer.text.html_to_send().starts_with("<div dir=\"rtl\">"));
+        assert!(answer.text.plain.contains("\u{2068}#1\u{2069}"), "{}", answer.text.plain);
+        // The committee's card is in English; an Arabic title in it would
+        // be isolated, this Latin one reads as it is.
+        let [Effect::PostCard { text, .. }] = answer.effects.as_slice() else {
+            panic!("{answer:?}")
+        };
+        assert!(!text.rtl && text.plain.contains(&format!("Title: {title}")), "{}", text.plain);
+        let arabic = "ورشة عمل حول الاستعراض الدوري الشامل UPR 2024";
+        let body = format!("!request membership {arabic}");
+        let mut second = incoming("@cl:x.org", &body, Place::NetworkRoom);
+        second.event_id = "$second";
+        let answer = s.handle(&second).await.unwrap().unwrap();
+        let [Effect::PostCard { text, .. }] = answer.effects.as_slice() else {
+            panic!("{answer:?}")
+        };
+        assert!(text.plain.contains(&format!("Title: \u{2068}{arabic}\u{2069}")), "{}", text.plain);
+        assert!(
+            text.html.contains(&format!("<bdi>\u{2068}{arabic}\u{2069}</bdi>")),
+            "{}",
+            text.html
+        );
+    }
 }

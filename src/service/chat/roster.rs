@@ -31,10 +31,10 @@ impl<S: RosterStore + Sync> ChatService<S> {
             RosterCommand::Show => return Ok(self.show(req).into()),
             RosterCommand::Export { format } => {
                 let text = write_roster(req.roster, format, self.roster.network());
-                return Ok(Text {
-                    html: format!("<pre><code>{}</code></pre>", crate::i18n::escape_html(&text)),
-                    plain: text,
-                }
+                return Ok(Text::new(
+                    text.clone(),
+                    format!("<pre><code>{}</code></pre>", crate::i18n::escape_html(&text)),
+                )
                 .into());
             }
             RosterCommand::Import { text, dry_run } => {
@@ -160,7 +160,7 @@ impl<S: RosterStore + Sync> ChatService<S> {
             if states.is_empty() {
                 continue;
             }
-            text.push_line(&Text { plain: String::new(), html: String::new() });
+            text.push_line(&Text::default());
             text.push_line(&self.catalog.render(
                 lang,
                 "roster-show-region",
