@@ -13,7 +13,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::domain::{
-    Category, CountryCode, LocalizedText, Network, Region, RegionMap, RoomPolicy, RoomSettings,
+    Category, CountryCode, Language, LocalizedText, Network, Region, RegionMap, RoomPolicy,
+    RoomSettings,
 };
 
 const DEFAULT_NETWORK: &str = include_str!("../../config/network.toml");
@@ -78,18 +79,20 @@ struct RoomsFile {
     committee: PolicyFile,
 }
 
-#[derive(Deserialize, Default, Clone, Copy)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct PolicyFile {
     #[serde(default)]
     encrypted: bool,
     #[serde(default)]
     announcement_only: bool,
+    #[serde(default)]
+    languages: Vec<Spanned<String>>,
 }
 
 impl PolicyFile {
     fn encrypted() -> Self {
-        Self { encrypted: true, announcement_only: false }
+        Self { encrypted: true, ..Self::default() }
     }
 }
 
@@ -212,6 +215,11 @@ fn parse_network(
             });
         }
     }
+    let rooms = RoomSettings {
+        plenary: policy(raw.rooms.plenary, &mut rep),
+        regional: policy(raw.rooms.regional, &mut rep),
+        committee: policy(raw.rooms.committee, &mut rep),
+    };
     let mut problems = rep.problems;
     let regions = match regions {
         Ok(map) => Some(map),
@@ -228,18 +236,32 @@ fn parse_network(
             committee,
             coordinator,
             categories,
-            rooms: RoomSettings {
-                plenary: policy(raw.rooms.plenary),
-                regional: policy(raw.rooms.regional),
-                committee: policy(raw.rooms.committee),
-            },
+            rooms,
         }),
         _ => Err(NetworkError(problems)),
     }
 }
 
-fn policy(p: PolicyFile) -> RoomPolicy {
-    RoomPolicy { encrypted: p.encrypted, announcement_only: p.announcement_only }
+/// A room policy; a language the catalog does not carry is reported on its line.
+fn policy(p: PolicyFile, rep: &mut Reporter<'_>) -> RoomPolicy {
+    let mut languages = Vec::new();
+    for raw in &p.languages {
+        match Language::parse(raw.get_ref()) {
+            Some(l) if !languages.contains(&l) => languages.push(l),
+            Some(_) => {
+                rep.at(Some(raw.span().start), format!("`{}` is listed twice", raw.get_ref()))
+            }
+            None => rep.at(
+                Some(raw.span().start),
+                format!(
+                    "`{}` is not a catalog language; use {}",
+                    raw.get_ref(),
+                    Language::ALL.map(|l| l.code()).join(", ")
+                ),
+            ),
+        }
+    }
+    RoomPolicy { encrypted: p.encrypted, announcement_only: p.announcement_only, languages }
 }
 
 fn is_slug(id: &str) -> bool {
@@ -359,5 +381,25 @@ mod tests {
     fn a_syntax_error_is_reported_with_its_line() {
         let err = parse_regions("r.toml", "[[region]]\nid = \"a\"\nname = \n").unwrap_err();
         assert_eq!(err.0[0].line, Some(3), "{err}");
+    }
+
+    #[test]
+    fn room_languages_are_read_and_a_wrong_one_is_reported_with_its_line() {
+        let with = |rooms: &str| {
+            DEFAULT_NETWORK.replace("[rooms.committee]\n", &format!("[rooms.committee]\n{rooms}\n"))
+        };
+        let ok = with("languages = [\"zh\", \"ru\", \"ar\"]");
+        let network =
+            parse_network("n.toml", &ok, |_| Ok(("r".into(), DEFAULT_REGIONS.into()))).unwrap();
+        use crate::domain::Language::{Ar, Ru, ZhHans};
+        assert_eq!(network.rooms.committee.languages, [ZhHans, Ru, Ar]);
+        let bad = with("languages = [\"ru\",\n  \"klingon\"]");
+        let err = parse_network("n.toml", &bad, |_| Ok(("r".into(), DEFAULT_REGIONS.into())));
+        let err = err.unwrap_err().to_string();
+        let line = bad.lines().position(|l| l.contains("klingon")).unwrap() + 1;
+        assert!(
+            err.contains(&format!("n.toml:{line}: `klingon` is not a catalog language")),
+            "{err}"
+        );
     }
 }

@@ -34,7 +34,7 @@ pub struct Category {
 }
 
 /// Policies of the provisioned rooms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RoomSettings {
     /// The plenary room.
     pub plenary: RoomPolicy,
@@ -45,12 +45,27 @@ pub struct RoomSettings {
 }
 
 /// How one kind of room is set up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RoomPolicy {
     /// End-to-end encrypted.
     pub encrypted: bool,
     /// Only the committee, the coordinator and the bot may speak.
     pub announcement_only: bool,
+    /// The languages of what the bot posts to the whole room (request
+    /// cards, relayed answers, topics): one section per language, in this
+    /// order. Empty: the configured default language.
+    pub languages: Vec<super::Language>,
+}
+
+impl RoomSettings {
+    /// The policy of rooms of `kind` (the Space follows the plenary's).
+    pub fn policy(&self, kind: &super::RoomKind) -> &RoomPolicy {
+        match kind {
+            super::RoomKind::Space | super::RoomKind::Plenary => &self.plenary,
+            super::RoomKind::Regional(_) => &self.regional,
+            super::RoomKind::Committee => &self.committee,
+        }
+    }
 }
 
 impl Network {

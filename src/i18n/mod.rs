@@ -60,6 +60,23 @@ impl Text {
         self.rtl |= other.rtl;
     }
 
+    /// One message made of the same text in several languages, a section
+    /// each, in the order given; each section keeps its own direction.
+    pub fn sections(parts: Vec<(Language, Text)>) -> Text {
+        if parts.len() == 1 {
+            return parts.into_iter().next().map(|(_, t)| t).unwrap_or_default();
+        }
+        let plain: Vec<String> = parts.iter().map(|(_, t)| t.plain.clone()).collect();
+        let html: Vec<String> = parts
+            .iter()
+            .map(|(l, t)| {
+                let dir = if t.rtl { "rtl" } else { "ltr" };
+                format!("<div dir=\"{dir}\" lang=\"{}\">{}</div>", l.code(), t.html)
+            })
+            .collect();
+        Text { plain: plain.join("\n\n"), html: html.join("<hr>"), rtl: false }
+    }
+
     /// The `formatted_body` to send: right-to-left text in a block that
     /// says so, so clients lay it out (and align it) right to left.
     pub fn html_to_send(&self) -> String {

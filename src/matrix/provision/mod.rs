@@ -229,8 +229,13 @@ impl Provisioner {
     /// regional rooms' topics name their observer states, so everyone sees
     /// who takes part as an observer.
     fn texts(&self, kind: &RoomKind, roster: &Roster) -> (String, String) {
-        let mut languages = vec![self.language];
-        languages.extend(Language::ALL.into_iter().filter(|l| *l != self.language));
+        // The room's configured languages, else every catalog language
+        // (the default one first).
+        let mut languages = self.network.rooms.policy(kind).languages.clone();
+        if languages.is_empty() {
+            languages.push(self.language);
+            languages.extend(Language::ALL.into_iter().filter(|l| *l != self.language));
+        }
         let (prefix, region) = match kind {
             RoomKind::Space => ("room-space", None),
             RoomKind::Plenary => ("room-plenary", None),
@@ -258,8 +263,8 @@ impl Provisioner {
             }
             args
         };
-        let name =
-            self.catalog.render(self.language, &format!("{prefix}-name"), &args(self.language));
+        let named_in = languages.first().copied().unwrap_or(self.language);
+        let name = self.catalog.render(named_in, &format!("{prefix}-name"), &args(named_in));
         let topics: Vec<String> = languages
             .iter()
             .map(|&lang| {

@@ -145,4 +145,25 @@ mod tests {
             text.html
         );
     }
+
+    #[tokio::test]
+    async fn the_committee_room_reads_each_card_in_each_of_its_languages() {
+        use super::super::tests::service_on;
+        use super::super::Effect;
+        use crate::domain::Language::{Ar, Ru, ZhHans};
+        let mut network = crate::config::load_network(None).unwrap();
+        network.rooms.committee.languages = vec![ZhHans, Ru, Ar];
+        let s = service_on(network).await;
+        let filing = incoming("@cl:x.org", "!request membership Help", Place::NetworkRoom);
+        let answer = s.handle(&filing).await.unwrap().unwrap();
+        let [Effect::PostCard { text, .. }] = answer.effects.as_slice() else {
+            panic!("{answer:?}")
+        };
+        let sections: Vec<&str> = text.plain.split("\n\n").collect();
+        assert!(sections[0].starts_with("请求"), "{}", text.plain);
+        assert!(sections.iter().any(|s| s.starts_with("Запрос")), "{}", text.plain);
+        assert!(text.html.contains("<div dir=\"ltr\" lang=\"zh-Hans\">"), "{}", text.html);
+        assert!(text.html.contains("<div dir=\"rtl\" lang=\"ar\">"), "{}", text.html);
+        assert!(!text.plain.contains("Request #1"), "no English section: {}", text.plain);
+    }
 }

@@ -136,6 +136,15 @@ impl<S> ChatService<S> {
     pub(crate) fn roles(&self, roster: &Roster, user: &str) -> Roles {
         Roles::of(user, &self.admins, roster, self.roster.network())
     }
+
+    /// What `render` says, for everyone in rooms of `kind`: a section per
+    /// configured language of those rooms (the default language if none).
+    pub(crate) fn for_room(&self, kind: &RoomKind, render: impl Fn(Language) -> Text) -> Text {
+        let configured = &self.roster.network().rooms.policy(kind).languages;
+        let languages =
+            if configured.is_empty() { vec![self.default_language] } else { configured.clone() };
+        Text::sections(languages.into_iter().map(|l| (l, render(l))).collect())
+    }
 }
 
 /// What every command handler gets.
@@ -289,6 +298,11 @@ pub(crate) mod tests {
     /// committee) with @ma:x.org (French), PT (committee) with @pt:x.org,
     /// CL (observer) with @cl:x.org; @admin:x.org is an admin.
     pub async fn service() -> ChatService<Database> {
+        service_on(load_network(None).unwrap()).await
+    }
+
+    /// [`service`] on `network`.
+    pub async fn service_on(network: Network) -> ChatService<Database> {
         let db = Database::connect("sqlite::memory:", 1).await.unwrap();
         db.migrate().await.unwrap();
         let mut roster = Roster::default();
@@ -316,7 +330,7 @@ pub(crate) mod tests {
             Arc::new(Catalog::load().unwrap()),
             "!",
             db,
-            Arc::new(load_network(None).unwrap()),
+            Arc::new(network),
             AdminPolicy::new(["@admin:x.org"]),
             Language::En,
         )

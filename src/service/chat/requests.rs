@@ -5,7 +5,9 @@
 use super::triage::result_id;
 use super::{Answer, ChatService, Effect, Place, Request as ChatRequest};
 use crate::commands::{RequestCommand, Scope, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS};
-use crate::domain::{CountryCode, Language, NewRequest, Permission, Request, RequestState, Status};
+use crate::domain::{
+    CountryCode, Language, NewRequest, Permission, Request, RequestState, RoomKind, Status,
+};
 use crate::i18n::{Arg, Text};
 use crate::storage::{PreferenceStore, RequestFilter, RequestStore, RosterStore, StorageError};
 
@@ -98,8 +100,12 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
     }
 
     /// The card posted in the committee room (in the configured language).
+    /// A request's card, in each language of the committee room.
     pub(super) fn card(&self, request: &Request) -> Text {
-        let lang = self.default_language;
+        self.for_room(&RoomKind::Committee, |lang| self.card_in(lang, request))
+    }
+
+    fn card_in(&self, lang: Language, request: &Request) -> Text {
         let network = self.roster.network();
         let category = network
             .category(&request.category)

@@ -7,7 +7,8 @@ use super::requests::state_id;
 use super::{Answer, ChatService, Effect, Place, Request as ChatRequest};
 use crate::commands::TriageCommand;
 use crate::domain::{
-    authorize, ActionKind, Language, Outcome, Refusal, Request, RequestState, Roster, Transition,
+    authorize, ActionKind, Language, Outcome, Refusal, Request, RequestState, RoomKind, Roster,
+    Transition,
 };
 use crate::i18n::{Arg, Text};
 use crate::storage::{now_ms, PreferenceStore, RequestStore, RosterStore, Step, StorageError};
@@ -135,15 +136,14 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
         }
         let lang = self.language_of(&roster, actor).await?;
         let number = Arg::Text(format!("#{}", request.id));
-        let relayed = self.catalog.render(
-            self.default_language,
-            "card-answer",
-            &[
+        let relayed = self.for_room(&RoomKind::Committee, |l| {
+            let args = [
                 ("number", number.clone()),
                 ("requester", Arg::Text(actor.to_owned())),
                 ("text", Arg::Text(incoming.body.to_owned())),
-            ],
-        );
+            ];
+            self.catalog.render(l, "card-answer", &args)
+        });
         let mut answer = self.say(lang, "answer-relayed", &[("number", number)]);
         answer.effects.push(Effect::PostToCard { request_id: request.id, text: relayed });
         Ok(Some(answer))
