@@ -43,21 +43,28 @@ impl Net {
     pub async fn with_committee_encryption(backend: Backend, encrypted: bool) -> Option<Self> {
         let hs = Homeserver::from_env()?;
         let db = TestDb::create(backend).await?;
-        Some(Self::build(hs, db, encrypted).await)
+        Some(Self::build(hs, db, encrypted, &[]).await)
+    }
+
+    /// The network, its committee room reading `languages` (catalog codes).
+    pub async fn with_committee_languages(backend: Backend, languages: &[&str]) -> Option<Self> {
+        let hs = Homeserver::from_env()?;
+        let db = TestDb::create(backend).await?;
+        Some(Self::build(hs, db, false, languages).await)
     }
 
     /// The network on homeserver `hs` and database `db`.
     pub async fn on(hs: Homeserver, db: TestDb) -> Self {
-        Self::build(hs, db, false).await
+        Self::build(hs, db, false, &[]).await
     }
 
     /// The network on an existing database `db`.
     pub async fn on_database(db: TestDb) -> Option<Self> {
         let hs = Homeserver::from_env()?;
-        Some(Self::build(hs, db, false).await)
+        Some(Self::build(hs, db, false, &[]).await)
     }
 
-    async fn build(hs: Homeserver, db: TestDb, encrypted: bool) -> Self {
+    async fn build(hs: Homeserver, db: TestDb, encrypted: bool, languages: &[&str]) -> Self {
         let admin = hs.register("admin-").await;
         let accounts: Vec<Account> =
             futures_accounts(&hs, &["cl-", "ma-", "pt-", "py-", "fr-"]).await;
@@ -69,7 +76,7 @@ impl Net {
             ("FR", "member", accounts[4].user_id.as_str()),
         ];
         let Provisioned { dir, bot, rooms } =
-            Provisioned::start(&hs, &db, &admin.user_id, &states, encrypted).await;
+            Provisioned::start_with(&hs, &db, &admin.user_id, &states, encrypted, languages).await;
         let (plenary, committee) = (rooms.room(RoomKind::Plenary), rooms.room(RoomKind::Committee));
         let cl = TestClient::login(&hs, &accounts[0]).await;
         let ma = TestClient::login(&hs, &accounts[1]).await;
@@ -115,14 +122,19 @@ impl Net {
     /// The event ID of the bot's card for request `number` in the committee
     /// room (waits for it).
     pub async fn card(&self, number: i64) -> String {
+        self.card_with(&format!("Request #{number} ·")).await
+    }
+
+    /// The event ID of the bot's card (a message of its own, not in a
+    /// thread) in the committee room whose text holds `marker`.
+    pub async fn card_with(&self, marker: &str) -> String {
         let bot = self.bot_id();
-        let title = format!("Request #{number} ·");
-        eventually(&format!("the card of #{number}"), Duration::from_secs(30), || async {
+        eventually(&format!("the card with {marker}"), Duration::from_secs(30), || async {
             self.pt.all_events(&self.committee).await.into_iter().find_map(|e| {
                 let is_card = e["type"] == "m.room.message"
                     && e["sender"] == bot.as_str()
                     && e["content"]["m.relates_to"].is_null()
-                    && e["content"]["body"].as_str().is_some_and(|b| b.contains(&title));
+                    && e["content"]["body"].as_str().is_some_and(|b| b.contains(marker));
                 is_card.then(|| e["event_id"].as_str().unwrap_or_default().to_owned())
             })
         })
@@ -178,10 +190,26 @@ impl Provisioned {
         states: &[(&str, &str, &str)],
         encrypted: bool,
     ) -> Self {
+        Self::start_with(hs, db, admin, states, encrypted, &[]).await
+    }
+
+    /// Like [`Provisioned::start`], the committee room reading `languages`.
+    pub async fn start_with(
+        hs: &Homeserver,
+        db: &TestDb,
+        admin: &str,
+        states: &[(&str, &str, &str)],
+        encrypted: bool,
+        languages: &[&str],
+    ) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let config = concat!(env!("CARGO_MANIFEST_DIR"), "/config");
         let network = std::fs::read_to_string(format!("{config}/network.toml")).unwrap();
-        let setting = format!("[rooms.committee]\nencrypted = {encrypted}");
+        let listed: Vec<String> = languages.iter().map(|l| format!("\"{l}\"")).collect();
+        let setting = format!(
+            "[rooms.committee]\nencrypted = {encrypted}\nlanguages = [{}]",
+            listed.join(", ")
+        );
         let network = network.replace("[rooms.committee]\nencrypted = true", &setting);
         assert!(network.contains(&setting));
         std::fs::write(dir.path().join("network.toml"), network).unwrap();
