@@ -493,6 +493,42 @@ async fn the_dashboard_renders_data_charts_and_filters_in_headless_chromium() {
     );
     assert!(french.contains("lang=\"fr\""));
 
+    // In Arabic: laid out right to left, tables and charts present; in
+    // Chinese and Russian the labels are not English.
+    for (lang, markers) in [
+        ("ar", ["لوحة متابعة الشبكة", "سجل النتائج"]),
+        ("zh-Hans", ["网络仪表板", "成果登记册"]),
+        ("ru", ["Панель сети", "Реестр результатов"]),
+    ] {
+        let url = format!("{page}&lang={lang}");
+        let chromium5 = chromium.clone();
+        let dom = tokio::task::spawn_blocking(move || headless(&chromium5, &url, &["--dump-dom"]))
+            .await
+            .unwrap();
+        assert!(dom.contains("data-loaded=\"true\""), "{lang}: the data did not load");
+        for marker in markers {
+            assert!(dom.contains(marker), "{lang}: {marker}");
+        }
+        for english in ["Network dashboard", "Outcomes register", "Roster by region"] {
+            assert!(!dom.contains(english), "{lang}: `{english}` left in English");
+        }
+        assert!(dom.contains(&format!("lang=\"{lang}\"")), "{lang}");
+        assert_eq!(dom.contains("dir=\"rtl\""), lang == "ar", "{lang}: the document's direction");
+        assert!(dom.matches("class=\"bar\"").count() >= 4, "{lang}: the charts are drawn");
+        assert_eq!(dom.matches("<tr data-region=").count(), 5, "{lang}: the roster table");
+    }
+    let arabic_shot = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dashboard-ar.png");
+    let arg = format!("--screenshot={}", arabic_shot.display());
+    let (url, chromium6) = (format!("{page}&lang=ar"), chromium.clone());
+    tokio::task::spawn_blocking(move || {
+        headless(&chromium6, &url, &[&arg, "--window-size=1280,1800"])
+    })
+    .await
+    .unwrap();
+    let size = std::fs::metadata(&arabic_shot).map(|m| m.len()).unwrap_or(0);
+    assert!(size > 20_000, "a real screenshot at {} ({size} bytes)", arabic_shot.display());
+    eprintln!("dashboard screenshot in Arabic: {}", arabic_shot.display());
+
     // A screenshot for people to look at.
     let shot = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dashboard.png");
     let arg = format!("--screenshot={}", shot.display());

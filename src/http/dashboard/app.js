@@ -34,7 +34,95 @@ const T = {
     submitted: "déposée", acknowledged: "reçue", needs_info: "en attente d'informations",
     accepted: "acceptée", in_progress: "en cours", resolved: "close", declined: "refusée", reopened: "rouverte",
   },
+  es: {
+    title: "Panel de la red", language: "Idioma", token: "Token de la API", load: "Cargar",
+    open_by_state: "Solicitudes abiertas por estado", by_region: "Solicitudes por región",
+    trends: "Tiempo mediano hasta el acuse y hasta la resolución (horas, por mes)",
+    outcomes: "Registro de resultados", category: "Categoría", result: "Resultado", search: "Buscar", all: "Todas",
+    number: "n.º", state_col: "Estado", title_col: "Título", summary: "Resumen", resolved_at: "Resuelta",
+    roster: "Miembros por región", region: "Región", states: "Estados", members: "Miembros", observers: "Observadores",
+    delivered: "entregado", partly_delivered: "entregado en parte", not_delivered: "no entregado",
+    to_acknowledge: "hasta el acuse", to_resolve: "hasta la resolución",
+    need_token: "Introduzca un token de la API para cargar los datos.", loading: "Cargando…",
+    loaded: "Datos cargados a las", unauthorized: "El token fue rechazado.", failed: "No se pudo contactar la API:",
+    no_data: "Aún no hay datos.", rows: "filas",
+    submitted: "presentada", acknowledged: "recibida", needs_info: "en espera de información",
+    accepted: "aceptada", in_progress: "en curso", resolved: "resuelta", declined: "rechazada", reopened: "reabierta",
+  },
+  pt: {
+    title: "Painel da rede", language: "Língua", token: "Token da API", load: "Carregar",
+    open_by_state: "Pedidos abertos por estado", by_region: "Pedidos por região",
+    trends: "Tempo mediano até ao acolhimento e até à resolução (horas, por mês)",
+    outcomes: "Registo de resultados", category: "Categoria", result: "Resultado", search: "Pesquisar", all: "Todas",
+    number: "n.º", state_col: "Estado", title_col: "Título", summary: "Resumo", resolved_at: "Resolvido",
+    roster: "Membros por região", region: "Região", states: "Estados", members: "Membros", observers: "Observadores",
+    delivered: "entregue", partly_delivered: "entregue em parte", not_delivered: "não entregue",
+    to_acknowledge: "até ao acolhimento", to_resolve: "até à resolução",
+    need_token: "Introduza um token da API para carregar os dados.", loading: "A carregar…",
+    loaded: "Dados carregados às", unauthorized: "O token foi recusado.", failed: "Não foi possível contactar a API:",
+    no_data: "Ainda sem dados.", rows: "linhas",
+    submitted: "apresentado", acknowledged: "acolhido", needs_info: "à espera de informação",
+    accepted: "aceite", in_progress: "em curso", resolved: "resolvido", declined: "recusado", reopened: "reaberto",
+  },
+  ar: {
+    title: "لوحة متابعة الشبكة", language: "اللغة", token: "رمز الوصول إلى الواجهة البرمجية", load: "تحميل",
+    open_by_state: "الطلبات المفتوحة حسب الحالة", by_region: "الطلبات حسب المنطقة",
+    trends: "الوقت الوسيط حتى الإقرار بالاستلام وحتى الإنجاز (بالساعات، حسب الشهر)",
+    outcomes: "سجل النتائج", category: "الفئة", result: "النتيجة", search: "بحث", all: "الكل",
+    number: "الرقم", state_col: "الدولة", title_col: "العنوان", summary: "الملخص", resolved_at: "تاريخ الإنجاز",
+    roster: "السجل حسب المنطقة", region: "المنطقة", states: "الدول", members: "الأعضاء", observers: "المراقبون",
+    delivered: "نُفِّذ", partly_delivered: "نُفِّذ جزئيًا", not_delivered: "لم يُنفَّذ",
+    to_acknowledge: "حتى الإقرار", to_resolve: "حتى الإنجاز",
+    need_token: "أدخل رمز الوصول لتحميل البيانات.", loading: "جارٍ التحميل…",
+    loaded: "حُمّلت البيانات في", unauthorized: "رُفض الرمز.", failed: "تعذّر الوصول إلى الواجهة البرمجية:",
+    no_data: "لا توجد بيانات بعد.", rows: "صفوف",
+    submitted: "مقدَّم", acknowledged: "مُقَرّ باستلامه", needs_info: "بانتظار معلومات",
+    accepted: "مقبول", in_progress: "قيد التنفيذ", resolved: "منجز", declined: "مرفوض", reopened: "أُعيد فتحه",
+  },
+  "zh-Hans": {
+    title: "网络仪表板", language: "语言", token: "API 令牌", load: "加载",
+    open_by_state: "按状态统计的未结请求", by_region: "按区域统计的请求",
+    trends: "确认收到和完成的中位时间（小时，按月）",
+    outcomes: "成果登记册", category: "类别", result: "结果", search: "搜索", all: "全部",
+    number: "编号", state_col: "国家", title_col: "标题", summary: "摘要", resolved_at: "完成日期",
+    roster: "按区域统计的名册", region: "区域", states: "国家", members: "成员", observers: "观察员",
+    delivered: "已交付", partly_delivered: "部分交付", not_delivered: "未交付",
+    to_acknowledge: "确认收到", to_resolve: "完成",
+    need_token: "请输入 API 令牌以加载数据。", loading: "正在加载…",
+    loaded: "数据加载时间", unauthorized: "令牌被拒绝。", failed: "无法连接 API：",
+    no_data: "暂无数据。", rows: "行",
+    submitted: "已提交", acknowledged: "已确认收到", needs_info: "等待信息",
+    accepted: "已接受", in_progress: "进行中", resolved: "已完成", declined: "已拒绝", reopened: "已重新开启",
+  },
+  ru: {
+    title: "Панель сети", language: "Язык", token: "Токен API", load: "Загрузить",
+    open_by_state: "Открытые запросы по состоянию", by_region: "Запросы по регионам",
+    trends: "Медианное время до подтверждения и до завершения (часы, по месяцам)",
+    outcomes: "Реестр результатов", category: "Категория", result: "Результат", search: "Поиск", all: "Все",
+    number: "№", state_col: "Государство", title_col: "Название", summary: "Краткое содержание", resolved_at: "Завершён",
+    roster: "Реестр по регионам", region: "Регион", states: "Государства", members: "Члены", observers: "Наблюдатели",
+    delivered: "выполнено", partly_delivered: "выполнено частично", not_delivered: "не выполнено",
+    to_acknowledge: "до подтверждения", to_resolve: "до завершения",
+    need_token: "Введите токен API, чтобы загрузить данные.", loading: "Загрузка…",
+    loaded: "Данные загружены в", unauthorized: "Токен отклонён.", failed: "API недоступен:",
+    no_data: "Данных пока нет.", rows: "строк",
+    submitted: "подан", acknowledged: "получение подтверждено", needs_info: "ожидает информации",
+    accepted: "принят", in_progress: "выполняется", resolved: "завершён", declined: "отклонён", reopened: "открыт вновь",
+  },
 };
+
+/** The languages offered, by code, with their names in themselves; Arabic is written right to left. */
+const LANGUAGES = [["ar", "العربية"], ["zh-Hans", "中文（简体）"], ["en", "English"], ["fr", "Français"],
+  ["ru", "Русский"], ["es", "Español"], ["pt", "Português"]];
+const RTL = new Set(["ar"]);
+
+/** A language tag (`zh-CN`, `fr-CA`) as one of ours, or null. */
+function ours(tag) {
+  if (!tag) return null;
+  if (T[tag]) return tag;
+  const primary = tag.toLowerCase().split(/[-_]/)[0];
+  return primary === "zh" ? "zh-Hans" : (T[primary] ? primary : null);
+}
 
 const SVG = "http://www.w3.org/2000/svg";
 const state = { lang: "en", data: null };
@@ -56,6 +144,21 @@ function el(tag, attrs = {}, text) {
   return node;
 }
 
+/** A number, a date (UTC) or a month (`2026-11`) in the reader's language, by the browser's ICU. */
+const fmt = {
+  number: (n) => new Intl.NumberFormat(state.lang).format(n),
+  date: (iso) => new Intl.DateTimeFormat(state.lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso)),
+  month: (ym) => new Intl.DateTimeFormat(state.lang, { year: "numeric", month: "short", timeZone: "UTC" })
+    .format(new Date(`${ym}-01T00:00:00Z`)),
+};
+
+/** A table cell whose text keeps its own direction (a Latin title in an Arabic page). */
+function cellOf(value) {
+  const td = el("td");
+  td.append(el("bdi", {}, value));
+  return td;
+}
+
 function status(message, error = false) {
   const node = document.getElementById("status");
   node.textContent = message;
@@ -64,6 +167,7 @@ function status(message, error = false) {
 
 function translate() {
   document.documentElement.lang = state.lang;
+  document.documentElement.dir = RTL.has(state.lang) ? "rtl" : "ltr";
   for (const node of document.querySelectorAll("[data-t]")) node.textContent = t(node.dataset.t);
   document.title = "peerlink — " + t("title");
 }
@@ -90,7 +194,7 @@ function barChart(container, entries) {
     const bar = el("rect", { svg: 1, class: "bar", x: labelW, y, width: w, height: rowH - 8, "data-value": value });
     bar.append(el("title", { svg: 1 }, `${label}: ${value}`));
     svg.append(bar);
-    svg.append(el("text", { svg: 1, x: labelW + w + 6, y: y + 17 }, value));
+    svg.append(el("text", { svg: 1, x: labelW + w + 6, y: y + 17 }, fmt.number(value)));
   });
   container.append(svg);
 }
@@ -98,7 +202,7 @@ function barChart(container, entries) {
 function trendChart(container, months) {
   container.replaceChildren();
   if (!months.length) { container.append(el("p", { class: "empty" }, t("no_data"))); return; }
-  const width = 900, height = 260, pad = 40;
+  const width = 900, height = 260, pad = 60;
   const values = months.flatMap((m) => [m.median_hours_to_acknowledge, m.median_hours_to_resolve]).filter((v) => v != null);
   const max = Math.max(...values, 1);
   const x = (i) => pad + (months.length === 1 ? (width - 2 * pad) / 2 : (i * (width - 2 * pad)) / (months.length - 1));
@@ -114,11 +218,11 @@ function trendChart(container, months) {
     months.forEach((m, i) => {
       if (m[key] == null) return;
       const dot = el("circle", { svg: 1, cx: x(i), cy: y(m[key]), r: 4, class: cls.replace("line", "legend") });
-      dot.append(el("title", { svg: 1 }, `${m.month}: ${m[key]} h`));
+      dot.append(el("title", { svg: 1 }, `${fmt.month(m.month)}: ${fmt.number(m[key])} h`));
       svg.append(dot);
     });
   }
-  months.forEach((m, i) => svg.append(el("text", { svg: 1, x: x(i) - 22, y: height - pad + 18 }, m.month)));
+  months.forEach((m, i) => svg.append(el("text", { svg: 1, x: x(i), y: height - pad + 18, "text-anchor": "middle", "data-month": m.month }, fmt.month(m.month))));
   svg.append(el("rect", { svg: 1, x: width - 260, y: 6, width: 12, height: 12, class: "legend-ack" }));
   svg.append(el("text", { svg: 1, x: width - 242, y: 17 }, t("to_acknowledge")));
   svg.append(el("rect", { svg: 1, x: width - 130, y: 6, width: 12, height: 12, class: "legend-resolve" }));
@@ -139,8 +243,8 @@ function renderOutcomes() {
     (!q || `${o.title} ${o.summary} ${o.requesting_state}`.toLowerCase().includes(q)));
   for (const o of rows) {
     const tr = el("tr", { "data-number": o.number });
-    for (const cell of [o.number, o.requesting_state, o.category, o.title, t(o.result), o.summary, o.resolved_at.slice(0, 10)]) {
-      tr.append(el("td", {}, cell));
+    for (const cell of [o.number, o.requesting_state, o.category, o.title, t(o.result), o.summary, fmt.date(o.resolved_at)]) {
+      tr.append(cellOf(cell));
     }
     body.append(tr);
   }
@@ -155,8 +259,9 @@ function renderRoster() {
     const states = roster.states.filter((s) => s.region === region.id);
     const name = region.name[state.lang] || region.name.en;
     const tr = el("tr", { "data-region": region.id });
-    for (const cell of [name, states.length, states.filter((s) => s.status !== "observer").length, states.filter((s) => s.status === "observer").length]) {
-      tr.append(el("td", {}, cell));
+    const counts = [states.length, states.filter((s) => s.status !== "observer").length, states.filter((s) => s.status === "observer").length];
+    for (const cell of [name, ...counts.map(fmt.number)]) {
+      tr.append(cellOf(cell));
     }
     body.append(tr);
   }
@@ -201,9 +306,10 @@ function init() {
   const params = hashParams();
   // A token in the address (for scripted checks) is moved to this tab's storage at once.
   if (params.get("token")) sessionStorage.setItem("peerlink-token", params.get("token"));
-  state.lang = params.get("lang") || (navigator.language || "en").slice(0, 2);
-  if (!T[state.lang]) state.lang = "en";
-  document.getElementById("lang").value = state.lang;
+  state.lang = ours(params.get("lang")) || ours(navigator.language) || "en";
+  const select = document.getElementById("lang");
+  select.replaceChildren(...LANGUAGES.map(([code, name]) => el("option", { value: code, lang: code }, name)));
+  select.value = state.lang;
   document.getElementById("f-result").value = params.get("result") || "";
   document.getElementById("f-q").value = params.get("q") || "";
   setHash(params);
