@@ -8,6 +8,7 @@
 
 #[cfg(test)]
 mod checks;
+pub mod format;
 mod markup;
 
 use std::borrow::Cow;
@@ -125,8 +126,10 @@ impl Catalog {
                 .map_err(|(_, errs)| error(format!("{errs:?}")))?;
             let langid = language.code().parse().map_err(|e| error(format!("{e}")))?;
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-            // Unicode isolation marks would end up inside plain-text bodies.
+            // Unicode isolation marks would end up inside plain-text bodies
+            // (arguments are isolated by the markup where it matters).
             bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(format::format_number));
             bundle.add_resource(resource).map_err(|errs| error(format!("{errs:?}")))?;
             bundles.insert(language, bundle);
         }
@@ -236,6 +239,23 @@ mod tests {
         assert!(text.plain.contains("`<b>x</b> & `y``"), "{}", text.plain);
         assert!(text.html.contains("&lt;b&gt;x&lt;/b&gt; &amp; `y`"), "{}", text.html);
         assert!(!text.html.contains("<b>"), "{}", text.html);
+    }
+
+    #[test]
+    fn numbers_in_messages_are_written_as_each_language_writes_them() {
+        let catalog = Catalog::load().unwrap();
+        let intro =
+            |lang| catalog.render(lang, "roster-show-intro", &[("count", Arg::Number(1234))]).plain;
+        assert!(intro(Language::En).contains("1,234"), "{}", intro(Language::En));
+        assert!(intro(Language::Fr).contains("1\u{202F}234"), "{}", intro(Language::Fr));
+        assert!(intro(Language::Es).contains("1234") || intro(Language::Es).contains("1.234"));
+        assert!(intro(Language::Ru).contains("1\u{A0}234"), "{}", intro(Language::Ru));
+        // Plural forms still follow the number itself.
+        let ru =
+            |n| catalog.render(Language::Ru, "roster-show-intro", &[("count", Arg::Number(n))]);
+        assert!(ru(21).plain.contains("21 государство"), "{}", ru(21).plain);
+        assert!(ru(22).plain.contains("22 государства"), "{}", ru(22).plain);
+        assert!(ru(25).plain.contains("25 государств"), "{}", ru(25).plain);
     }
 
     #[test]

@@ -226,7 +226,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
             }
         }
         for t in self.store.transitions(id).await? {
-            let when = crate::domain::time::minutes(t.at);
+            let when = crate::i18n::format::date_time(lang, t.at);
             let args = [
                 ("when", Arg::Text(when)),
                 ("actor", Arg::Text(t.actor)),

@@ -1,0 +1,97 @@
+//! Dates, times and numbers in the reader's language, by ICU4X with the
+//! CLDR data compiled in: never a hand-built date string. Times are shown
+//! in UTC, and say so (a person's own time zone comes with the scheduler).
+//! Numbers inside catalog messages go through [`format_number`], which
+//! Fluent calls for every number it prints.
+
+use fluent_bundle::FluentValue;
+use icu_datetime::fieldsets::YMDT;
+use icu_datetime::input::{Date, DateTime, Time};
+use icu_datetime::options::TimePrecision;
+use icu_datetime::DateTimeFormatter;
+use icu_decimal::input::Decimal;
+use icu_decimal::DecimalFormatter;
+use icu_locale_core::Locale;
+use intl_memoizer::concurrent::IntlLangMemoizer;
+use intl_memoizer::Memoizable;
+
+use crate::domain::Language;
+
+fn locale(language: Language) -> Locale {
+    language.code().parse().unwrap_or(Locale::UNKNOWN)
+}
+
+/// `ms` (milliseconds since the Unix epoch) as a date and time to the
+/// minute in `language`, followed by `UTC`; empty if out of range.
+pub fn date_time(language: Language, ms: i64) -> String {
+    use chrono::{Datelike, Timelike};
+    let Some(t) = chrono::DateTime::from_timestamp_millis(ms) else { return String::new() };
+    let year = t.year();
+    let (Ok(month), Ok(day)) = (u8::try_from(t.month()), u8::try_from(t.day())) else {
+        return String::new();
+    };
+    let (Ok(hour), Ok(minute)) = (u8::try_from(t.hour()), u8::try_from(t.minute())) else {
+        return String::new();
+    };
+    let (Ok(date), Ok(time)) =
+        (Date::try_new_iso(year, month, day), Time::try_new(hour, minute, 0, 0))
+    else {
+        return String::new();
+    };
+    let fields = YMDT::medium().with_time_precision(TimePrecision::Minute);
+    match DateTimeFormatter::try_new((&locale(language)).into(), fields) {
+        Ok(formatter) => format!("{} UTC", formatter.format(&DateTime { date, time })),
+        Err(_) => crate::domain::time::minutes(ms),
+    }
+}
+
+/// ICU's decimal formatter, made once per bundle language by Fluent's memoizer.
+pub(super) struct Decimals(DecimalFormatter);
+
+impl Memoizable for Decimals {
+    type Args = ();
+    type Error = String;
+
+    fn construct(lang: unic_langid::LanguageIdentifier, _: ()) -> Result<Self, String> {
+        let locale: Locale = lang.to_string().parse().map_err(|e| format!("{e:?}"))?;
+        DecimalFormatter::try_new((&locale).into(), Default::default())
+            .map(Decimals)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Fluent's number formatter: whole numbers (the catalog's counts) in the
+/// bundle's language by ICU; anything else as Fluent would print it.
+pub(super) fn format_number(value: &FluentValue<'_>, intls: &IntlLangMemoizer) -> Option<String> {
+    let FluentValue::Number(number) = value else { return None };
+    let n = number.value;
+    if n.fract() != 0.0 || n.abs() > 9.0e15 {
+        return None;
+    }
+    #[allow(clippy::cast_possible_truncation)] // whole and within range, checked above
+    let whole = n as i64;
+    intls.with_try_get::<Decimals, _, _>((), |d| d.0.format(&Decimal::from(whole)).to_string()).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_as_each_language_writes_them() {
+        let ms = 1_795_969_377_159; // 2026-11-29 16:22:57 UTC
+        let en = date_time(Language::En, ms);
+        assert!(en.contains("Nov") && en.contains("2026") && en.ends_with("UTC"), "{en}");
+        let fr = date_time(Language::Fr, ms);
+        assert!(fr.contains("nov.") && fr.contains("16:22"), "{fr}");
+        let ru = date_time(Language::Ru, ms);
+        assert!(ru.contains("нояб"), "{ru}");
+        let zh = date_time(Language::ZhHans, ms);
+        assert!(zh.contains("2026年11月29日"), "{zh}");
+        let ar = date_time(Language::Ar, ms);
+        // Arabic: the Arabic comma, the evening marker, marks that keep the
+        // numbers in order.
+        assert!(ar.contains('،') && ar.contains("م") && ar.contains('\u{200F}'), "{ar}");
+        assert_eq!(date_time(Language::En, i64::MAX), "");
+    }
+}
