@@ -174,6 +174,19 @@ impl FedNet {
         self.bot.account.user_id.clone()
     }
 
+    /// The `via` servers of the Space's link to `room`, as the remote
+    /// member's homeserver shows them (`None` before there is a link).
+    async fn space_via(&self, room: &OwnedRoomId) -> Option<Vec<String>> {
+        let link = self
+            .fr
+            .all_events(&self.space)
+            .await
+            .into_iter()
+            .rev()
+            .find(|e| e["type"] == "m.space.child" && e["state_key"] == room.as_str())?;
+        serde_json::from_value(link["content"]["via"].clone()).ok()
+    }
+
     /// The bot's messages in the thread of `root` in `room`, as `client` sees them.
     async fn thread(&self, client: &TestClient, room: &OwnedRoomId, root: &str) -> Vec<Value> {
         let bot = self.bot_id();
@@ -267,15 +280,7 @@ async fn a_member_and_a_committee_delegate_on_another_homeserver_take_part_fully
     // Their joining alone (no roster change) brings the Space's link to
     // their regional room up to date: its `via` names their server.
     eventually("via naming the member's server", Duration::from_secs(30), || async {
-        let link = net
-            .fr
-            .all_events(&net.space)
-            .await
-            .into_iter()
-            .rev()
-            .find(|e| e["type"] == "m.space.child" && e["state_key"] == net.weog.as_str())?;
-        let via: Vec<String> = serde_json::from_value(link["content"]["via"].clone()).ok()?;
-        via.contains(&hs2.server_name).then_some(())
+        net.space_via(&net.weog).await?.contains(&hs2.server_name).then_some(())
     })
     .await;
     // `!join` from the remote member: invited to another region's room.
@@ -286,17 +291,10 @@ async fn a_member_and_a_committee_delegate_on_another_homeserver_take_part_fully
     // A restricted join across servers, as a client does it from the Space:
     // with the `via` servers of the Space's link, the remote member joins
     // another regional room with no invitation at all.
-    let link = net
-        .fr
-        .all_events(&net.space)
-        .await
-        .into_iter()
-        .rev()
-        .find(|e| e["type"] == "m.space.child" && e["state_key"] == net.asia.as_str())
-        .expect("the Space links the regional room");
+    let via = net.space_via(&net.asia).await.expect("the Space links the regional room");
+    assert!(!via.is_empty(), "{via:?}");
     let via: Vec<matrix_sdk::ruma::OwnedServerName> =
-        serde_json::from_value(link["content"]["via"].clone()).unwrap();
-    assert!(!via.is_empty(), "{link}");
+        via.iter().map(|s| s.as_str().try_into().unwrap()).collect();
     net.fr
         .client
         .join_room_by_id_or_alias((&*net.asia).into(), &via)
@@ -390,16 +388,11 @@ async fn a_member_and_a_committee_delegate_on_another_homeserver_take_part_fully
     // room now names the second server too, where the member lives (`via`
     // comes from the servers of joined members).
     let hs1_name = net.bot_id().split_once(':').unwrap().1.to_owned();
-    let via =
-        eventually("via servers of the regional room", Duration::from_secs(60), || async {
-            let link =
-                net.fr.all_events(&net.space).await.into_iter().rev().find(|e| {
-                    e["type"] == "m.space.child" && e["state_key"] == net.weog.as_str()
-                })?;
-            let via: Vec<String> = serde_json::from_value(link["content"]["via"].clone()).ok()?;
-            via.contains(&hs2.server_name).then_some(via)
-        })
-        .await;
+    let via = eventually("via servers of the regional room", Duration::from_secs(60), || async {
+        let via = net.space_via(&net.weog).await?;
+        via.contains(&hs2.server_name).then_some(via)
+    })
+    .await;
     assert!(via.contains(&hs1_name), "{via:?}");
 
     // A roster change made on the command line while the bot runs, which

@@ -48,6 +48,27 @@ fn answers(replies: &[String]) -> (Vec<&String>, usize) {
     (answers, notices)
 }
 
+/// Waits until each of `sent` has an answer (a pong or a refusal naming
+/// it), then a little longer for any that would come twice; every reply by
+/// the command it answers.
+async fn all_answered(
+    client: &TestClient,
+    room: &OwnedRoomId,
+    bot: &str,
+    sent: &[OwnedEventId],
+) -> BTreeMap<String, Vec<String>> {
+    let what = format!("an answer to each of the {}", sent.len());
+    eventually(&what, Duration::from_secs(90), || async {
+        let got = replies(client, room, bot).await;
+        let done =
+            sent.iter().all(|id| got.get(id.as_str()).is_some_and(|r| !answers(r).0.is_empty()));
+        done.then_some(())
+    })
+    .await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    replies(client, room, bot).await
+}
+
 /// A direct chat between a new admin and a bot started with `env`.
 async fn direct_chat(
     hs: &Homeserver,
@@ -74,16 +95,7 @@ async fn forty_commands_from_one_sender_in_ten_seconds_are_all_answered_in_order
         sent.push(client.send_text(&room, "!ping").await);
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
-    let all = eventually("an answer to each of the 40", Duration::from_secs(90), || async {
-        let got = replies(&client, &room, &bot_id).await;
-        let done =
-            sent.iter().all(|id| got.get(id.as_str()).is_some_and(|r| !answers(r).0.is_empty()));
-        done.then_some(got)
-    })
-    .await;
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    let all =
-        replies(&client, &room, &bot_id).await.into_iter().chain(all).collect::<BTreeMap<_, _>>();
+    let all = all_answered(&client, &room, &bot_id, &sent).await;
     let mut notices = 0;
     for id in &sent {
         let (answers, n) = answers(&all[id.as_str()]);
@@ -128,16 +140,7 @@ async fn deferred_commands_survive_a_crash_and_refused_ones_are_named(backend: B
     assert!(waiting >= 1, "a deferred command waits across the crash");
     bot.launch().await;
 
-    let all = eventually("an answer to each of the 8", Duration::from_secs(60), || async {
-        let got = replies(&client, &room, &bot_id).await;
-        let done =
-            sent.iter().all(|id| got.get(id.as_str()).is_some_and(|r| !answers(r).0.is_empty()));
-        done.then_some(got)
-    })
-    .await;
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    let all =
-        replies(&client, &room, &bot_id).await.into_iter().chain(all).collect::<BTreeMap<_, _>>();
+    let all = all_answered(&client, &room, &bot_id, &sent).await;
     let kinds: Vec<&str> = sent
         .iter()
         .map(|id| {

@@ -73,10 +73,8 @@ impl OutboxSender {
             let batch = match self.db.pending(BATCH).await {
                 Ok(batch) => batch,
                 Err(e) => {
-                    metrics::database_error();
-                    failures += 1;
                     warn!(error = %e, "cannot read the outbox; retrying");
-                    if !pause(&shutdown, backoff(failures, None)).await {
+                    if !retry_later(&mut failures, &shutdown).await {
                         return;
                     }
                     continue;
@@ -100,10 +98,8 @@ impl OutboxSender {
                 Err(e) => {
                     // A lane guessed wrong would let two messages of one
                     // room overtake each other: read the batch again later.
-                    metrics::database_error();
-                    failures += 1;
                     warn!(error = %e, "cannot tell which room an outbox item goes to; retrying");
-                    if !pause(&shutdown, backoff(failures, None)).await {
+                    if !retry_later(&mut failures, &shutdown).await {
                         return;
                     }
                     continue;
@@ -424,6 +420,14 @@ fn deferral(attempts: u32) -> Duration {
     let base =
         Duration::from_secs(1).saturating_mul(1 << attempts.min(9)).min(Duration::from_secs(300));
     base.mul_f64(rand::random_range(0.5..1.0))
+}
+
+/// After a failed database read: counts it, then waits with backoff;
+/// `false` if the process is stopping.
+async fn retry_later(failures: &mut u32, shutdown: &CancellationToken) -> bool {
+    metrics::database_error();
+    *failures += 1;
+    pause(shutdown, backoff(*failures, None)).await
 }
 
 /// Sleeps `delay`; `false` if the process is stopping.
