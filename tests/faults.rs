@@ -135,6 +135,23 @@ fn body(event: &Value) -> &str {
     event["content"]["body"].as_str().unwrap_or_default()
 }
 
+/// Prints the bot's log if the test fails while it is alive (a failed
+/// wait says what it waited for; the log says why it did not come).
+struct DumpLogOnPanic(std::path::PathBuf);
+
+impl Drop for DumpLogOnPanic {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let log = std::fs::read_to_string(&self.0).unwrap_or_default();
+            let tail: Vec<&str> = log.lines().rev().take(120).collect();
+            eprintln!("--- the bot's log, last lines ---");
+            for line in tail.into_iter().rev() {
+                eprintln!("{line}");
+            }
+        }
+    }
+}
+
 /// What a lifecycle left to check.
 struct Filed {
     number: usize,
@@ -228,6 +245,8 @@ async fn run_step(net: &mut Net, filed: &mut Filed, act: Act, kill: Kill) {
     let expected = filed.acts.len();
     let bot = net.bot_id();
     let what = format!("{act:?} on #{n} after a kill at {kill:?}");
+    let log = net.bot.log_path();
+    let _dump = DumpLogOnPanic(log);
     eventually(&what, Duration::from_secs(40), || async {
         let events = net.cl.all_events(&net.plenary).await;
         (thread(&events, &bot, filed.root.as_str()).len() >= expected).then_some(())
@@ -246,6 +265,17 @@ async fn run_step(net: &mut Net, filed: &mut Filed, act: Act, kill: Kill) {
     if act != File && act != Answer {
         net.ma.wait_reply(&net.committee, &bot, sent.as_str()).await;
     }
+    // The step is over when nothing of it is left to deliver: a message can
+    // be in the room while its delivery is not recorded yet (the bot killed
+    // between the two), and the next start would deliver it again (with the
+    // same transaction ID) before the next step's command, hitting that
+    // step's crash point too early.
+    let store = Database::connect(&net.db.url, 1).await.unwrap();
+    eventually(&format!("an empty outbox: {what}"), Duration::from_secs(40), || async {
+        (store.outbox_counts().await.ok()?.pending == 0).then_some(())
+    })
+    .await;
+    store.close().await;
 }
 
 async fn a_request_survives_sigkill_at_every_point_of_its_lifecycle(backend: Backend) {

@@ -177,6 +177,11 @@ impl BotProcess {
         session["access_token"].as_str().map(str::to_owned)
     }
 
+    /// Where the process logs.
+    pub fn log_path(&self) -> PathBuf {
+        self.log_path.clone()
+    }
+
     /// Everything the process logged so far.
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log_path).unwrap_or_default()
