@@ -93,7 +93,7 @@ pub enum DelegateCommand {
         /// Full Matrix user ID, e.g. @name:example.org
         #[arg(value_parser = parse_user)]
         user: MatrixUserId,
-        /// Preferred language: en, fr, es, pt or ar
+        /// Preferred language: ar, zh-Hans, en, fr, ru, es or pt
         #[arg(long, value_parser = parse_language)]
         language: Option<String>,
     },
