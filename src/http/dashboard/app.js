@@ -147,6 +147,7 @@ function el(tag, attrs = {}, text) {
 /** A number, a date (UTC) or a month (`2026-11`) in the reader's language, by the browser's ICU. */
 const fmt = {
   number: (n) => new Intl.NumberFormat(state.lang).format(n),
+  hours: (n) => new Intl.NumberFormat(state.lang, { style: "unit", unit: "hour", unitDisplay: "short" }).format(n),
   date: (iso) => new Intl.DateTimeFormat(state.lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso)),
   month: (ym) => new Intl.DateTimeFormat(state.lang, { year: "numeric", month: "short", timeZone: "UTC" })
     .format(new Date(`${ym}-01T00:00:00Z`)),
@@ -210,7 +211,7 @@ function trendChart(container, months) {
   const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, role: "img" });
   svg.append(el("line", { svg: 1, x1: pad, y1: height - pad, x2: width - pad, y2: height - pad, stroke: "#d8dee4" }));
   svg.append(el("line", { svg: 1, x1: pad, y1: pad, x2: pad, y2: height - pad, stroke: "#d8dee4" }));
-  svg.append(el("text", { svg: 1, x: 2, y: pad + 4 }, `${Math.round(max)} h`));
+  svg.append(el("text", { svg: 1, x: 2, y: pad + 4 }, fmt.hours(Math.round(max))));
   svg.append(el("text", { svg: 1, x: 2, y: height - pad + 4 }, "0"));
   for (const [key, cls] of [["median_hours_to_acknowledge", "line-ack"], ["median_hours_to_resolve", "line-resolve"]]) {
     const points = months.map((m, i) => (m[key] == null ? null : `${x(i)},${y(m[key])}`)).filter(Boolean);
@@ -218,7 +219,7 @@ function trendChart(container, months) {
     months.forEach((m, i) => {
       if (m[key] == null) return;
       const dot = el("circle", { svg: 1, cx: x(i), cy: y(m[key]), r: 4, class: cls.replace("line", "legend") });
-      dot.append(el("title", { svg: 1 }, `${fmt.month(m.month)}: ${fmt.number(m[key])} h`));
+      dot.append(el("title", { svg: 1 }, `${fmt.month(m.month)}: ${fmt.hours(m[key])}`));
       svg.append(dot);
     });
   }
