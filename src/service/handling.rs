@@ -238,7 +238,7 @@ mod tests {
                 .collect()
         };
         let said = texts(db.pending(20).await.unwrap());
-        assert_eq!(said.len(), 6, "3 pongs, one notice for the streak, 2 refusals: {said:#?}");
+        assert_eq!(said.len(), 6, "3 pongs, one notice for the busy spell, 2 refusals: {said:#?}");
         assert!(said[3].contains("in the order you sent them"), "{}", said[3]);
         assert!(said[4].contains("I did not carry out `!ping`"), "{}", said[4]);
 

@@ -1,7 +1,7 @@
 //! Commands over a sender's pace ([`super::rate_limit`]) are deferred, not
 //! dropped: in the unit of work that claims the event, the command is stored
 //! as a scheduled job due when the pace allows it (and the sender is told
-//! once per streak); the worker runs it then through
+//! once per busy spell); the worker runs it then through
 //! [`ChatService::handle_deferred_event`], which marks the job done in the
 //! unit of work that records its answer. Exactly once, in order, across
 //! crashes and restarts. Only beyond the backlog is a command refused, with
