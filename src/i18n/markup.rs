@@ -58,6 +58,26 @@ pub fn has_rtl(text: &str) -> bool {
     })
 }
 
+/// Writes an argument with `write`, between isolation marks if `isolate`.
+fn isolated(
+    plain: &mut String,
+    html: &mut String,
+    isolate: bool,
+    write: impl FnOnce(&mut String, &mut String),
+) {
+    if isolate {
+        plain.push(FSI);
+        html.push_str("<bdi>");
+        html.push(FSI);
+    }
+    write(plain, html);
+    if isolate {
+        plain.push(PDI);
+        html.push(PDI);
+        html.push_str("</bdi>");
+    }
+}
+
 /// Builds the plain and HTML forms of a rendered template. Placeholders are
 /// replaced in one pass, so argument values are never scanned for markup or
 /// for other placeholders.
@@ -78,35 +98,21 @@ pub(super) fn render(template: &str, args: &[Arg], rtl: bool) -> Text {
                 match index.parse::<usize>().ok().and_then(|i| args.get(i)) {
                     Some(Arg::Text(t)) => {
                         let t = sanitize(t);
-                        let isolate = rtl || has_rtl(&t);
-                        if isolate {
-                            plain.push(FSI);
-                            html.push_str("<bdi>\u{2068}");
-                        }
-                        plain.push_str(&t);
-                        html.push_str(&escape_html(&t));
-                        if isolate {
-                            plain.push(PDI);
-                            html.push_str("\u{2069}</bdi>");
-                        }
+                        isolated(&mut plain, &mut html, rtl || has_rtl(&t), |plain, html| {
+                            plain.push_str(&t);
+                            html.push_str(&escape_html(&t));
+                        });
                     }
                     Some(Arg::Code(t)) => {
                         let t = sanitize(t);
-                        let isolate = rtl || has_rtl(&t);
-                        if isolate {
-                            plain.push(FSI);
-                            html.push_str("<bdi>\u{2068}");
-                        }
-                        plain.push('`');
-                        plain.push_str(&t);
-                        plain.push('`');
-                        html.push_str("<code>");
-                        html.push_str(&escape_html(&t));
-                        html.push_str("</code>");
-                        if isolate {
-                            plain.push(PDI);
-                            html.push_str("\u{2069}</bdi>");
-                        }
+                        isolated(&mut plain, &mut html, rtl || has_rtl(&t), |plain, html| {
+                            plain.push('`');
+                            plain.push_str(&t);
+                            plain.push('`');
+                            html.push_str("<code>");
+                            html.push_str(&escape_html(&t));
+                            html.push_str("</code>");
+                        });
                     }
                     Some(Arg::Number(n)) => {
                         plain.push_str(&n.to_string());

@@ -19,7 +19,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::domain::Language;
 
-pub use markup::{escape_html, has_rtl, sanitize};
+pub use markup::{escape_html, sanitize};
 
 /// The Fluent sources, embedded in the binary.
 const SOURCES: [(Language, &str); 7] = [

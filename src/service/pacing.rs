@@ -11,11 +11,11 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use super::handling::{finish, Event, Handled};
+use super::handling::{finish, outgoing, Event, Handled};
 use super::rate_limit::Verdict;
-use super::{Answer, ChatService, Incoming, Place};
+use super::{Answer, ChatService, Place};
 use crate::i18n::Arg;
-use crate::storage::{now_ms, Database, JobStore, ProcessedEvents, StorageError};
+use crate::storage::{now_ms, Database, JobStore, Outbox, ProcessedEvents, StorageError};
 
 /// The kind of a deferred command's scheduled job.
 pub const COMMAND_JOB: &str = "command";
@@ -73,7 +73,7 @@ impl ChatService<Database> {
                     let text = self
                         .render_for(tx, incoming.sender, "rate-deferred", seconds, None)
                         .await?;
-                    finish(tx, event, Some(text)).await?;
+                    tx.enqueue(incoming.event_id, &outgoing(event, text)).await?;
                 }
                 tx.record_outcome(incoming.event_id, "deferred").await?;
                 Ok(Some(Handled::Deferred { due_at }))
@@ -84,7 +84,7 @@ impl ChatService<Database> {
                 let text = self
                     .render_for(tx, incoming.sender, "rate-refused", seconds, Some(command))
                     .await?;
-                finish(tx, event, Some(text)).await?;
+                tx.enqueue(incoming.event_id, &outgoing(event, text)).await?;
                 tx.record_outcome(incoming.event_id, "refused").await?;
                 Ok(Some(Handled::Answered))
             }
@@ -131,20 +131,6 @@ impl ChatService<Database> {
         let handled = finish(&tx, event, answer).await?;
         tx.commit().await?;
         Ok(handled)
-    }
-}
-
-impl DeferredCommand {
-    /// The command as the service sees it, sent from `place`.
-    pub fn incoming(&self, place: Place) -> Incoming<'_> {
-        Incoming {
-            sender: &self.sender,
-            body: &self.body,
-            place,
-            room_id: &self.room_id,
-            event_id: &self.event_id,
-            thread_root: self.thread_root.as_deref(),
-        }
     }
 }
 
