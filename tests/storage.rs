@@ -383,6 +383,7 @@ mod units_of_work {
             to: Destination::Reply { room: "!r".into(), event: "$e".into(), thread: None },
             plain: text.into(),
             html: text.into(),
+            mentions: Vec::new(),
         }
     }
 
@@ -423,6 +424,7 @@ mod units_of_work {
                     to: Destination::Card { request: request.id },
                     plain: "card".into(),
                     html: "card".into(),
+                    mentions: Vec::new(),
                 },
             ],
         )

@@ -242,3 +242,73 @@ rate-refused = لديك أوامر كثيرة جدًا في الانتظار: ل
 message-too-long = هذا الأمر طويل جدًا ({ $size } كيلوبايت؛ الحد الأقصى { $max } كيلوبايت). لم يُسجَّل شيء.
 request-title-too-long = العنوان طويل جدًا ({ $length } حرفًا؛ الحد الأقصى { $max }). اجعله قصيرًا وضع التفاصيل في الأسطر التالية. لم يُسجَّل شيء.
 request-description-too-long = الوصف طويل جدًا ({ $length } حرفًا؛ الحد الأقصى { $max }). شارك المستندات الطويلة كملف أو رابط. لم يُسجَّل شيء.
+
+## Time: zones, durations, dates as people type them
+
+summary-timezone = عرض المنطقة الزمنية للأوقات التي أعرضها لك أو اختيارها
+summary-overdue = عرض الطلبات التي تجاوزت المهل المحددة للاستجابة
+timezone-current = أعرض لك الأوقات بتوقيت المنطقة الزمنية { $zone }؛ الوقت الآن: { $now }. اختر منطقة أخرى بالأمر { $example } (اسم منطقة زمنية وفق IANA).
+timezone-set = من الآن فصاعدًا أعرض لك الأوقات بتوقيت المنطقة الزمنية { $zone }؛ الوقت الآن: { $now }.
+duration-days = { $n ->
+        [zero] أقل من يوم
+        [one] يوم واحد
+        [two] يومان
+        [few] { $n } أيام
+        [many] { $n } يومًا
+       *[other] { $n } يوم
+    }
+duration-hours = { $n ->
+        [zero] أقل من ساعة
+        [one] ساعة واحدة
+        [two] ساعتان
+        [few] { $n } ساعات
+        [many] { $n } ساعة
+       *[other] { $n } ساعة
+    }
+duration-minutes = { $n ->
+        [zero] أقل من دقيقة
+        [one] دقيقة واحدة
+        [two] دقيقتان
+        [few] { $n } دقائق
+        [many] { $n } دقيقة
+       *[other] { $n } دقيقة
+    }
+duration-seconds = { $n ->
+        [zero] أقل من ثانية
+        [one] ثانية واحدة
+        [two] ثانيتان
+        [few] { $n } ثوانٍ
+        [many] { $n } ثانية
+       *[other] { $n } ثانية
+    }
+when-zone-suggest = { $input } ليست منطقة زمنية أعرفها. هل تقصد { $suggestion }؟
+when-zone-unknown = { $input } ليست منطقة زمنية أعرفها. استخدم اسمًا وفق IANA مثل `Europe/Lisbon` أو `America/Asuncion` أو `Africa/Casablanca`، أو `UTC`.
+when-bad-date = { $input } ليس تاريخًا. اكتبه بصيغة السنة-الشهر-اليوم، مثلًا `2027-03-15`.
+when-impossible-date = التاريخ { $input } غير موجود في التقويم. تحقّق من اليوم والشهر.
+when-bad-time = { $input } ليس وقتًا. اكتبه بنظام الأربع والعشرين ساعة، مثلًا `09:30` أو `14:00`.
+when-nonexistent-time = الوقت { $time } غير موجود يوم { $date } في المنطقة الزمنية { $zone }: إذ تتخطّاه الساعات عند بدء التوقيت الصيفي. اختر وقتًا آخر، مثلًا { $after }.
+when-ambiguous-time = الوقت { $time } يتكرّر مرتين يوم { $date } في المنطقة الزمنية { $zone } عند انتهاء التوقيت الصيفي (في UTC { $first } ثم مرة أخرى في UTC { $second }). اختر وقتًا آخر، أو حدّده بتوقيت `UTC`.
+when-bad-duration = { $input } ليست مدة. اكتبها مثلًا هكذا: `90m` أو `2h` أو `1h30`.
+when-duration-range = { $input } ليست مدة ممكنة: يجب أن تكون أكبر من الصفر، والحد الأقصى لها: { $max }.
+when-bad-weekly = { $input } ليس موعدًا أسبوعيًا. اكتب يومًا من أيام الأسبوع ووقتًا، مثلًا `monday 09:00`.
+
+## Response-time reminders (in the card's thread) and !overdue
+
+reminder-acknowledge = ⏰ الطلب { $number } «{ $title }» المقدَّم من { $state } لم يُقَرّ باستلامه بعد؛ مدة الانتظار: { $waited } (المهلة المحددة: { $target }). { $people }: يُرجى الإقرار باستلامه أو اتخاذ إجراء آخر؛ ويعرض { $command } المرحلة التي بلغها.
+reminder-escalation-acknowledge = ⚠️ الطلب { $number } «{ $title }» المقدَّم من { $state } لم يُقَرّ باستلامه بعد؛ مدة الانتظار: { $waited }، أي أكثر من ضعف المهلة المحددة للإقرار بالاستلام ({ $target }). { $people }: بصفتكم المنسّق، يُرجى التأكد من تولّي أمره.
+reminder-resolve = ⏰ الطلب { $number } «{ $title }» المقدَّم من { $state } لا يزال مفتوحًا؛ المدة المنقضية: { $waited } (المهلة المحددة لإنجازه: { $target }). { $people }: يُرجى المضي به قدمًا؛ ويعرض { $command } المرحلة التي بلغها.
+reminder-resolve-assigned = ⏰ الطلب { $number } «{ $title }» المقدَّم من { $state }، والمكلَّف به: { $assignee }، لم يُنجز بعد؛ المدة المنقضية: { $waited } (المهلة المحددة: { $target }). { $people }: يُرجى نشر ما أُحرز من تقدّم هنا.
+reminder-escalation-resolve = ⚠️ الطلب { $number } «{ $title }» المقدَّم من { $state } لا يزال مفتوحًا؛ المدة المنقضية: { $waited }، أي أكثر من ضعف المهلة المحددة لإنجازه ({ $target }). { $people }: بصفتكم المنسّق، يُرجى متابعة الأمر.
+reminder-late = (كان موعد هذا التذكير { $due }؛ ولم أكن أعمل حينها.)
+overdue-none = لا يوجد طلب تجاوز المهل المحددة للاستجابة.
+overdue-intro = { $count ->
+        [zero] لا توجد طلبات تجاوزت مهلة محددة للاستجابة
+        [one] طلب واحد تجاوز مهلة محددة للاستجابة
+        [two] طلبان تجاوزا مهلة محددة للاستجابة
+        [few] { $count } طلبات تجاوزت مهلة محددة للاستجابة
+        [many] { $count } طلبًا تجاوزت مهلة محددة للاستجابة
+       *[other] { $count } طلب تجاوزت مهلة محددة للاستجابة
+    } ({ $now }):
+overdue-entry-acknowledge = { $number } { $country }: { $title } — لم يُقَرّ باستلامه؛ مدة الانتظار: { $waited } (المهلة المحددة: { $target })
+overdue-entry-resolve = { $number } [{ $state }] { $country }: { $title } — مفتوح؛ المدة المنقضية: { $waited } (المهلة المحددة: { $target })
+overdue-escalated = { "   " }⚠️ تجاوز ضعف المهلة المحددة: أُبلغ المنسّق.

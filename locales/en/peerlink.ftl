@@ -196,3 +196,53 @@ rate-refused = Too many of your commands are already waiting: I did not carry ou
 message-too-long = This command is too long ({ $size } KB; at most { $max } KB). Nothing was recorded.
 request-title-too-long = The title is too long ({ $length } characters; at most { $max }). Keep it short and put the details on the following lines. Nothing was recorded.
 request-description-too-long = The description is too long ({ $length } characters; at most { $max }). Share long documents as a file or a link. Nothing was recorded.
+
+## Time: zones, durations, dates as people type them
+
+summary-timezone = show or choose the time zone of the times I show you
+summary-overdue = list the requests past their response-time targets
+timezone-current = I show you times in { $zone }; it is now { $now }. Choose another with { $example } (an IANA zone name).
+timezone-set = From now on I show you times in { $zone }; it is now { $now }.
+duration-days = { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
+duration-hours = { $n ->
+        [one] { $n } hour
+       *[other] { $n } hours
+    }
+duration-minutes = { $n ->
+        [one] { $n } minute
+       *[other] { $n } minutes
+    }
+duration-seconds = { $n ->
+        [one] { $n } second
+       *[other] { $n } seconds
+    }
+when-zone-suggest = { $input } is not a time zone I know. Did you mean { $suggestion }?
+when-zone-unknown = { $input } is not a time zone I know. Use an IANA name such as `Europe/Lisbon`, `America/Asuncion` or `Africa/Casablanca`, or `UTC`.
+when-bad-date = { $input } is not a date. Write it as year-month-day, for example `2027-03-15`.
+when-impossible-date = { $input } does not exist in the calendar. Check the day and the month.
+when-bad-time = { $input } is not a time. Write it on the 24-hour clock, for example `09:30` or `14:00`.
+when-nonexistent-time = { $time } does not exist on { $date } in { $zone }: the clocks skip it when summer time starts. Choose another time, for example { $after }.
+when-ambiguous-time = { $time } happens twice on { $date } in { $zone } when summer time ends (at UTC { $first } and again at UTC { $second }). Choose another time, or give it in `UTC`.
+when-bad-duration = { $input } is not a duration. Write it for example as `90m`, `2h` or `1h30`.
+when-duration-range = { $input } is not a possible duration: it must be more than zero and at most { $max }.
+when-bad-weekly = { $input } is not a weekly time. Write a weekday and a time, for example `monday 09:00`.
+
+## Response-time reminders (in the card's thread) and !overdue
+
+reminder-acknowledge = ⏰ Request { $number } “{ $title }” from { $state } has waited { $waited } without acknowledgement (target: { $target }). { $people }: please acknowledge it or take another step; { $command } shows where it stands.
+reminder-escalation-acknowledge = ⚠️ Request { $number } “{ $title }” from { $state } has waited { $waited }, more than twice its acknowledgement target ({ $target }). { $people }: as coordinator, please see that it is taken up.
+reminder-resolve = ⏰ Request { $number } “{ $title }” from { $state } is still open after { $waited } (target for resolution: { $target }). { $people }: please move it forward; { $command } shows where it stands.
+reminder-resolve-assigned = ⏰ Request { $number } “{ $title }” from { $state }, assigned to { $assignee }, is not resolved after { $waited } (target: { $target }). { $people }: please post your progress here.
+reminder-escalation-resolve = ⚠️ Request { $number } “{ $title }” from { $state } is still open after { $waited }, more than twice its resolution target ({ $target }). { $people }: as coordinator, please see to it.
+reminder-late = (This reminder was due on { $due }; I was not running then.)
+overdue-none = No request is past its response-time targets.
+overdue-intro = { $count ->
+        [one] One request is past a response-time target
+       *[other] { $count } requests are past a response-time target
+    } ({ $now }):
+overdue-entry-acknowledge = { $number } { $country }: { $title } — not acknowledged for { $waited } (target { $target })
+overdue-entry-resolve = { $number } [{ $state }] { $country }: { $title } — open for { $waited } (target { $target })
+overdue-escalated = { "   " }⚠️ more than twice the target: the coordinator has been called in.

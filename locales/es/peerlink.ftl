@@ -196,3 +196,53 @@ rate-refused = Ya hay demasiados comandos suyos en espera: no ejecuté { $comman
 message-too-long = Este comando es demasiado largo ({ $size } KB; como máximo { $max } KB). No se registró nada.
 request-title-too-long = El título es demasiado largo ({ $length } caracteres; como máximo { $max }). Sea breve y ponga los detalles en las líneas siguientes. No se registró nada.
 request-description-too-long = La descripción es demasiado larga ({ $length } caracteres; como máximo { $max }). Comparta los documentos largos como archivo o enlace. No se registró nada.
+
+## Hora: zonas horarias, duraciones y fechas tal como se escriben
+
+summary-timezone = ver o elegir la zona horaria de las horas que le muestro
+summary-overdue = listar las solicitudes que han superado sus plazos de respuesta
+timezone-current = Le muestro las horas en la zona horaria { $zone }; fecha y hora actuales: { $now }. Elija otra con { $example } (un nombre de zona IANA).
+timezone-set = A partir de ahora le muestro las horas en la zona horaria { $zone }; fecha y hora actuales: { $now }.
+duration-days = { $n ->
+        [one] { $n } día
+       *[other] { $n } días
+    }
+duration-hours = { $n ->
+        [one] { $n } hora
+       *[other] { $n } horas
+    }
+duration-minutes = { $n ->
+        [one] { $n } minuto
+       *[other] { $n } minutos
+    }
+duration-seconds = { $n ->
+        [one] { $n } segundo
+       *[other] { $n } segundos
+    }
+when-zone-suggest = { $input } no es una zona horaria que yo conozca. ¿Quería decir { $suggestion }?
+when-zone-unknown = { $input } no es una zona horaria que yo conozca. Use un nombre IANA como `Europe/Lisbon`, `America/Asuncion` o `Africa/Casablanca`, o bien `UTC`.
+when-bad-date = { $input } no es una fecha. Escríbala como año-mes-día, por ejemplo `2027-03-15`.
+when-impossible-date = { $input } no existe en el calendario. Compruebe el día y el mes.
+when-bad-time = { $input } no es una hora. Escríbala en formato de 24 horas, por ejemplo `09:30` o `14:00`.
+when-nonexistent-time = { $time } no existe el { $date } en la zona horaria { $zone }: los relojes se saltan esa hora cuando empieza el horario de verano. Elija otra hora, por ejemplo { $after }.
+when-ambiguous-time = { $time } ocurre dos veces el { $date } en la zona horaria { $zone } cuando termina el horario de verano (en UTC { $first } y de nuevo en UTC { $second }). Elija otra hora o indíquela en `UTC`.
+when-bad-duration = { $input } no es una duración. Escríbala, por ejemplo, como `90m`, `2h` o `1h30`.
+when-duration-range = { $input } no es una duración posible: debe ser mayor que cero y no superar { $max }.
+when-bad-weekly = { $input } no es un horario semanal. Escriba un día de la semana y una hora, por ejemplo `monday 09:00`.
+
+## Recordatorios de plazos de respuesta (en el hilo de la ficha) y !overdue
+
+reminder-acknowledge = ⏰ La solicitud { $number } «{ $title }» (Estado: { $state }) lleva { $waited } esperando sin acuse de recibo (plazo: { $target }). { $people }: por favor, acusen recibo de ella o tomen otra medida; { $command } muestra en qué punto se encuentra.
+reminder-escalation-acknowledge = ⚠️ La solicitud { $number } «{ $title }» (Estado: { $state }) lleva { $waited } esperando, más del doble de su plazo de acuse de recibo ({ $target }). { $people }: como coordinación, les rogamos que velen por que sea atendida.
+reminder-resolve = ⏰ La solicitud { $number } «{ $title }» (Estado: { $state }) sigue abierta tras { $waited } (plazo de cierre: { $target }). { $people }: por favor, háganla avanzar; { $command } muestra en qué punto se encuentra.
+reminder-resolve-assigned = ⏰ La solicitud { $number } «{ $title }» (Estado: { $state }), asignada a { $assignee }, no se ha cerrado tras { $waited } (plazo: { $target }). { $people }: por favor, informen aquí de sus avances.
+reminder-escalation-resolve = ⚠️ La solicitud { $number } «{ $title }» (Estado: { $state }) sigue abierta tras { $waited }, más del doble de su plazo de cierre ({ $target }). { $people }: como coordinación, les rogamos que se ocupen de ella.
+reminder-late = (Este recordatorio estaba previsto para el { $due }; en ese momento yo no estaba en funcionamiento.)
+overdue-none = Ninguna solicitud ha superado sus plazos de respuesta.
+overdue-intro = { $count ->
+        [one] Una solicitud ha superado un plazo de respuesta
+       *[other] { $count } solicitudes han superado un plazo de respuesta
+    } ({ $now }):
+overdue-entry-acknowledge = { $number } { $country }: { $title } — sin acuse de recibo desde hace { $waited } (plazo: { $target })
+overdue-entry-resolve = { $number } [{ $state }] { $country }: { $title } — abierta desde hace { $waited } (plazo: { $target })
+overdue-escalated = { "   " }⚠️ más del doble del plazo: se ha avisado a la coordinación.

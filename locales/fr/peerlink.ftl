@@ -196,3 +196,53 @@ rate-refused = Trop de vos commandes attendent déjà : je n'ai pas exécuté { 
 message-too-long = Cette commande est trop longue ({ $size } Ko ; au plus { $max } Ko). Rien n'a été enregistré.
 request-title-too-long = Le titre est trop long ({ $length } caractères ; au plus { $max }). Restez bref et mettez le détail sur les lignes suivantes. Rien n'a été enregistré.
 request-description-too-long = La description est trop longue ({ $length } caractères ; au plus { $max }). Partagez les longs documents sous forme de fichier ou de lien. Rien n'a été enregistré.
+
+## Heure : fuseaux horaires, durées et dates telles qu'on les écrit
+
+summary-timezone = afficher ou choisir le fuseau horaire des heures que je vous indique
+summary-overdue = lister les demandes qui ont dépassé leurs délais de réponse
+timezone-current = Je vous indique les heures dans le fuseau { $zone } ; date et heure actuelles : { $now }. Choisissez-en un autre avec { $example } (un nom de fuseau IANA).
+timezone-set = Désormais, je vous indique les heures dans le fuseau { $zone } ; date et heure actuelles : { $now }.
+duration-days = { $n ->
+        [one] { $n } jour
+       *[other] { $n } jours
+    }
+duration-hours = { $n ->
+        [one] { $n } heure
+       *[other] { $n } heures
+    }
+duration-minutes = { $n ->
+        [one] { $n } minute
+       *[other] { $n } minutes
+    }
+duration-seconds = { $n ->
+        [one] { $n } seconde
+       *[other] { $n } secondes
+    }
+when-zone-suggest = { $input } n'est pas un fuseau horaire que je connais. Vouliez-vous dire { $suggestion } ?
+when-zone-unknown = { $input } n'est pas un fuseau horaire que je connais. Utilisez un nom IANA comme `Europe/Lisbon`, `America/Asuncion` ou `Africa/Casablanca`, ou bien `UTC`.
+when-bad-date = { $input } n'est pas une date. Écrivez-la sous la forme année-mois-jour, par exemple `2027-03-15`.
+when-impossible-date = { $input } n'existe pas dans le calendrier. Vérifiez le jour et le mois.
+when-bad-time = { $input } n'est pas une heure. Écrivez-la au format 24 heures, par exemple `09:30` ou `14:00`.
+when-nonexistent-time = { $time } n'existe pas le { $date } dans le fuseau { $zone } : les horloges sautent cette heure au passage à l'heure d'été. Choisissez une autre heure, par exemple { $after }.
+when-ambiguous-time = { $time } se produit deux fois le { $date } dans le fuseau { $zone }, à la fin de l'heure d'été (à UTC { $first }, puis de nouveau à UTC { $second }). Choisissez une autre heure, ou indiquez-la en `UTC`.
+when-bad-duration = { $input } n'est pas une durée. Écrivez-la par exemple `90m`, `2h` ou `1h30`.
+when-duration-range = { $input } n'est pas une durée possible : elle doit être supérieure à zéro et ne pas dépasser { $max }.
+when-bad-weekly = { $input } n'est pas un horaire hebdomadaire. Écrivez un jour de la semaine et une heure, par exemple `monday 09:00`.
+
+## Rappels de délais de réponse (dans le fil de la fiche) et !overdue
+
+reminder-acknowledge = ⏰ La demande { $number } « { $title } » (État : { $state }) attend depuis { $waited } un accusé de réception (délai : { $target }). { $people } : veuillez en accuser réception ou prendre une autre mesure ; { $command } indique où elle en est.
+reminder-escalation-acknowledge = ⚠️ La demande { $number } « { $title } » (État : { $state }) attend depuis { $waited }, soit plus du double de son délai d'accusé de réception ({ $target }). { $people } : au titre de la coordination, veuillez veiller à ce qu'elle soit prise en charge.
+reminder-resolve = ⏰ La demande { $number } « { $title } » (État : { $state }) est toujours ouverte après { $waited } (délai de clôture : { $target }). { $people } : veuillez la faire avancer ; { $command } indique où elle en est.
+reminder-resolve-assigned = ⏰ La demande { $number } « { $title } » (État : { $state }), attribuée à { $assignee }, n'est pas close après { $waited } (délai : { $target }). { $people } : veuillez indiquer ici où en sont vos travaux.
+reminder-escalation-resolve = ⚠️ La demande { $number } « { $title } » (État : { $state }) est toujours ouverte après { $waited }, soit plus du double de son délai de clôture ({ $target }). { $people } : au titre de la coordination, veuillez y veiller.
+reminder-late = (Ce rappel était prévu pour le { $due } ; je n'étais pas en service à ce moment-là.)
+overdue-none = Aucune demande n'a dépassé ses délais de réponse.
+overdue-intro = { $count ->
+        [one] Une demande a dépassé un délai de réponse
+       *[other] { $count } demandes ont dépassé un délai de réponse
+    } ({ $now }) :
+overdue-entry-acknowledge = { $number } { $country } : { $title } — sans accusé de réception depuis { $waited } (délai : { $target })
+overdue-entry-resolve = { $number } [{ $state }] { $country } : { $title } — ouverte depuis { $waited } (délai : { $target })
+overdue-escalated = { "   " }⚠️ plus du double du délai : la coordination a été alertée.

@@ -196,3 +196,53 @@ rate-refused = Já há demasiados comandos seus à espera: não executei { $comm
 message-too-long = Este comando é demasiado longo ({ $size } KB; no máximo { $max } KB). Nada foi registado.
 request-title-too-long = O título é demasiado longo ({ $length } caracteres; no máximo { $max }). Seja breve e ponha os detalhes nas linhas seguintes. Nada foi registado.
 request-description-too-long = A descrição é demasiado longa ({ $length } caracteres; no máximo { $max }). Partilhe documentos longos como ficheiro ou ligação. Nada foi registado.
+
+## Hora: fusos horários, durações e datas tal como se escrevem
+
+summary-timezone = ver ou escolher o fuso horário das horas que lhe mostro
+summary-overdue = listar os pedidos que ultrapassaram os prazos de resposta
+timezone-current = Mostro-lhe as horas no fuso horário { $zone }; data e hora atuais: { $now }. Escolha outro com { $example } (um nome de fuso IANA).
+timezone-set = A partir de agora mostro-lhe as horas no fuso horário { $zone }; data e hora atuais: { $now }.
+duration-days = { $n ->
+        [one] { $n } dia
+       *[other] { $n } dias
+    }
+duration-hours = { $n ->
+        [one] { $n } hora
+       *[other] { $n } horas
+    }
+duration-minutes = { $n ->
+        [one] { $n } minuto
+       *[other] { $n } minutos
+    }
+duration-seconds = { $n ->
+        [one] { $n } segundo
+       *[other] { $n } segundos
+    }
+when-zone-suggest = { $input } não é um fuso horário que eu conheça. Queria dizer { $suggestion }?
+when-zone-unknown = { $input } não é um fuso horário que eu conheça. Use um nome IANA como `Europe/Lisbon`, `America/Asuncion` ou `Africa/Casablanca`, ou então `UTC`.
+when-bad-date = { $input } não é uma data. Escreva-a como ano-mês-dia, por exemplo `2027-03-15`.
+when-impossible-date = { $input } não existe no calendário. Verifique o dia e o mês.
+when-bad-time = { $input } não é uma hora. Escreva-a no formato de 24 horas, por exemplo `09:30` ou `14:00`.
+when-nonexistent-time = { $time } não existe no dia { $date } no fuso horário { $zone }: os relógios saltam essa hora quando começa a hora de verão. Escolha outra hora, por exemplo { $after }.
+when-ambiguous-time = { $time } ocorre duas vezes no dia { $date } no fuso horário { $zone } quando termina a hora de verão (em UTC { $first } e novamente em UTC { $second }). Escolha outra hora ou indique-a em `UTC`.
+when-bad-duration = { $input } não é uma duração. Escreva-a, por exemplo, como `90m`, `2h` ou `1h30`.
+when-duration-range = { $input } não é uma duração possível: tem de ser superior a zero e não exceder { $max }.
+when-bad-weekly = { $input } não é um horário semanal. Escreva um dia da semana e uma hora, por exemplo `monday 09:00`.
+
+## Lembretes de prazos de resposta (no fio da ficha) e !overdue
+
+reminder-acknowledge = ⏰ O pedido { $number } «{ $title }» (Estado: { $state }) aguarda há { $waited } que seja acusada a sua receção (prazo: { $target }). { $people }: queiram acusar a receção ou tomar outra medida; { $command } mostra em que ponto se encontra.
+reminder-escalation-acknowledge = ⚠️ O pedido { $number } «{ $title }» (Estado: { $state }) aguarda há { $waited }, mais do dobro do prazo para acusar a receção ({ $target }). { $people }: enquanto coordenação, queiram assegurar que seja tratado.
+reminder-resolve = ⏰ O pedido { $number } «{ $title }» (Estado: { $state }) continua em aberto ao fim de { $waited } (prazo para encerramento: { $target }). { $people }: queiram fazê-lo avançar; { $command } mostra em que ponto se encontra.
+reminder-resolve-assigned = ⏰ O pedido { $number } «{ $title }» (Estado: { $state }), atribuído a { $assignee }, não está encerrado ao fim de { $waited } (prazo: { $target }). { $people }: queiram indicar aqui o ponto da situação.
+reminder-escalation-resolve = ⚠️ O pedido { $number } «{ $title }» (Estado: { $state }) continua em aberto ao fim de { $waited }, mais do dobro do prazo para encerramento ({ $target }). { $people }: enquanto coordenação, queiram ocupar-se dele.
+reminder-late = (Este lembrete estava previsto para { $due }; nessa altura eu não estava em funcionamento.)
+overdue-none = Nenhum pedido ultrapassou os prazos de resposta.
+overdue-intro = { $count ->
+        [one] Um pedido ultrapassou um prazo de resposta
+       *[other] { $count } pedidos ultrapassaram um prazo de resposta
+    } ({ $now }):
+overdue-entry-acknowledge = { $number } { $country }: { $title } — receção não acusada há { $waited } (prazo: { $target })
+overdue-entry-resolve = { $number } [{ $state }] { $country }: { $title } — em aberto há { $waited } (prazo: { $target })
+overdue-escalated = { "   " }⚠️ mais do dobro do prazo: a coordenação foi chamada a intervir.

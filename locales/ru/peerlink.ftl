@@ -224,3 +224,63 @@ rate-refused = Слишком много ваших команд уже ждут
 message-too-long = Эта команда слишком длинная ({ $size } КБ; не более { $max } КБ). Ничего не записано.
 request-title-too-long = Название слишком длинное ({ $length } знаков; не более { $max }). Сделайте его коротким, а подробности укажите в следующих строках. Ничего не записано.
 request-description-too-long = Описание слишком длинное ({ $length } знаков; не более { $max }). Длинные документы передавайте файлом или ссылкой. Ничего не записано.
+
+## Time: zones, durations, dates as people type them
+
+summary-timezone = показать или выбрать часовой пояс, по которому я показываю вам время
+summary-overdue = список запросов, по которым истекли сроки ответа
+timezone-current = Я показываю вам время по часовому поясу { $zone }; сейчас: { $now }. Выберите другой командой { $example } (название пояса по IANA).
+timezone-set = Теперь я показываю вам время по часовому поясу { $zone }; сейчас: { $now }.
+duration-days = { $n ->
+        [one] { $n } день
+        [few] { $n } дня
+        [many] { $n } дней
+       *[other] { $n } дня
+    }
+duration-hours = { $n ->
+        [one] { $n } час
+        [few] { $n } часа
+        [many] { $n } часов
+       *[other] { $n } часа
+    }
+duration-minutes = { $n ->
+        [one] { $n } минута
+        [few] { $n } минуты
+        [many] { $n } минут
+       *[other] { $n } минуты
+    }
+duration-seconds = { $n ->
+        [one] { $n } секунда
+        [few] { $n } секунды
+        [many] { $n } секунд
+       *[other] { $n } секунды
+    }
+when-zone-suggest = { $input } — неизвестный мне часовой пояс. Возможно, вы имели в виду { $suggestion }?
+when-zone-unknown = { $input } — неизвестный мне часовой пояс. Используйте название по IANA, например `Europe/Lisbon`, `America/Asuncion` или `Africa/Casablanca`, либо `UTC`.
+when-bad-date = { $input } — не дата. Пишите в формате год-месяц-день, например `2027-03-15`.
+when-impossible-date = Даты { $input } нет в календаре. Проверьте день и месяц.
+when-bad-time = { $input } — не время. Пишите в 24-часовом формате, например `09:30` или `14:00`.
+when-nonexistent-time = Времени { $time } { $date } в часовом поясе { $zone } не существует: при переходе на летнее время часы его пропускают. Выберите другое время, например { $after }.
+when-ambiguous-time = Время { $time } { $date } в часовом поясе { $zone } наступает дважды, когда заканчивается летнее время (в UTC { $first } и ещё раз в UTC { $second }). Выберите другое время или укажите его в `UTC`.
+when-bad-duration = { $input } — не продолжительность. Пишите, например, `90m`, `2h` или `1h30`.
+when-duration-range = { $input } — недопустимая продолжительность: она должна быть больше нуля; максимум — { $max }.
+when-bad-weekly = { $input } не распознано как день недели и время. Укажите день недели и время, например `monday 09:00`.
+
+## Response-time reminders (in the card's thread) and !overdue
+
+reminder-acknowledge = ⏰ Получение запроса { $number } «{ $title }» (государство: { $state }) не подтверждено; время ожидания: { $waited } (срок: { $target }). { $people }: пожалуйста, подтвердите получение или примите иные меры; { $command } покажет, на каком этапе находится запрос.
+reminder-escalation-acknowledge = ⚠️ Получение запроса { $number } «{ $title }» (государство: { $state }) не подтверждено; время ожидания: { $waited } — более чем вдвое больше срока подтверждения получения ({ $target }). { $people }: как координатор, пожалуйста, проследите, чтобы им занялись.
+reminder-resolve = ⏰ Запрос { $number } «{ $title }» (государство: { $state }) всё ещё не завершён; прошло: { $waited } (срок завершения: { $target }). { $people }: пожалуйста, продвиньте его; { $command } покажет, на каком этапе находится запрос.
+reminder-resolve-assigned = ⏰ Запрос { $number } «{ $title }» (государство: { $state }; исполнитель: { $assignee }) всё ещё не завершён; прошло: { $waited } (срок: { $target }). { $people }: пожалуйста, сообщите здесь о ходе работы.
+reminder-escalation-resolve = ⚠️ Запрос { $number } «{ $title }» (государство: { $state }) всё ещё не завершён; прошло: { $waited } — более чем вдвое больше срока завершения ({ $target }). { $people }: как координатор, пожалуйста, займитесь им.
+reminder-late = (Это напоминание должно было прийти { $due }; в тот момент я не работал.)
+overdue-none = Запросов с истёкшими сроками ответа нет.
+overdue-intro = { $count ->
+        [one] Срок ответа истёк у { $count } запроса
+        [few] Срок ответа истёк у { $count } запросов
+        [many] Срок ответа истёк у { $count } запросов
+       *[other] Срок ответа истёк у { $count } запроса
+    } ({ $now }):
+overdue-entry-acknowledge = { $number } { $country }: { $title } — получение не подтверждено; прошло: { $waited } (срок: { $target })
+overdue-entry-resolve = { $number } [{ $state }] { $country }: { $title } — открыт; прошло: { $waited } (срок: { $target })
+overdue-escalated = { "   " }⚠️ срок превышен более чем вдвое: координатор уведомлён.

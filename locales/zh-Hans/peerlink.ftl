@@ -191,3 +191,48 @@ rate-refused = 您已有太多命令在等待：我没有执行 { $command }。�
 message-too-long = 此命令太长（{ $size } KB；最多 { $max } KB）。未记录任何内容。
 request-title-too-long = 标题太长（{ $length } 个字符；最多 { $max } 个）。请保持简短，并将详情写在后续各行中。未记录任何内容。
 request-description-too-long = 描述太长（{ $length } 个字符；最多 { $max } 个）。长文档请以文件或链接形式分享。未记录任何内容。
+
+## Time: zones, durations, dates as people type them
+
+summary-timezone = 查看或选择我向您显示时间所用的时区
+summary-overdue = 列出超过响应时限的请求
+timezone-current = 我按 { $zone } 时区向您显示时间；现在是 { $now }。可用 { $example } 选择其他时区（IANA 时区名称）。
+timezone-set = 从现在起，我按 { $zone } 时区向您显示时间；现在是 { $now }。
+duration-days = { $n ->
+       *[other] { $n } 天
+    }
+duration-hours = { $n ->
+       *[other] { $n } 小时
+    }
+duration-minutes = { $n ->
+       *[other] { $n } 分钟
+    }
+duration-seconds = { $n ->
+       *[other] { $n } 秒
+    }
+when-zone-suggest = { $input } 不是我认识的时区。您是否指的是 { $suggestion }？
+when-zone-unknown = { $input } 不是我认识的时区。请使用 IANA 名称，例如 `Europe/Lisbon`、`America/Asuncion` 或 `Africa/Casablanca`，或使用 `UTC`。
+when-bad-date = { $input } 不是日期。请按“年-月-日”的格式书写，例如 `2027-03-15`。
+when-impossible-date = 日历中不存在 { $input }。请检查日和月。
+when-bad-time = { $input } 不是时间。请使用 24 小时制书写，例如 `09:30` 或 `14:00`。
+when-nonexistent-time = 在 { $zone } 时区，{ $date } 不存在 { $time } 这一时刻：夏令时开始时，时钟会跳过这一时刻。请选择其他时间，例如 { $after }。
+when-ambiguous-time = 在 { $zone } 时区，{ $date } 夏令时结束时，{ $time } 会出现两次（分别为 UTC { $first } 和 UTC { $second }）。请选择其他时间，或以 `UTC` 给出时间。
+when-bad-duration = { $input } 不是时长。请按例如 `90m`、`2h` 或 `1h30` 的形式书写。
+when-duration-range = { $input } 不是可用的时长：必须大于零，且不超过 { $max }。
+when-bad-weekly = { $input } 不是每周时间。请写出星期几和时间，例如 `monday 09:00`。
+
+## Response-time reminders (in the card's thread) and !overdue
+
+reminder-acknowledge = ⏰ 来自 { $state } 的请求 { $number }“{ $title }”已等待 { $waited }，仍未确认收到（时限：{ $target }）。{ $people }：请确认收到或采取其他步骤；{ $command } 可显示其进展情况。
+reminder-escalation-acknowledge = ⚠️ 来自 { $state } 的请求 { $number }“{ $title }”已等待 { $waited }，超过确认收到时限（{ $target }）的两倍。{ $people }：请以协调方身份确保该请求得到处理。
+reminder-resolve = ⏰ 来自 { $state } 的请求 { $number }“{ $title }”已过 { $waited }，仍未完成（完成时限：{ $target }）。{ $people }：请推进办理；{ $command } 可显示其进展情况。
+reminder-resolve-assigned = ⏰ 来自 { $state } 的请求 { $number }“{ $title }”（承办方：{ $assignee }）已过 { $waited }，仍未完成（时限：{ $target }）。{ $people }：请在此通报进展。
+reminder-escalation-resolve = ⚠️ 来自 { $state } 的请求 { $number }“{ $title }”已过 { $waited }，仍未完成，超过完成时限（{ $target }）的两倍。{ $people }：请以协调方身份跟进。
+reminder-late = （此提醒原定于 { $due } 发出；当时我未在运行。）
+overdue-none = 没有超过响应时限的请求。
+overdue-intro = { $count ->
+       *[other] { $count } 个请求已超过响应时限
+    }（{ $now }）：
+overdue-entry-acknowledge = { $number } { $country }：{ $title } — 已 { $waited } 未确认收到（时限 { $target }）
+overdue-entry-resolve = { $number } [{ $state }] { $country }：{ $title } — 已 { $waited } 未完成（时限 { $target }）
+overdue-escalated = { "   " }⚠️ 已超过时限的两倍：已通知协调方。

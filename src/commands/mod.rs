@@ -14,6 +14,7 @@ mod network;
 mod ping;
 mod requests;
 mod roster;
+mod time;
 
 pub use requests::{parse_number, RequestCommand, Scope, TriageCommand};
 pub use roster::RosterCommand;
@@ -52,6 +53,11 @@ pub enum Command {
         /// Country code or name, as typed.
         query: String,
     },
+    /// `!timezone [zone]`: show or choose the zone of the times shown.
+    TimeZone {
+        /// The zone as typed; `None` shows the current one.
+        choice: Option<String>,
+    },
     /// Roster administration (`!state`, `!delegate`, `!roster`).
     Roster(RosterCommand),
     /// Cooperation requests (`!request`, `!requests`, `!status`, triage).
@@ -85,6 +91,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     help::SPEC,
     ping::SPEC,
     language::SPEC,
+    time::SPEC,
     network::REGIONS,
     network::JOIN,
     network::WHOIS,
@@ -101,6 +108,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     requests::START,
     requests::RESOLVE,
     requests::REOPEN,
+    requests::OVERDUE,
 ];
 
 /// Finds a command's spec by name (any case, prefix optional).
@@ -214,6 +222,7 @@ pub fn parse(body: &str, prefix: &str) -> Option<Result<Command, ParseError>> {
         help::NAME => help::parse(args),
         ping::NAME => ping::parse(args),
         language::NAME => language::parse(args),
+        time::NAME => time::parse(args),
         "regions" => network::parse_regions(args),
         "join" => network::parse_join(args),
         "whois" => network::parse_whois(args),
@@ -230,6 +239,7 @@ pub fn parse(body: &str, prefix: &str) -> Option<Result<Command, ParseError>> {
         "start" => requests::parse_triage(ActionKind::Start, args),
         "resolve" => requests::parse_triage(ActionKind::Resolve, args),
         "reopen" => requests::parse_triage(ActionKind::Reopen, args),
+        "overdue" => requests::parse_overdue(args),
         _ => unreachable!("every spec in COMMANDS has a parser"),
     };
     Some(parsed.map_err(|problem| ParseError::Usage { spec, problem }))

@@ -7,6 +7,7 @@
 //! !ack [n] | !info [n] <question> | !accept [n] <assignee> | !decline [n] <reason>
 //! !start [n] | !resolve [n] <delivered|partly|not_delivered> <summary>   (lessons on the next lines)
 //! !reopen [n] [reason]
+//! !overdue
 //! ```
 //!
 //! In a request card's thread the number may be left out.
@@ -53,6 +54,10 @@ pub const RESOLVE: CommandSpec = CommandSpec {
 /// `!reopen`
 pub const REOPEN: CommandSpec =
     CommandSpec { name: "reopen", arguments: "[number] [reason]", summary_id: "summary-reopen" };
+
+/// `!overdue`
+pub const OVERDUE: CommandSpec =
+    CommandSpec { name: "overdue", arguments: "", summary_id: "summary-overdue" };
 
 /// Which requests `!requests` lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +113,16 @@ pub enum RequestCommand {
     },
     /// A triage step.
     Triage(TriageCommand),
+    /// The requests past a response-time target.
+    Overdue,
+}
+
+/// `!overdue` takes no arguments.
+pub fn parse_overdue(args: Arguments<'_>) -> Result<Command, Problem> {
+    if args.words().next().is_some() {
+        return Err(Problem::NoArguments);
+    }
+    Ok(Command::Request(RequestCommand::Overdue))
 }
 
 /// `12` or `#12`.

@@ -13,8 +13,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::domain::{
-    Category, CountryCode, Language, LocalizedText, Network, Region, RegionMap, RoomPolicy,
-    RoomSettings,
+    Category, CountryCode, Language, LocalizedText, Network, Region, RegionMap, ResponseTargets,
+    RoomPolicy, RoomSettings,
 };
 
 const DEFAULT_NETWORK: &str = include_str!("../../config/network.toml");
@@ -57,6 +57,21 @@ struct NetworkFile {
     categories: Vec<CategoryFile>,
     #[serde(default)]
     rooms: RoomsFile,
+    #[serde(default)]
+    time_zone: Option<Spanned<String>>,
+    #[serde(default)]
+    targets: TargetsFile,
+}
+
+/// Response targets as durations (`7d`, `36h`, `3s`); unset: the defaults
+/// (or, in a category, the network's).
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct TargetsFile {
+    #[serde(default)]
+    acknowledge: Option<Spanned<String>>,
+    #[serde(default)]
+    resolve: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -66,6 +81,10 @@ struct CategoryFile {
     name: BTreeMap<String, String>,
     #[serde(default)]
     observers: bool,
+    #[serde(default)]
+    acknowledge: Option<Spanned<String>>,
+    #[serde(default)]
+    resolve: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -197,6 +216,19 @@ fn parse_network(
     if !raw.name.contains_key("en") || !raw.short_name.contains_key("en") {
         rep.at(None, "`name` and `short_name` need at least an English text (en = \"…\")");
     }
+    let time_zone = match &raw.time_zone {
+        None => chrono_tz::UTC,
+        Some(zone) => crate::domain::when::parse_zone(zone.get_ref()).unwrap_or_else(|e| {
+            rep.at(Some(zone.span().start), e.to_string());
+            chrono_tz::UTC
+        }),
+    };
+    let defaults = ResponseTargets {
+        acknowledge_ms: duration(&mut rep, raw.targets.acknowledge.as_ref())
+            .unwrap_or(ResponseTargets::DEFAULT.acknowledge_ms),
+        resolve_ms: duration(&mut rep, raw.targets.resolve.as_ref())
+            .unwrap_or(ResponseTargets::DEFAULT.resolve_ms),
+    };
     let mut categories: Vec<Category> = Vec::new();
     for c in &raw.categories {
         let id = c.id.get_ref();
@@ -208,10 +240,22 @@ fn parse_network(
         } else if categories.iter().any(|k| &k.id == id) {
             rep.at(Some(c.id.span().start), format!("category id `{id}` is used twice"));
         } else {
+            let targets = ResponseTargets {
+                acknowledge_ms: duration(&mut rep, c.acknowledge.as_ref())
+                    .unwrap_or(defaults.acknowledge_ms),
+                resolve_ms: duration(&mut rep, c.resolve.as_ref()).unwrap_or(defaults.resolve_ms),
+            };
+            if targets.resolve_ms < targets.acknowledge_ms {
+                rep.at(
+                    Some(c.id.span().start),
+                    format!("category `{id}`: `resolve` is shorter than `acknowledge`"),
+                );
+            }
             categories.push(Category {
                 id: id.clone(),
                 names: LocalizedText(c.name.clone()),
                 observers: c.observers,
+                targets,
             });
         }
     }
@@ -237,6 +281,7 @@ fn parse_network(
             coordinator,
             categories,
             rooms,
+            time_zone,
         }),
         _ => Err(NetworkError(problems)),
     }
@@ -262,6 +307,23 @@ fn policy(p: PolicyFile, rep: &mut Reporter<'_>) -> RoomPolicy {
         }
     }
     RoomPolicy { encrypted: p.encrypted, announcement_only: p.announcement_only, languages }
+}
+
+/// A duration written for people (`7d`, `36h`, `90s`), in milliseconds;
+/// `None` (and a problem on its line) when it does not read or is zero.
+fn duration(rep: &mut Reporter<'_>, raw: Option<&Spanned<String>>) -> Option<i64> {
+    let raw = raw?;
+    let parsed = humantime::parse_duration(raw.get_ref().trim())
+        .ok()
+        .and_then(|d| i64::try_from(d.as_millis()).ok())
+        .filter(|ms| *ms > 0);
+    if parsed.is_none() {
+        rep.at(
+            Some(raw.span().start),
+            format!("`{}` is not a duration; write e.g. \"7d\", \"36h\" or \"30s\"", raw.get_ref()),
+        );
+    }
+    parsed
 }
 
 fn is_slug(id: &str) -> bool {

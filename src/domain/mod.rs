@@ -7,15 +7,17 @@ mod language;
 mod network;
 mod provisioning;
 mod region;
+pub mod reminder;
 mod request;
 mod roster;
 pub mod time;
 mod user_id;
+pub mod when;
 
 pub use authorization::{AdminPolicy, Permission, Roles, PERMISSION_TABLE};
 pub use country::{CountryCode, UnknownCountry};
 pub use language::Language;
-pub use network::{Category, Network, RoomPolicy, RoomSettings};
+pub use network::{Category, Network, ResponseTargets, RoomPolicy, RoomSettings, DAY_MS};
 pub use provisioning::{
     desired_rooms, DesiredRoom, JoinRule, PowerLevels, RoomKind, ADMIN_LEVEL, MODERATOR_LEVEL,
 };

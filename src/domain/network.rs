@@ -20,6 +20,9 @@ pub struct Network {
     pub categories: Vec<Category>,
     /// Room policies.
     pub rooms: RoomSettings,
+    /// The network's time zone: digests run on its clock, and people who
+    /// chose none see times in it.
+    pub time_zone: chrono_tz::Tz,
 }
 
 /// A category of cooperation requests.
@@ -31,7 +34,29 @@ pub struct Category {
     pub names: LocalizedText,
     /// Whether observer states may file requests in it.
     pub observers: bool,
+    /// How soon its requests should be acknowledged and resolved.
+    pub targets: ResponseTargets,
 }
+
+/// How soon a request should be acknowledged and resolved, counted from
+/// its filing (or its reopening).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResponseTargets {
+    /// Acknowledged within this many milliseconds.
+    pub acknowledge_ms: i64,
+    /// Resolved (or declined) within this many milliseconds.
+    pub resolve_ms: i64,
+}
+
+impl ResponseTargets {
+    /// The documented defaults: acknowledged within 7 days, resolved
+    /// within 90.
+    pub const DEFAULT: ResponseTargets =
+        ResponseTargets { acknowledge_ms: 7 * DAY_MS, resolve_ms: 90 * DAY_MS };
+}
+
+/// A day in milliseconds.
+pub const DAY_MS: i64 = 86_400_000;
 
 /// Policies of the provisioned rooms.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -77,5 +102,11 @@ impl Network {
     /// The category with `id`.
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
+    }
+
+    /// The response targets of category `id` (the defaults for a category
+    /// no longer configured).
+    pub fn targets(&self, category: &str) -> ResponseTargets {
+        self.category(category).map_or(ResponseTargets::DEFAULT, |c| c.targets)
     }
 }

@@ -8,6 +8,7 @@ mod dashboard;
 mod error;
 mod extract;
 mod health;
+pub mod ics;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -1,6 +1,6 @@
 //! Dates, times and numbers in the reader's language, by ICU4X with the
-//! CLDR data compiled in: never a hand-built date string. Times are shown
-//! in UTC, and say so (a person's own time zone comes with the scheduler).
+//! CLDR data compiled in: never a hand-built date string. A time is shown
+//! in the reader's zone (their own, else the network's), and names it.
 //! Numbers inside catalog messages go through [`format_number`], which
 //! Fluent calls for every number it prints.
 
@@ -22,10 +22,12 @@ fn locale(language: Language) -> Locale {
 }
 
 /// `ms` (milliseconds since the Unix epoch) as a date and time to the
-/// minute in `language`, followed by `UTC`; empty if out of range.
-pub fn date_time(language: Language, ms: i64) -> String {
+/// minute in `language`, on the clock of `zone`, followed by the zone's
+/// name (`UTC`, `Europe/Lisbon`); empty if out of range.
+pub fn date_time(language: Language, ms: i64, zone: chrono_tz::Tz) -> String {
     use chrono::{Datelike, Timelike};
-    let Some(t) = chrono::DateTime::from_timestamp_millis(ms) else { return String::new() };
+    let Some(utc) = chrono::DateTime::from_timestamp_millis(ms) else { return String::new() };
+    let t = utc.with_timezone(&zone);
     let year = t.year();
     let (Ok(month), Ok(day)) = (u8::try_from(t.month()), u8::try_from(t.day())) else {
         return String::new();
@@ -40,8 +42,8 @@ pub fn date_time(language: Language, ms: i64) -> String {
     };
     let fields = YMDT::medium().with_time_precision(TimePrecision::Minute);
     match DateTimeFormatter::try_new((&locale(language)).into(), fields) {
-        Ok(formatter) => format!("{} UTC", formatter.format(&DateTime { date, time })),
-        Err(_) => crate::domain::time::minutes(ms),
+        Ok(formatter) => format!("{} {}", formatter.format(&DateTime { date, time }), zone.name()),
+        Err(_) => format!("{} {}", t.format("%Y-%m-%d %H:%M"), zone.name()),
     }
 }
 
@@ -79,19 +81,30 @@ mod tests {
 
     #[test]
     fn dates_are_written_as_each_language_writes_them() {
+        use chrono_tz::{America::Asuncion, Asia::Tokyo, Europe::Lisbon, UTC};
         let ms = 1_795_969_377_159; // 2026-11-29 16:22:57 UTC
-        let en = date_time(Language::En, ms);
+        let en = date_time(Language::En, ms, UTC);
         assert!(en.contains("Nov") && en.contains("2026") && en.ends_with("UTC"), "{en}");
-        let fr = date_time(Language::Fr, ms);
+        let fr = date_time(Language::Fr, ms, UTC);
         assert!(fr.contains("nov.") && fr.contains("16:22"), "{fr}");
-        let ru = date_time(Language::Ru, ms);
+        let ru = date_time(Language::Ru, ms, UTC);
         assert!(ru.contains("нояб"), "{ru}");
-        let zh = date_time(Language::ZhHans, ms);
+        let zh = date_time(Language::ZhHans, ms, UTC);
         assert!(zh.contains("2026年11月29日"), "{zh}");
-        let ar = date_time(Language::Ar, ms);
+        let ar = date_time(Language::Ar, ms, UTC);
         // Arabic: the Arabic comma, the evening marker, marks that keep the
         // numbers in order.
         assert!(ar.contains('،') && ar.contains("م") && ar.contains('\u{200F}'), "{ar}");
-        assert_eq!(date_time(Language::En, i64::MAX), "");
+        assert_eq!(date_time(Language::En, i64::MAX, UTC), "");
+        // On the reader's clock, with the zone named: Tokyo is the next day.
+        let tokyo = date_time(Language::En, ms, Tokyo);
+        assert!(
+            tokyo.contains("Nov 30") && tokyo.contains("1:22") && tokyo.ends_with("Asia/Tokyo"),
+            "{tokyo}"
+        );
+        let lisbon = date_time(Language::Pt, ms, Lisbon);
+        assert!(lisbon.contains("16:22") && lisbon.ends_with("Europe/Lisbon"), "{lisbon}");
+        let asuncion = date_time(Language::Es, ms, Asuncion);
+        assert!(asuncion.contains("13:22") && asuncion.ends_with("America/Asuncion"), "{asuncion}");
     }
 }

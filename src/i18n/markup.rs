@@ -114,6 +114,22 @@ pub(super) fn render(template: &str, args: &[Arg], rtl: bool) -> Text {
                             html.push_str("</code>");
                         });
                     }
+                    Some(Arg::Mentions(users)) => {
+                        isolated(&mut plain, &mut html, rtl, |plain, html| {
+                            for (i, user) in users.iter().map(|u| sanitize(u)).enumerate() {
+                                if i > 0 {
+                                    plain.push_str(", ");
+                                    html.push_str(", ");
+                                }
+                                plain.push_str(&user);
+                                html.push_str("<a href=\"https://matrix.to/#/");
+                                html.push_str(&escape_html(&user));
+                                html.push_str("\">");
+                                html.push_str(&escape_html(&user));
+                                html.push_str("</a>");
+                            }
+                        });
+                    }
                     Some(Arg::Number(n)) => {
                         plain.push_str(&n.to_string());
                         html.push_str(&n.to_string());
@@ -198,6 +214,18 @@ mod tests {
             render(&format!("Title: {}", placeholder(0)), &[Arg::Text("Training".into())], false);
         assert_eq!(ltr.plain, "Title: Training");
         assert!(!has_rtl("abc \u{200F}"), "a mark is not a letter");
+    }
+
+    #[test]
+    fn mentions_become_links_to_each_person_and_stay_plain_ids_in_plain_text() {
+        let people = vec!["@ma:x.org".to_owned(), "@pt:y.org\"><b>".to_owned()];
+        let text = render(&format!("Hi {}!", placeholder(0)), &[Arg::Mentions(people)], false);
+        assert_eq!(text.plain, "Hi @ma:x.org, @pt:y.org\"><b>!");
+        assert_eq!(
+            text.html,
+            "Hi <a href=\"https://matrix.to/#/@ma:x.org\">@ma:x.org</a>, \
+             <a href=\"https://matrix.to/#/@pt:y.org&quot;&gt;&lt;b&gt;\">@pt:y.org&quot;&gt;&lt;b&gt;</a>!"
+        );
     }
 
     #[test]

@@ -98,6 +98,10 @@ pub enum Arg {
     Code(String),
     /// A number (drives plural forms).
     Number(i64),
+    /// People named so that their clients notify them: full Matrix user
+    /// IDs, as links to them in HTML (mention pills), comma-separated.
+    /// The message's `m.mentions` must list the same people.
+    Mentions(Vec<String>),
 }
 
 /// Arguments of a message, by name.
@@ -171,7 +175,7 @@ impl Catalog {
         for (name, arg) in args {
             let value = match arg {
                 Arg::Number(n) => FluentValue::from(*n),
-                Arg::Text(_) | Arg::Code(_) => {
+                Arg::Text(_) | Arg::Code(_) | Arg::Mentions(_) => {
                     inserts.push(arg.clone());
                     FluentValue::from(markup::placeholder(inserts.len() - 1))
                 }

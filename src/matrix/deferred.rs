@@ -1,9 +1,10 @@
-//! Deferred commands fall due: the worker reads the scheduled jobs whose
-//! time has come and runs each through its usual handling (where it was sent
-//! looked up again, retried while the database or homeserver fails), in the
-//! order they were deferred. A job is marked done in the unit of work that
-//! records its answer ([`crate::service::pacing`]), so a crash in between
-//! runs it again after the restart and never twice.
+//! Scheduled jobs fall due: the worker reads the jobs whose time has come
+//! (by the service's clock), in order. A deferred command runs through its
+//! usual handling (where it was sent looked up again, retried while the
+//! database or homeserver fails); any other job (a reminder) runs in the
+//! scheduler ([`crate::service::scheduler`]). Either way the job is marked
+//! done in the unit of work that records its messages, so a crash in
+//! between runs it again after the restart and never twice.
 
 use std::time::Duration;
 
@@ -13,7 +14,8 @@ use tracing::warn;
 
 use super::worker::{Job, Worker};
 use crate::service::pacing::{DeferredCommand, COMMAND_JOB};
-use crate::storage::{now_ms, JobStore, ScheduledJob};
+use crate::storage::{JobStore, ScheduledJob};
+use crate::telemetry::metrics;
 
 /// Jobs read at a time.
 const BATCH: i64 = 32;
@@ -21,9 +23,10 @@ const BATCH: i64 = 32;
 /// How soon to look again when the jobs cannot be read.
 const RETRY: Duration = Duration::from_secs(2);
 
-/// The monotonic instant of `due_at` (milliseconds since the Unix epoch).
-pub(super) fn instant_of(due_at: i64) -> Instant {
-    let wait = u64::try_from(due_at.saturating_sub(now_ms())).unwrap_or(0);
+/// The monotonic instant of `due_at` (milliseconds since the Unix epoch),
+/// `now` being the service clock's time.
+pub(super) fn instant_of(due_at: i64, now: i64) -> Instant {
+    let wait = u64::try_from(due_at.saturating_sub(now)).unwrap_or(0);
     Instant::now() + Duration::from_millis(wait)
 }
 
@@ -35,10 +38,10 @@ impl Worker {
             if self.shutdown.is_cancelled() {
                 return None;
             }
-            let jobs = match self.db.due_jobs(now_ms(), BATCH).await {
+            let jobs = match self.chat.due_scheduled(&self.db, BATCH).await {
                 Ok(jobs) => jobs,
                 Err(e) => {
-                    warn!(error = %e, "cannot read the deferred commands; trying again");
+                    warn!(error = %e, "cannot read the scheduled jobs; trying again");
                     return Some(Instant::now() + RETRY);
                 }
             };
@@ -46,13 +49,27 @@ impl Worker {
                 break;
             }
             for job in jobs {
-                self.run_job(job).await;
+                if job.kind == COMMAND_JOB {
+                    self.run_job(job).await;
+                } else if let Err(e) = self.chat.run_scheduled(&self.db, &job).await {
+                    // Nothing of it was recorded: it is still due.
+                    metrics::database_error();
+                    warn!(id = job.id, kind = %job.kind, error = %e, "a scheduled job failed; trying again");
+                    return Some(Instant::now() + RETRY);
+                }
+                self.outbox.notify_one();
             }
         }
+        self.next_job().await
+    }
+
+    /// When the next scheduled job falls due (or when to look again after
+    /// a failed read).
+    pub(super) async fn next_job(&self) -> Option<Instant> {
         match self.db.next_due().await {
-            Ok(next) => next.map(instant_of),
+            Ok(next) => next.map(|due| instant_of(due, self.chat.clock().now_ms())),
             Err(e) => {
-                warn!(error = %e, "cannot read when the next deferred command is due");
+                warn!(error = %e, "cannot read when the next scheduled job is due");
                 Some(Instant::now() + RETRY)
             }
         }

@@ -158,6 +158,15 @@ impl OutboxSender {
                     None => format!("request {request}"),
                 }
             }
+            Destination::Room { room_kind, room_key } => {
+                match RoomKind::from_key(room_kind, room_key) {
+                    Some(kind) => match self.provisioner.room_id(&kind).await? {
+                        Some(id) => id.to_string(),
+                        None => format!("{room_kind}/{room_key}"),
+                    },
+                    None => format!("{room_kind}/{room_key}"),
+                }
+            }
         })
     }
 
@@ -250,9 +259,12 @@ impl OutboxSender {
     async fn deliver(&self, entry: &OutboxEntry) -> Result<(), Failure> {
         crate::fault::point("outbox_before_send");
         match &entry.item {
-            Outgoing::Message { to, plain, html } => {
+            Outgoing::Message { to, plain, html, mentions } => {
                 let text = Text::new(plain.clone(), html.clone());
-                let (room, content) = self.message(to, &text).await?;
+                let (room, mut content) = self.message(to, &text).await?;
+                if !mentions.is_empty() {
+                    content.mentions = Some(send::mentions(mentions));
+                }
                 let txn = OwnedTransactionId::from(entry.txn_id.clone());
                 let sent = send::send(&room, content, &txn).await.map_err(classify)?;
                 crate::fault::point("outbox_after_send");
@@ -364,6 +376,21 @@ impl OutboxSender {
                 let r = request(*id).await?;
                 let root = event_id(&r.source_event)?;
                 Ok((self.room(&r.source_room)?, send::notice_in_thread(text, &root)))
+            }
+            Destination::Room { room_kind, room_key } => {
+                let kind = RoomKind::from_key(room_kind, room_key).ok_or_else(|| {
+                    Failure::Permanent(format!("unknown room kind {room_kind}/{room_key}"))
+                })?;
+                let room = match self.provisioner.room_id(&kind).await {
+                    Ok(Some(id)) => id,
+                    Ok(None) => {
+                        return Err(Failure::Permanent(format!(
+                            "the room {room_kind}/{room_key} is not provisioned"
+                        )))
+                    }
+                    Err(e) => return Err(Failure::Transient(e.to_string(), None)),
+                };
+                Ok((self.room(room.as_str())?, send::notice_alone(text)))
             }
         }
     }

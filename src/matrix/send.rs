@@ -2,7 +2,8 @@
 
 use matrix_sdk::ruma::events::relation::{InReplyTo, Reply, Thread};
 use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
-use matrix_sdk::ruma::{OwnedEventId, TransactionId};
+use matrix_sdk::ruma::events::Mentions;
+use matrix_sdk::ruma::{OwnedEventId, OwnedUserId, TransactionId};
 use matrix_sdk::Room;
 
 use crate::i18n::Text;
@@ -37,6 +38,12 @@ pub fn notice_in_thread(text: &Text, root: &OwnedEventId) -> RoomMessageEventCon
 /// An `m.notice` on its own (a request card).
 pub fn notice_alone(text: &Text) -> RoomMessageEventContent {
     RoomMessageEventContent::notice_html(text.plain.clone(), text.html.clone())
+}
+
+/// The `m.mentions` of a message naming `users` (full Matrix user IDs;
+/// any that do not parse are left out): their clients notify them.
+pub fn mentions(users: &[String]) -> Mentions {
+    Mentions::with_user_ids(users.iter().filter_map(|u| OwnedUserId::try_from(u.as_str()).ok()))
 }
 
 /// Sends `content` with transaction ID `txn_id`.

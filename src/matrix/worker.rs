@@ -175,7 +175,7 @@ impl Worker {
                 self.outbox.notify_one();
                 let command = command_name(&job, self.chat.prefix());
                 metrics::command_handled(command, "deferred", started.elapsed().as_secs_f64());
-                return Some(super::deferred::instant_of(due_at));
+                return Some(super::deferred::instant_of(due_at, self.chat.clock().now_ms()));
             }
             Handled::Answered | Handled::Ignored => {
                 crate::fault::point("worker_after_commit");
@@ -187,6 +187,11 @@ impl Worker {
                 };
                 let command = command_name(&job, self.chat.prefix());
                 metrics::command_handled(command, result, started.elapsed().as_secs_f64());
+                if handled == Handled::Answered {
+                    // The command may have scheduled work (a request's
+                    // reminders): the wait for the next job may be shorter.
+                    return self.next_job().await;
+                }
             }
         }
         None

@@ -88,7 +88,10 @@ pub(super) async fn finish(
     let event_id = event.incoming.event_id;
     // The outcome becomes `answered` when the sender delivers the reply.
     Ok(match answer {
-        Some(answer) => {
+        Some(mut answer) => {
+            for job in std::mem::take(&mut answer.scheduled) {
+                tx.schedule_job(job.kind, &job.key, job.due_at, &job.payload).await?;
+            }
             tx.enqueue(event_id, &outgoing(event, answer)).await?;
             tx.record_outcome(event_id, "queued").await?;
             Handled::Answered
@@ -136,7 +139,8 @@ impl ChatService<Database> {
 }
 
 /// What `answer` to `event` puts in the outbox, in delivery order: the
-/// answer itself, then its effects.
+/// answer itself, then its effects (its work for later is not for the
+/// outbox: see [`finish`]).
 pub fn outgoing(event: &Event<'_>, answer: Answer) -> Vec<Outgoing> {
     let incoming = &event.incoming;
     let thread = if answer.start_thread {
@@ -154,10 +158,11 @@ pub fn outgoing(event: &Event<'_>, answer: Answer) -> Vec<Outgoing> {
         },
         html: answer.text.html_to_send(),
         plain: answer.text.plain,
+        mentions: Vec::new(),
     };
     let message = |to, text: crate::i18n::Text| {
         let html = text.html_to_send();
-        Outgoing::Message { to, plain: text.plain, html }
+        Outgoing::Message { to, plain: text.plain, html, mentions: Vec::new() }
     };
     let effects = answer.effects.into_iter().map(|effect| match effect {
         Effect::PostCard { request_id, text } => {

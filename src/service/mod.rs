@@ -4,13 +4,15 @@
 //! plain data and sends back the [`Text`](crate::i18n::Text) it returns.
 
 mod chat;
+pub mod clock;
 pub mod handling;
 pub mod outcomes;
 pub mod pacing;
 pub mod rate_limit;
 pub mod roster;
+pub mod scheduler;
 pub mod stats;
 
-pub use chat::{Answer, ChatService, Effect, Incoming, Place};
+pub use chat::{Answer, ChatService, Effect, Incoming, Place, Scheduled};
 pub use handling::{Event, Handled};
 pub use roster::{RosterService, RosterServiceError};

@@ -38,6 +38,13 @@ pub enum Destination {
         /// The request.
         request: i64,
     },
+    /// A provisioned room, on its own (a digest, an announcement).
+    Room {
+        /// The room's kind, as stored (`plenary`, `regional`, `committee`).
+        room_kind: String,
+        /// The room's key (the region for a regional room).
+        room_key: String,
+    },
 }
 
 /// One thing to do once the transaction that decided it has committed.
@@ -52,6 +59,10 @@ pub enum Outgoing {
         plain: String,
         /// HTML body.
         html: String,
+        /// Who is mentioned (full Matrix user IDs), for `m.mentions`: their
+        /// clients notify them.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        mentions: Vec<String>,
     },
     /// Invite `user` to a provisioned room.
     Invite {
@@ -81,6 +92,7 @@ impl Outgoing {
             Outgoing::Message { to: Destination::Card { .. }, .. } => "card",
             Outgoing::Message { to: Destination::CardThread { .. }, .. } => "relay",
             Outgoing::Message { to: Destination::RequesterThread { .. }, .. } => "notice",
+            Outgoing::Message { to: Destination::Room { .. }, .. } => "post",
             Outgoing::Invite { .. } => "invite",
             Outgoing::Reconcile => "reconcile",
         }
@@ -298,6 +310,7 @@ mod tests {
             to: Destination::Reply { room: "!r:x".into(), event: "$e".into(), thread: None },
             plain: "a".into(),
             html: "<b>a</b>".into(),
+            mentions: vec!["@a:x.org".into()],
         };
         let json = serde_json::to_string(&item).unwrap();
         assert_eq!(serde_json::from_str::<Outgoing>(&json).unwrap(), item);

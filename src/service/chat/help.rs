@@ -157,11 +157,13 @@ fn usable_here(name: &str, roles: &Roles, place: Place) -> bool {
             roles.may(Permission::FileRequest)
                 && matches!(place, Place::NetworkRoom | Place::Direct)
         }
-        "requests" | "status" => roles.delegate.is_some() || roles.may(Permission::SeeAllRequests),
+        "requests" | "status" | "overdue" => {
+            roles.delegate.is_some() || roles.may(Permission::SeeAllRequests)
+        }
         "ack" | "info" | "accept" | "decline" | "start" | "resolve" | "reopen" => {
             roles.may(Permission::Triage) && place == Place::Committee
         }
-        // help, ping, language, regions, whois: everyone, everywhere.
+        // help, ping, language, timezone, regions, whois: everyone, everywhere.
         _ => true,
     }
 }
@@ -170,7 +172,7 @@ fn usable_here(name: &str, roles: &Roles, place: Place) -> bool {
 mod tests {
     use super::super::tests::ask;
     use super::super::Place;
-    use crate::commands::COMMANDS;
+    use crate::commands::{CommandSpec, COMMANDS};
     use crate::domain::Roles;
 
     #[tokio::test]
@@ -186,18 +188,20 @@ mod tests {
     async fn help_shows_first_what_the_sender_may_do_where_they_are() {
         // Usage lines shown in full, per sender and room.
         let shown = |text: &str| -> Vec<&'static str> {
-            COMMANDS.iter().filter(|s| text.contains(&s.usage("!"))).map(|s| s.name).collect()
+            let entry = |s: &CommandSpec| format!("`{}` —", s.usage("!"));
+            COMMANDS.iter().filter(|s| text.contains(&entry(s))).map(|s| s.name).collect()
         };
         let stranger = ask("@z:x.org", "!help", Place::Direct).await.text.plain;
         assert_eq!(
             shown(&stranger),
-            ["help", "ping", "language", "regions", "whois"],
+            ["help", "ping", "language", "timezone", "regions", "whois"],
             "{stranger}"
         );
         assert!(stranger.contains("!ack") && stranger.contains("`!help all`"), "{stranger}");
         let observer = ask("@cl:x.org", "!help", Place::NetworkRoom).await.text.plain;
-        let mut expected = vec!["help", "ping", "language", "regions", "join", "whois", "request"];
-        expected.extend(["requests", "status"]);
+        let mut expected =
+            vec!["help", "ping", "language", "timezone", "regions", "join", "whois", "request"];
+        expected.extend(["requests", "status", "overdue"]);
         assert_eq!(shown(&observer), expected, "{observer}");
         let committee = ask("@pt:x.org", "!help", Place::Committee).await.text.plain;
         let triage = ["ack", "info", "accept", "decline", "start", "resolve", "reopen"];
@@ -215,7 +219,7 @@ mod tests {
             .map(|s| s.name)
             .filter(|n| super::usable_here(n, &Roles::default(), Place::Other))
             .collect();
-        assert_eq!(open, ["help", "ping", "language", "regions", "whois"]);
+        assert_eq!(open, ["help", "ping", "language", "timezone", "regions", "whois"]);
     }
 
     #[tokio::test]

@@ -6,8 +6,10 @@ mod help;
 mod hostile;
 mod language;
 mod network;
+mod overdue;
 mod requests;
 mod roster;
+mod time;
 mod triage;
 
 use std::sync::Arc;
@@ -16,6 +18,7 @@ use crate::commands::{self, Command, ParseError, MAX_COMMAND_BYTES};
 use crate::domain::{AdminPolicy, Language, Network, Permission, Roles, RoomKind, Roster};
 use crate::i18n::Arg;
 use crate::i18n::{Catalog, Text};
+use crate::service::clock::SharedClock;
 use crate::service::rate_limit::RateLimiter;
 use crate::service::{RosterService, RosterServiceError};
 use crate::storage::{PreferenceStore, RequestStore, RosterStore, StorageError};
@@ -101,6 +104,20 @@ pub enum Effect {
     },
 }
 
+/// Work for later (a reminder), stored as a scheduled job in the unit of
+/// work that records the answer that decided it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scheduled {
+    /// What kind of work (see [`crate::service::scheduler`]).
+    pub kind: &'static str,
+    /// One job per key: deciding twice schedules once.
+    pub key: String,
+    /// When, in milliseconds since the Unix epoch.
+    pub due_at: i64,
+    /// What it needs, as JSON.
+    pub payload: String,
+}
+
 /// The bot's answer to a command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer {
@@ -111,11 +128,13 @@ pub struct Answer {
     /// Answer in a new thread on the command (request intake), rather
     /// than as a plain reply.
     pub start_thread: bool,
+    /// Work for later that the command decided (a request's reminders).
+    pub scheduled: Vec<Scheduled>,
 }
 
 impl From<Text> for Answer {
     fn from(text: Text) -> Self {
-        Self { text, effects: Vec::new(), start_thread: false }
+        Self { text, effects: Vec::new(), start_thread: false, scheduled: Vec::new() }
     }
 }
 
@@ -129,9 +148,26 @@ pub struct ChatService<S> {
     admins: AdminPolicy,
     default_language: Language,
     limiter: Arc<RateLimiter>,
+    clock: SharedClock,
 }
 
 impl<S> ChatService<S> {
+    /// The clock the use cases read (the system's, or a test's).
+    pub fn clock(&self) -> &SharedClock {
+        &self.clock
+    }
+
+    /// The store (the scheduler reads through it; tests check what a
+    /// command changed).
+    pub(crate) fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// The network definition.
+    pub(crate) fn network(&self) -> &Network {
+        self.roster.network()
+    }
+
     /// `user`'s roles: the one input of every authorization decision.
     pub(crate) fn roles(&self, roster: &Roster, user: &str) -> Roles {
         Roles::of(user, &self.admins, roster, self.roster.network())
@@ -152,6 +188,8 @@ pub(crate) struct Request<'a> {
     incoming: &'a Incoming<'a>,
     roster: &'a Roster,
     lang: Language,
+    /// The sender's time zone (times shown to them are on its clock).
+    zone: chrono_tz::Tz,
 }
 
 impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService<S> {
@@ -166,7 +204,23 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService
     ) -> Self {
         let roster = RosterService::new(store.clone(), network);
         let limiter = Arc::new(RateLimiter::new(60, 20, 50));
-        Self { catalog, prefix: prefix.into(), store, roster, admins, default_language, limiter }
+        let clock = crate::service::clock::system();
+        Self {
+            catalog,
+            prefix: prefix.into(),
+            store,
+            roster,
+            admins,
+            default_language,
+            limiter,
+            clock,
+        }
+    }
+
+    /// Reads the time from `clock` (tests move it by hand).
+    pub fn with_clock(mut self, clock: SharedClock) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// Paces each sender to `per_minute` commands a minute, `burst` at once,
@@ -197,13 +251,16 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService
             admins: self.admins.clone(),
             default_language: self.default_language,
             limiter: self.limiter.clone(),
+            clock: self.clock.clone(),
         }
     }
 
-    /// The store (for tests that check what a command changed).
-    #[cfg(test)]
-    pub(crate) fn store(&self) -> &S {
-        &self.store
+    /// The roster as it stands (on this service's store).
+    pub(crate) async fn current_roster(&self) -> Result<Arc<Roster>, StorageError>
+    where
+        S: RosterStore + Sync,
+    {
+        self.roster.roster().await.map_err(storage_error)
     }
 
     /// Whether the bot accepts an invitation from `user`: a configured admin
@@ -249,7 +306,8 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService
             let args = [("size", kb(incoming.body.len())), ("max", kb(MAX_COMMAND_BYTES))];
             return Ok(Some(self.catalog.render(lang, "message-too-long", &args).into()));
         }
-        let request = Request { incoming, roster: &roster, lang };
+        let zone = self.zone_of(incoming.sender).await?;
+        let request = Request { incoming, roster: &roster, lang, zone };
         Ok(Some(match parsed {
             Ok(Command::Ping) => self.catalog.render(lang, "pong", &[]).into(),
             Ok(Command::Help { topic: None }) => self.help_list(&request, false).into(),
@@ -261,6 +319,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService
             Ok(Command::Join { region }) => self.join(&request, &region),
             Ok(Command::Whois { query }) => self.whois(&request, &query).await?.into(),
             Ok(Command::Language { choice }) => self.language_command(&request, choice).await?,
+            Ok(Command::TimeZone { choice }) => self.timezone_command(&request, choice).await?,
             Ok(Command::Roster(command)) => self.roster_command(&request, command).await?,
             Ok(Command::Request(command)) => self.request_command(&request, command).await?,
             Err(ParseError::Unknown(name)) => self.unknown(lang, &name).into(),

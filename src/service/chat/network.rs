@@ -52,6 +52,7 @@ impl<S: RosterStore + PreferenceStore + Sync> ChatService<S> {
         let name = Arg::Text(region.names.get(lang.code()).to_owned());
         Answer {
             start_thread: false,
+            scheduled: Vec::new(),
             text: self.catalog.render(lang, "join-invited", &[("region", name)]),
             effects: vec![Effect::Invite {
                 user: sender.to_owned(),

@@ -9,6 +9,7 @@ use crate::domain::{
     CountryCode, Language, NewRequest, Permission, Request, RequestState, RoomKind, Status,
 };
 use crate::i18n::{Arg, Text};
+use crate::service::scheduler::reminder_jobs;
 use crate::storage::{PreferenceStore, RequestFilter, RequestStore, RosterStore, StorageError};
 
 /// How many requests a listing shows at most.
@@ -29,6 +30,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
             }
             RequestCommand::Status { id } => self.status(req, id).await.map(Answer::from),
             RequestCommand::Triage(t) => self.triage(req, t).await,
+            RequestCommand::Overdue => self.overdue(req).await.map(Answer::from),
         }
     }
 
@@ -96,6 +98,9 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
         let mut answer = self.say(lang, "request-filed", &[("number", number)]);
         answer.start_thread = true;
         answer.effects.push(Effect::PostCard { request_id: request.id, text: self.card(&request) });
+        let targets = network.targets(&request.category);
+        let start = self.clock().now_ms();
+        answer.scheduled = reminder_jobs(request.id, 0, start, targets);
         Ok(answer)
     }
 
@@ -226,7 +231,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
             }
         }
         for t in self.store.transitions(id).await? {
-            let when = crate::i18n::format::date_time(lang, t.at);
+            let when = self.time_text(lang, req.zone, t.at);
             let args = [
                 ("when", Arg::Text(when)),
                 ("actor", Arg::Text(t.actor)),

@@ -145,7 +145,7 @@ impl<S: RosterStore + Sync> ChatService<S> {
             ));
         }
         let effects = if changes.is_empty() || dry_run { vec![] } else { vec![Effect::Reconcile] };
-        Ok(Answer { text, effects, start_thread: false })
+        Ok(Answer { text, effects, start_thread: false, scheduled: Vec::new() })
     }
 
     fn show(&self, req: &Request<'_>) -> Text {

@@ -11,6 +11,7 @@ use crate::domain::{
     Transition,
 };
 use crate::i18n::{Arg, Text};
+use crate::service::scheduler::reminder_jobs;
 use crate::storage::{now_ms, PreferenceStore, RequestStore, RosterStore, Step, StorageError};
 
 impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
@@ -89,6 +90,13 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
             request_id: request.id,
             text: self.notice(req.roster, &request, &t, to).await?,
         });
+        if t.action == ActionKind::Reopen {
+            // A new round: the targets count again from now.
+            let round = self.round_of(request.id).await?;
+            let targets = self.network().targets(&request.category);
+            let start = self.clock().now_ms();
+            answer.scheduled = reminder_jobs(request.id, round, start, targets);
+        }
         Ok(answer)
     }
 
