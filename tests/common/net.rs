@@ -43,28 +43,42 @@ impl Net {
     pub async fn with_committee_encryption(backend: Backend, encrypted: bool) -> Option<Self> {
         let hs = Homeserver::from_env()?;
         let db = TestDb::create(backend).await?;
-        Some(Self::build(hs, db, encrypted, &[]).await)
+        Some(Self::build(hs, db, encrypted, &[], &|n| n).await)
+    }
+
+    /// The network with its `network.toml` changed by `edit` (short
+    /// response-time targets, say).
+    pub async fn with_network(backend: Backend, edit: &dyn Fn(String) -> String) -> Option<Self> {
+        let hs = Homeserver::from_env()?;
+        let db = TestDb::create(backend).await?;
+        Some(Self::build(hs, db, false, &[], edit).await)
     }
 
     /// The network, its committee room reading `languages` (catalog codes).
     pub async fn with_committee_languages(backend: Backend, languages: &[&str]) -> Option<Self> {
         let hs = Homeserver::from_env()?;
         let db = TestDb::create(backend).await?;
-        Some(Self::build(hs, db, false, languages).await)
+        Some(Self::build(hs, db, false, languages, &|n| n).await)
     }
 
     /// The network on homeserver `hs` and database `db`.
     pub async fn on(hs: Homeserver, db: TestDb) -> Self {
-        Self::build(hs, db, false, &[]).await
+        Self::build(hs, db, false, &[], &|n| n).await
     }
 
     /// The network on an existing database `db`.
     pub async fn on_database(db: TestDb) -> Option<Self> {
         let hs = Homeserver::from_env()?;
-        Some(Self::build(hs, db, false, &[]).await)
+        Some(Self::build(hs, db, false, &[], &|n| n).await)
     }
 
-    async fn build(hs: Homeserver, db: TestDb, encrypted: bool, languages: &[&str]) -> Self {
+    async fn build(
+        hs: Homeserver,
+        db: TestDb,
+        encrypted: bool,
+        languages: &[&str],
+        edit: &dyn Fn(String) -> String,
+    ) -> Self {
         let admin = hs.register("admin-").await;
         let accounts: Vec<Account> =
             futures_accounts(&hs, &["cl-", "ma-", "pt-", "py-", "fr-"]).await;
@@ -75,8 +89,16 @@ impl Net {
             ("PY", "founding_member", accounts[3].user_id.as_str()),
             ("FR", "member", accounts[4].user_id.as_str()),
         ];
-        let Provisioned { dir, bot, rooms } =
-            Provisioned::start_with(&hs, &db, &admin.user_id, &states, encrypted, languages).await;
+        let Provisioned { dir, bot, rooms } = Provisioned::start_edited(
+            &hs,
+            &db,
+            &admin.user_id,
+            &states,
+            encrypted,
+            languages,
+            edit,
+        )
+        .await;
         let (plenary, committee) = (rooms.room(RoomKind::Plenary), rooms.room(RoomKind::Committee));
         let cl = TestClient::login(&hs, &accounts[0]).await;
         let ma = TestClient::login(&hs, &accounts[1]).await;
@@ -190,17 +212,19 @@ impl Provisioned {
         states: &[(&str, &str, &str)],
         encrypted: bool,
     ) -> Self {
-        Self::start_with(hs, db, admin, states, encrypted, &[]).await
+        Self::start_edited(hs, db, admin, states, encrypted, &[], &|n| n).await
     }
 
-    /// Like [`Provisioned::start`], the committee room reading `languages`.
-    pub async fn start_with(
+    /// Like [`Provisioned::start`], the committee room reading `languages`
+    /// and the network file changed by `edit`.
+    pub async fn start_edited(
         hs: &Homeserver,
         db: &TestDb,
         admin: &str,
         states: &[(&str, &str, &str)],
         encrypted: bool,
         languages: &[&str],
+        edit: &dyn Fn(String) -> String,
     ) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let config = concat!(env!("CARGO_MANIFEST_DIR"), "/config");
@@ -212,6 +236,7 @@ impl Provisioned {
         );
         let network = network.replace("[rooms.committee]\nencrypted = true", &setting);
         assert!(network.contains(&setting));
+        let network = edit(network);
         std::fs::write(dir.path().join("network.toml"), network).unwrap();
         std::fs::copy(format!("{config}/regions.toml"), dir.path().join("regions.toml")).unwrap();
 
