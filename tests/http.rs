@@ -134,6 +134,7 @@ async fn seed(db: &Database) {
             requester: format!("@d:{}.example", country.to_lowercase()),
             source_room: "!r".into(),
             source_event: format!("$src{i}"),
+            created_at: peerlink::storage::now_ms(),
         };
         db.create_request(&new).await.unwrap();
     }

@@ -203,6 +203,7 @@ mod requests {
             requester: format!("@delegate:{}.example", state.to_lowercase()),
             source_room: "!plenary".into(),
             source_event: event.into(),
+            created_at: peerlink::storage::now_ms(),
         }
     }
 
@@ -375,6 +376,7 @@ mod units_of_work {
             requester: "@cl:x.org".into(),
             source_room: "!plenary".into(),
             source_event: event.into(),
+            created_at: peerlink::storage::now_ms(),
         }
     }
 

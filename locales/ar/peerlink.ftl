@@ -312,3 +312,17 @@ overdue-intro = { $count ->
 overdue-entry-acknowledge = { $number } { $country }: { $title } — لم يُقَرّ باستلامه؛ مدة الانتظار: { $waited } (المهلة المحددة: { $target })
 overdue-entry-resolve = { $number } [{ $state }] { $country }: { $title } — مفتوح؛ المدة المنقضية: { $waited } (المهلة المحددة: { $target })
 overdue-escalated = { "   " }⚠️ تجاوز ضعف المهلة المحددة: أُبلغ المنسّق.
+
+## Weekly digests
+
+digest-committee-title = 📋 الموجز الأسبوعي للجنة التنفيذية ({ $date })
+digest-room-title = 📋 الموجز الأسبوعي للشبكة ({ $date })
+digest-new = الطلبات الجديدة هذا الأسبوع ({ $count }):
+digest-waiting = طلبات لم يُقَرّ باستلامها بعد ({ $count }):
+digest-overdue = طلبات تجاوزت مهلة محددة للاستجابة ({ $count }):
+digest-decided = طلبات بُتّ فيها هذا الأسبوع ({ $count }):
+digest-entry = { "  " }{ $number } { $country }: { $title }
+digest-more = { "  " }… وطلبات أخرى عددها { $count }: يعرضها جميعًا { $command }.
+digest-outcomes = التعاون الذي نُفِّذ هذا الأسبوع ({ $count }):
+digest-outcome-entry = { "  " }{ $number } { $country }: { $title } — { $result }. { $summary }
+digest-late = (كان موعد هذا الموجز { $due }؛ ولم أكن أعمل حينها.)

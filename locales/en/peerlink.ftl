@@ -246,3 +246,17 @@ overdue-intro = { $count ->
 overdue-entry-acknowledge = { $number } { $country }: { $title } — not acknowledged for { $waited } (target { $target })
 overdue-entry-resolve = { $number } [{ $state }] { $country }: { $title } — open for { $waited } (target { $target })
 overdue-escalated = { "   " }⚠️ more than twice the target: the coordinator has been called in.
+
+## Weekly digests
+
+digest-committee-title = 📋 Weekly digest for the Executive Committee ({ $date })
+digest-room-title = 📋 Weekly digest of the network ({ $date })
+digest-new = New requests this week ({ $count }):
+digest-waiting = Waiting for acknowledgement ({ $count }):
+digest-overdue = Past a response-time target ({ $count }):
+digest-decided = Decided this week ({ $count }):
+digest-entry = { "  " }{ $number } { $country }: { $title }
+digest-more = { "  " }… and { $count } more: { $command } lists them.
+digest-outcomes = Cooperation delivered this week ({ $count }):
+digest-outcome-entry = { "  " }{ $number } { $country }: { $title } — { $result }. { $summary }
+digest-late = (This digest was due on { $due }; I was not running then.)

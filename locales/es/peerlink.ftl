@@ -246,3 +246,17 @@ overdue-intro = { $count ->
 overdue-entry-acknowledge = { $number } { $country }: { $title } — sin acuse de recibo desde hace { $waited } (plazo: { $target })
 overdue-entry-resolve = { $number } [{ $state }] { $country }: { $title } — abierta desde hace { $waited } (plazo: { $target })
 overdue-escalated = { "   " }⚠️ más del doble del plazo: se ha avisado a la coordinación.
+
+## Resúmenes semanales
+
+digest-committee-title = 📋 Resumen semanal para el Comité Ejecutivo ({ $date })
+digest-room-title = 📋 Resumen semanal de la red ({ $date })
+digest-new = Nuevas solicitudes esta semana ({ $count }):
+digest-waiting = En espera de acuse de recibo ({ $count }):
+digest-overdue = Con un plazo de respuesta superado ({ $count }):
+digest-decided = Con decisión adoptada esta semana ({ $count }):
+digest-entry = { "  " }{ $number } { $country }: { $title }
+digest-more = { "  " }… y { $count } más: { $command } muestra la lista completa.
+digest-outcomes = Cooperación realizada esta semana ({ $count }):
+digest-outcome-entry = { "  " }{ $number } { $country }: { $title } — { $result }. { $summary }
+digest-late = (Este resumen estaba previsto para el { $due }; en ese momento yo no estaba en funcionamiento.)

@@ -246,3 +246,17 @@ overdue-intro = { $count ->
 overdue-entry-acknowledge = { $number } { $country } : { $title } — sans accusé de réception depuis { $waited } (délai : { $target })
 overdue-entry-resolve = { $number } [{ $state }] { $country } : { $title } — ouverte depuis { $waited } (délai : { $target })
 overdue-escalated = { "   " }⚠️ plus du double du délai : la coordination a été alertée.
+
+## Synthèses hebdomadaires
+
+digest-committee-title = 📋 Synthèse hebdomadaire pour le Comité exécutif ({ $date })
+digest-room-title = 📋 Synthèse hebdomadaire du réseau ({ $date })
+digest-new = Nouvelles demandes cette semaine ({ $count }) :
+digest-waiting = En attente d'un accusé de réception ({ $count }) :
+digest-overdue = Délai de réponse dépassé ({ $count }) :
+digest-decided = Décisions prises cette semaine ({ $count }) :
+digest-entry = { "  " }{ $number } { $country } : { $title }
+digest-more = { "  " }… et encore { $count } : { $command } en donne la liste complète.
+digest-outcomes = Coopération réalisée cette semaine ({ $count }) :
+digest-outcome-entry = { "  " }{ $number } { $country } : { $title } — { $result }. { $summary }
+digest-late = (Cette synthèse était prévue pour le { $due } ; je n'étais pas en service à ce moment-là.)

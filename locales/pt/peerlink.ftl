@@ -246,3 +246,17 @@ overdue-intro = { $count ->
 overdue-entry-acknowledge = { $number } { $country }: { $title } — receção não acusada há { $waited } (prazo: { $target })
 overdue-entry-resolve = { $number } [{ $state }] { $country }: { $title } — em aberto há { $waited } (prazo: { $target })
 overdue-escalated = { "   " }⚠️ mais do dobro do prazo: a coordenação foi chamada a intervir.
+
+## Resumos semanais
+
+digest-committee-title = 📋 Resumo semanal para o Comité Executivo ({ $date })
+digest-room-title = 📋 Resumo semanal da rede ({ $date })
+digest-new = Novos pedidos esta semana ({ $count }):
+digest-waiting = Com receção ainda não acusada ({ $count }):
+digest-overdue = Com um prazo de resposta ultrapassado ({ $count }):
+digest-decided = Com decisão tomada esta semana ({ $count }):
+digest-entry = { "  " }{ $number } { $country }: { $title }
+digest-more = { "  " }… e mais { $count }: { $command } apresenta a lista completa.
+digest-outcomes = Cooperação realizada esta semana ({ $count }):
+digest-outcome-entry = { "  " }{ $number } { $country }: { $title } — { $result }. { $summary }
+digest-late = (Este resumo estava previsto para { $due }; nessa altura eu não estava em funcionamento.)

@@ -284,3 +284,17 @@ overdue-intro = { $count ->
 overdue-entry-acknowledge = { $number } { $country }: { $title } — получение не подтверждено; прошло: { $waited } (срок: { $target })
 overdue-entry-resolve = { $number } [{ $state }] { $country }: { $title } — открыт; прошло: { $waited } (срок: { $target })
 overdue-escalated = { "   " }⚠️ срок превышен более чем вдвое: координатор уведомлён.
+
+## Weekly digests
+
+digest-committee-title = 📋 Еженедельная сводка для Исполнительного комитета ({ $date })
+digest-room-title = 📋 Еженедельная сводка по сети ({ $date })
+digest-new = Новые запросы на этой неделе ({ $count }):
+digest-waiting = Ожидают подтверждения получения ({ $count }):
+digest-overdue = С истёкшим сроком ответа ({ $count }):
+digest-decided = Решение принято на этой неделе ({ $count }):
+digest-entry = { "  " }{ $number } { $country }: { $title }
+digest-more = { "  " }… и ещё { $count }: полный список покажет { $command }.
+digest-outcomes = Сотрудничество, осуществлённое на этой неделе ({ $count }):
+digest-outcome-entry = { "  " }{ $number } { $country }: { $title } — { $result }. { $summary }
+digest-late = (Эта сводка должна была прийти { $due }; в тот момент я не работал.)

@@ -236,3 +236,17 @@ overdue-intro = { $count ->
 overdue-entry-acknowledge = { $number } { $country }：{ $title } — 已 { $waited } 未确认收到（时限 { $target }）
 overdue-entry-resolve = { $number } [{ $state }] { $country }：{ $title } — 已 { $waited } 未完成（时限 { $target }）
 overdue-escalated = { "   " }⚠️ 已超过时限的两倍：已通知协调方。
+
+## Weekly digests
+
+digest-committee-title = 📋 执行委员会每周摘要（{ $date }）
+digest-room-title = 📋 网络每周摘要（{ $date }）
+digest-new = 本周新请求（{ $count }）：
+digest-waiting = 等待确认收到（{ $count }）：
+digest-overdue = 已超过响应时限（{ $count }）：
+digest-decided = 本周已作出决定（{ $count }）：
+digest-entry = { "  " }{ $number } { $country }：{ $title }
+digest-more = { "  " }… 另有 { $count } 项：{ $command } 可列出全部。
+digest-outcomes = 本周已交付的合作（{ $count }）：
+digest-outcome-entry = { "  " }{ $number } { $country }：{ $title } — { $result }。{ $summary }
+digest-late = （此摘要原定于 { $due } 发出；当时我未在运行。）

@@ -300,6 +300,7 @@ async fn load_history(db: &Database, count: usize) -> anyhow::Result<()> {
             requester: user(member),
             source_room: "!history".into(),
             source_event: format!("$history-{i}"),
+            created_at: peerlink::storage::now_ms(),
         };
         let (request, _) = db.create_request(&new).await?;
         let t = |action: &str, from: S, to: S| Transition {

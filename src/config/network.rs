@@ -20,6 +20,15 @@ use crate::domain::{
 const DEFAULT_NETWORK: &str = include_str!("../../config/network.toml");
 const DEFAULT_REGIONS: &str = include_str!("../../config/regions.toml");
 
+/// The digests' default time: Mondays at 09:00 on the network's clock.
+const DEFAULT_DIGEST: crate::domain::when::Weekly = crate::domain::when::Weekly {
+    weekday: chrono::Weekday::Mon,
+    time: match chrono::NaiveTime::from_hms_opt(9, 0, 0) {
+        Some(t) => t,
+        None => chrono::NaiveTime::MIN,
+    },
+};
+
 /// One problem in a network or regions file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileProblem {
@@ -61,6 +70,17 @@ struct NetworkFile {
     time_zone: Option<Spanned<String>>,
     #[serde(default)]
     targets: TargetsFile,
+    #[serde(default)]
+    digest: DigestFile,
+}
+
+/// When the weekly digests are posted: `weekly = "monday 09:00"` on the
+/// network's clock, or `"off"`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct DigestFile {
+    #[serde(default)]
+    weekly: Option<Spanned<String>>,
 }
 
 /// Response targets as durations (`7d`, `36h`, `3s`); unset: the defaults
@@ -229,6 +249,13 @@ fn parse_network(
         resolve_ms: duration(&mut rep, raw.targets.resolve.as_ref())
             .unwrap_or(ResponseTargets::DEFAULT.resolve_ms),
     };
+    let digest = match &raw.digest.weekly {
+        None => Some(DEFAULT_DIGEST),
+        Some(w) if w.get_ref().trim().eq_ignore_ascii_case("off") => None,
+        Some(w) => crate::domain::when::parse_weekly(w.get_ref())
+            .map_err(|e| rep.at(Some(w.span().start), e.to_string()))
+            .ok(),
+    };
     let mut categories: Vec<Category> = Vec::new();
     for c in &raw.categories {
         let id = c.id.get_ref();
@@ -282,6 +309,7 @@ fn parse_network(
             categories,
             rooms,
             time_zone,
+            digest,
         }),
         _ => Err(NetworkError(problems)),
     }

@@ -23,6 +23,9 @@ pub struct Network {
     /// The network's time zone: digests run on its clock, and people who
     /// chose none see times in it.
     pub time_zone: chrono_tz::Tz,
+    /// When the weekly digests are posted, on the network's clock (`None`:
+    /// never).
+    pub digest: Option<super::when::Weekly>,
 }
 
 /// A category of cooperation requests.

@@ -259,6 +259,9 @@ pub struct NewRequest {
     pub source_room: String,
     /// Message that filed it.
     pub source_event: String,
+    /// When it is filed, in milliseconds since the Unix epoch (the
+    /// service's clock).
+    pub created_at: i64,
 }
 
 /// One recorded step of a request.

@@ -77,6 +77,9 @@ impl Worker {
     /// `shutdown`; then closes the queue and finishes what is already in it
     /// (deferred commands not yet due wait in the database).
     pub async fn run(self, mut queue: mpsc::Receiver<WorkItem>, shutdown: CancellationToken) {
+        if let Err(e) = self.chat.schedule_next_digest(&self.db).await {
+            warn!(error = %e, "cannot schedule the next weekly digest; it is tried again at the next start");
+        }
         let mut next_due = self.run_due().await;
         loop {
             let due = async {

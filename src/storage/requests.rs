@@ -6,7 +6,7 @@ use std::future::Future;
 
 use sqlx::{FromRow, QueryBuilder};
 
-use super::{now_ms, on_pool, Database, StorageError};
+use super::{on_pool, Database, StorageError};
 use crate::domain::{
     CountryCode, NewRequest, Outcome, OutcomeResult, Request, RequestState, Transition,
 };
@@ -282,7 +282,7 @@ fn rows_to_requests(rows: Vec<RequestRow>) -> Result<Vec<Request>, StorageError>
 
 impl RequestStore for Database {
     async fn create_request(&self, new: &NewRequest) -> Result<(Request, bool), StorageError> {
-        let now = now_ms();
+        let now = new.created_at;
         let insert = "INSERT INTO requests (state, requesting_state, region, category, title, \
                       description, language, requester, source_room, source_event, created_at, \
                       updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) \

@@ -12,6 +12,8 @@ mod roster;
 mod time;
 mod triage;
 
+pub(crate) use triage::result_id;
+
 use std::sync::Arc;
 
 use crate::commands::{self, Command, ParseError, MAX_COMMAND_BYTES};

@@ -92,6 +92,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
             requester: req.incoming.sender.to_owned(),
             source_room: req.incoming.room_id.to_owned(),
             source_event: req.incoming.event_id.to_owned(),
+            created_at: self.clock().now_ms(),
         };
         let (request, _) = self.store.create_request(&new).await?;
         let number = Arg::Text(format!("#{}", request.id));

@@ -12,7 +12,7 @@ use crate::domain::{
 };
 use crate::i18n::{Arg, Text};
 use crate::service::scheduler::reminder_jobs;
-use crate::storage::{now_ms, PreferenceStore, RequestStore, RosterStore, Step, StorageError};
+use crate::storage::{PreferenceStore, RequestStore, RosterStore, Step, StorageError};
 
 impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
     pub(super) async fn triage(
@@ -54,7 +54,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
             delivered_by: request.assignee.clone(),
         });
         let transition = Transition {
-            at: now_ms(),
+            at: self.clock().now_ms(),
             actor: actor.to_owned(),
             actor_state: req.roster.state_of(actor).map(|s| s.code),
             action: t.action.as_str().to_owned(),
@@ -125,7 +125,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
             return Ok(None);
         };
         let transition = Transition {
-            at: now_ms(),
+            at: self.clock().now_ms(),
             actor: actor.to_owned(),
             actor_state: roster.state_of(actor).map(|s| s.code),
             action: ActionKind::Answer.as_str().to_owned(),
@@ -222,7 +222,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
     }
 }
 
-pub(super) fn result_id(result: crate::domain::OutcomeResult) -> &'static str {
+pub(crate) fn result_id(result: crate::domain::OutcomeResult) -> &'static str {
     match result {
         crate::domain::OutcomeResult::Delivered => "result-delivered",
         crate::domain::OutcomeResult::PartlyDelivered => "result-partly-delivered",

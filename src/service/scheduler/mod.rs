@@ -14,6 +14,7 @@
 //! Deferred commands (`command` jobs) are run by the Matrix worker, which
 //! looks up their room again ([`super::pacing`]).
 
+mod digest;
 mod reminders;
 
 use serde::de::DeserializeOwned;
@@ -22,6 +23,7 @@ use tracing::{info, warn};
 use super::ChatService;
 use crate::storage::{Database, JobStore, Outbox, Outgoing, ScheduledJob, StorageError};
 
+pub use digest::{next_digest, DigestJob, DIGEST_JOB, STALE_AFTER_MS};
 pub use reminders::{reminder_jobs, ReminderJob, REMINDER_JOB};
 
 /// A job that runs this much after its time or more is marked late.
@@ -73,6 +75,16 @@ impl ChatService<Database> {
         db.due_jobs(self.clock().now_ms(), limit).await
     }
 
+    /// Makes sure the next weekly digest is scheduled (at start: the first
+    /// one, or again after the schedule changed). Scheduling twice is
+    /// harmless: one job per occurrence.
+    pub async fn schedule_next_digest(&self, db: &Database) -> Result<(), StorageError> {
+        if let Some(next) = next_digest(self.network(), self.clock().now_ms()) {
+            db.schedule_job(next.kind, &next.key, next.due_at, &next.payload).await?;
+        }
+        Ok(())
+    }
+
     /// Runs `job` exactly once on `db` (see the module documentation). An
     /// error means nothing was recorded: try again later.
     pub async fn run_scheduled(
@@ -94,6 +106,7 @@ impl ChatService<Database> {
                 Some(reminder) => service.reminder(&reminder, job.due_at, now).await?,
                 None => Decision::nothing(),
             },
+            DIGEST_JOB => service.digest(job.due_at, now).await?,
             other => {
                 warn!(id = job.id, kind = other, key = %job.key, "a scheduled job of an unknown kind; dropping it");
                 Decision::nothing()
@@ -122,5 +135,7 @@ fn payload<T: DeserializeOwned>(job: &ScheduledJob) -> Option<T> {
         .ok()
 }
 
+#[cfg(test)]
+mod digest_tests;
 #[cfg(test)]
 mod tests;
