@@ -266,8 +266,12 @@ async fn queries(backend: &str, url: &str) -> anyhow::Result<serde_json::Value> 
     let list_open_ms = median_ms(|| async { db.list_requests(&open).await.map(drop) }).await?;
     let count_ms = median_ms(|| async { db.count_requests(&open).await.map(drop) }).await?;
     let by_state_ms = median_ms(|| async { db.requests_by_state().await.map(drop) }).await?;
-    let stats_ms =
-        median_ms(|| async { db.request_times().await.map(|t| drop(stats::compute(&t))) }).await?;
+    let stats_ms = median_ms(|| async {
+        db.request_times()
+            .await
+            .map(|t| drop(stats::compute(&t, |_| peerlink::domain::ResponseTargets::DEFAULT, 0)))
+    })
+    .await?;
     let export_ms =
         median_ms(|| async { db.outcomes().await.map(|o| drop(outcomes::outcomes_csv(&o))) })
             .await?;

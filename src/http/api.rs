@@ -191,7 +191,9 @@ pub async fn statistics(
 ) -> Result<Json<Value>, ApiError> {
     state.tokens.check(&headers, Scope::Reports).await?;
     let times = state.db.request_times().await?;
-    Ok(Json(serde_json::to_value(stats::compute(&times)).unwrap_or(Value::Null)))
+    let now = crate::storage::now_ms();
+    let computed = stats::compute(&times, |c| state.network.targets(c), now);
+    Ok(Json(serde_json::to_value(computed).unwrap_or(Value::Null)))
 }
 
 /// `GET /api/v1/outcomes`

@@ -1,10 +1,13 @@
 //! Statistics over requests: counts by state, region and category, median
-//! times to acknowledge and to resolve, and per-month figures. Pure.
+//! times to acknowledge and to resolve, and per-month figures, among them
+//! the share of the month's requests acknowledged and resolved within their
+//! category's response-time targets. Pure.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::domain::ResponseTargets;
 use crate::storage::RequestTimes;
 
 /// Figures for one month (`YYYY-MM`, UTC).
@@ -20,6 +23,12 @@ pub struct Month {
     pub median_hours_to_acknowledge: Option<f64>,
     /// Median hours to resolution of the requests resolved in it.
     pub median_hours_to_resolve: Option<f64>,
+    /// Of the requests filed in it whose acknowledge target has passed or
+    /// that were acknowledged, the share (0 to 1) acknowledged within it.
+    pub share_acknowledged_within_target: Option<f64>,
+    /// Of the requests filed in it whose resolve target has passed or that
+    /// were resolved (declined ones aside), the share resolved within it.
+    pub share_resolved_within_target: Option<f64>,
 }
 
 /// All the statistics.
@@ -63,13 +72,54 @@ fn month(ms: i64) -> String {
     crate::domain::time::utc(ms, "%Y-%m")
 }
 
-/// Computes the statistics of `requests`.
-pub fn compute(requests: &[RequestTimes]) -> Stats {
+/// On-time counts of one month: (within target, judged) for acknowledging
+/// and for resolving.
+#[derive(Default)]
+struct OnTime {
+    acknowledged: (i64, i64),
+    resolved: (i64, i64),
+}
+
+/// `within / judged`, rounded to 3 decimals; `None` when nothing is judged.
+fn share((within, judged): (i64, i64)) -> Option<f64> {
+    (judged > 0).then(|| (within as f64 / judged as f64 * 1000.0).round() / 1000.0)
+}
+
+/// Whether a step due within `target` after `filed` is judged at `now`
+/// (done, or the target passed) and, if so, whether it was on time.
+fn judge(filed: i64, done: Option<i64>, target: i64, now: i64) -> Option<bool> {
+    let deadline = filed.saturating_add(target);
+    match done {
+        Some(at) => Some(at <= deadline),
+        None => (now > deadline).then_some(false),
+    }
+}
+
+/// Computes the statistics of `requests` at `now`, each judged against
+/// the response-time targets of its category (`targets`).
+pub fn compute(
+    requests: &[RequestTimes],
+    targets: impl Fn(&str) -> ResponseTargets,
+    now: i64,
+) -> Stats {
     let mut stats =
         Stats { total: i64::try_from(requests.len()).unwrap_or(i64::MAX), ..Stats::default() };
     let mut months: BTreeMap<String, (Month, Vec<f64>, Vec<f64>)> = BTreeMap::new();
     let (mut to_ack, mut to_resolve) = (Vec::new(), Vec::new());
+    let mut on_time: BTreeMap<String, OnTime> = BTreeMap::new();
     for r in requests {
+        let t = targets(&r.category);
+        let month_of_filing = on_time.entry(month(r.created_at)).or_default();
+        if let Some(ok) = judge(r.created_at, r.acknowledged_at, t.acknowledge_ms, now) {
+            month_of_filing.acknowledged.0 += i64::from(ok);
+            month_of_filing.acknowledged.1 += 1;
+        }
+        if r.state != "declined" {
+            if let Some(ok) = judge(r.created_at, r.resolved_at, t.resolve_ms, now) {
+                month_of_filing.resolved.0 += i64::from(ok);
+                month_of_filing.resolved.1 += 1;
+            }
+        }
         *stats.by_state.entry(r.state.clone()).or_default() += 1;
         *stats.by_region.entry(r.region.clone().unwrap_or_else(|| "none".into())).or_default() += 1;
         *stats.by_category.entry(r.category.clone()).or_default() += 1;
@@ -91,6 +141,10 @@ pub fn compute(requests: &[RequestTimes]) -> Stats {
     stats.per_month = months
         .into_iter()
         .map(|(name, (mut m, ack, resolve))| {
+            if let Some(o) = on_time.get(&name) {
+                m.share_acknowledged_within_target = share(o.acknowledged);
+                m.share_resolved_within_target = share(o.resolved);
+            }
             m.month = name;
             m.median_hours_to_acknowledge = median(ack);
             m.median_hours_to_resolve = median(resolve);
@@ -134,11 +188,15 @@ mod tests {
 
     #[test]
     fn counts_medians_and_months_come_from_the_requests() {
-        let stats = compute(&[
-            times(1, "resolved", NOV, Some(NOV + 2 * HOUR), Some(NOV + 48 * HOUR)),
-            times(2, "acknowledged", NOV + HOUR, Some(NOV + 5 * HOUR), None),
-            times(3, "submitted", NOV + 31 * 24 * HOUR, None, None),
-        ]);
+        let stats = compute(
+            &[
+                times(1, "resolved", NOV, Some(NOV + 2 * HOUR), Some(NOV + 48 * HOUR)),
+                times(2, "acknowledged", NOV + HOUR, Some(NOV + 5 * HOUR), None),
+                times(3, "submitted", NOV + 31 * 24 * HOUR, None, None),
+            ],
+            |_| ResponseTargets::DEFAULT,
+            NOV + 32 * 24 * HOUR,
+        );
         assert_eq!(stats.total, 3);
         assert_eq!(stats.by_state["resolved"], 1);
         assert_eq!(stats.by_category["membership"], 1);
@@ -147,5 +205,31 @@ mod tests {
         let months: Vec<(&str, i64, i64)> =
             stats.per_month.iter().map(|m| (m.month.as_str(), m.filed, m.resolved)).collect();
         assert_eq!(months, [("2026-11", 2, 1), ("2026-12", 1, 0)]);
+    }
+
+    #[test]
+    fn each_month_says_what_share_was_acknowledged_and_resolved_within_target() {
+        const DAY: i64 = 24 * HOUR;
+        let targets = ResponseTargets { acknowledge_ms: 2 * DAY, resolve_ms: 10 * DAY };
+        let stats = compute(
+            &[
+                // November: on time; late to acknowledge; never acknowledged
+                // (target passed); declined (not judged on resolving).
+                times(1, "resolved", NOV, Some(NOV + DAY), Some(NOV + 9 * DAY)),
+                times(2, "resolved", NOV, Some(NOV + 3 * DAY), Some(NOV + 11 * DAY)),
+                times(3, "submitted", NOV, None, None),
+                times(4, "declined", NOV, Some(NOV + DAY), None),
+                // December, filed a day before `now`: not judged yet.
+                times(5, "submitted", NOV + 40 * DAY, None, None),
+            ],
+            |_| targets,
+            NOV + 41 * DAY,
+        );
+        let nov = &stats.per_month[0];
+        assert_eq!(nov.month, "2026-11");
+        assert_eq!(nov.share_acknowledged_within_target, Some(0.5), "2 of 4");
+        assert_eq!(nov.share_resolved_within_target, Some(0.333), "1 of 3: #1 yes, #2 and #3 no");
+        let dec = stats.per_month.iter().find(|m| m.month == "2026-12").unwrap();
+        assert_eq!(dec.share_acknowledged_within_target, None, "too early to judge");
     }
 }
