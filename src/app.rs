@@ -61,6 +61,24 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         catalog.clone(),
         settings.default_language(),
     );
+    // Bound early: the links the bot posts name the address it listens on.
+    let http = if settings.http.enabled {
+        let (listener, addr) = http::bind(&settings.http.listen).await.map_err(|e| {
+            anyhow::anyhow!(
+                "cannot listen on {} for HTTP: {e} (change http.listen, or set http.enabled = false)",
+                settings.http.listen
+            )
+        })?;
+        info!(%addr, "HTTP server listening (health, metrics, API)");
+        Some((listener, addr))
+    } else {
+        None
+    };
+    let chat = match (&settings.http.public_url, &http) {
+        (Some(url), _) => chat.with_public_url(url.clone()),
+        (None, Some((_, addr))) => chat.with_public_url(format!("http://{addr}")),
+        (None, None) => chat,
+    };
     let (queue, jobs) = mpsc::channel(QUEUE_CAPACITY);
     let tasks = TaskTracker::new();
     let wake_outbox = Arc::new(Notify::new());
@@ -93,14 +111,8 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         tasks.spawn(provisioner.clone().watch_roster(every, shutdown.clone()));
     }
     tasks.spawn(keep_provisioned(provisioner, settings.provisioning.clone(), shutdown.clone()));
-    if settings.http.enabled {
-        let (listener, addr) = http::bind(&settings.http.listen).await.map_err(|e| {
-            anyhow::anyhow!(
-                "cannot listen on {} for HTTP: {e} (change http.listen, or set http.enabled = false)",
-                settings.http.listen
-            )
-        })?;
-        info!(%addr, "HTTP server listening (health, metrics, API)");
+
+    if let Some((listener, _)) = http {
         let state = HttpState {
             db: db.clone(),
             network: network.clone(),

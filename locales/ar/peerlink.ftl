@@ -326,3 +326,75 @@ digest-more = { "  " }… وطلبات أخرى عددها { $count }: يعرض�
 digest-outcomes = التعاون الذي نُفِّذ هذا الأسبوع ({ $count }):
 digest-outcome-entry = { "  " }{ $number } { $country }: { $title } — { $result }. { $summary }
 digest-late = (كان موعد هذا الموجز { $due }؛ ولم أكن أعمل حينها.)
+
+## Seminars and peer-learning sessions
+
+summary-seminar = عرض الندوات المقبلة، أو عرض إحداها مع الدول المشاركة فيها، أو جدولة ندوة أو تغيير موعدها أو إلغاؤها
+summary-attend = الإفادة بأن دولتك ستشارك في ندوة
+summary-decline-seminar = الإفادة بأن دولتك لن تشارك في ندوة
+summary-minutes = حفظ محضر ندوة بعد انعقادها
+seminar-kind-international = الندوة الدولية
+seminar-kind-regional = الجلسة الإقليمية للتعلّم بين الأقران
+seminar-heading = 📅 { $kind } { $number }: «{ $title }»
+    { $when } ({ $duration })
+seminar-place = المكان: { $place }
+seminar-link = الرابط: { $link }
+seminar-is-cancelled = ❌ أُلغيت هذه الندوة.
+seminar-how-to-answer = هل ستشارك دولتك؟ أجب بالأمر { $attend } أو { $decline }، أو تفاعل مع هذه الرسالة بـ 👍 أو 👎.
+seminar-calendar-link = أضفها إلى تقويمك: { $link }
+seminar-scheduled = جُدولت الندوة برقم { $number } في { $when }. ويلي ذلك الإعلان عنها؛ وستُرسل التذكيرات قبل موعدها بسبعة أيام ثم بيوم واحد ثم بساعة واحدة.
+seminar-in-the-past = لقد مضى الموعد { $when }. اختر موعدًا مقبلًا.
+seminar-add-plenary-only-coordinator = لا يجدول الندوات الدولية في الجلسة العامة إلا المنسّق. ويمكن لمندوبي أي منطقة جدولة جلسات في غرفتهم الإقليمية.
+seminar-add-regional-only-region = لا يجدول الجلسات في هذه الغرفة إلا مندوبو دول هذه المنطقة (والمنسّق).
+seminar-add-wrong-place = تُجدول الندوات في الجلسة العامة (الندوات الدولية) أو في غرفة إقليمية (الجلسات الإقليمية).
+seminar-too-long = العنوان أو المكان أو الرابط طويل جدًا (الحد الأقصى لعدد الأحرف: { $max }).
+seminar-bad-link = { $link } ليس رابطًا على الويب؛ قدّم رابطًا يبدأ بـ `https://`.
+seminar-not-found = لا توجد ندوة رقمها { $number }. أرسل `!seminar` لرؤية الندوات المقبلة.
+seminar-not-yours = لا يمكن تعديل هذه الندوة إلا للمنسّق أو لمن جدولها.
+seminar-cancelled-already = أُلغيت الندوة { $number }.
+seminar-moved = تنعقد الندوة { $number } الآن في { $when }. أُبلغت الغرفة بذلك؛ وستتبع التذكيرات الموعد الجديد.
+seminar-cancelled = أُلغيت الندوة { $number }؛ وأُبلغت الغرفة بذلك.
+seminar-cancelled-notice = ❌ أُلغيت الندوة { $number } «{ $title }».
+seminar-answer-not-delegate = لا يمكن الإجابة باسم الدولة إلا لمندوبي دول الشبكة.
+seminar-over = انتهت الندوة { $number }.
+seminar-answer-attend = سُجّل ذلك: ستشارك { $state } في الندوة { $number } «{ $title }».
+seminar-answer-decline = سُجّل ذلك: لن تشارك { $state } في الندوة { $number } «{ $title }».
+seminar-minutes-too-early = لم تبدأ الندوة { $number } بعد؛ احفظ محضرها بعد انعقادها.
+seminar-minutes-saved = حُفظ محضر الندوة { $number }؛ ويعرضه `!seminar` مع بيانات الندوة.
+seminar-none = لا توجد ندوات مجدولة.
+seminar-list-intro = الندوات والجلسات المقبلة:
+seminar-list-entry = { $number } { $when } — { $title } ({ $where }؛ { $count ->
+        [zero] لا تشارك أي دولة
+        [one] تشارك دولة واحدة
+        [two] تشارك دولتان
+        [few] تشارك { $count } دول
+        [many] تشارك { $count } دولة
+       *[other] تشارك { $count } دولة
+    })
+seminar-show-attend = الدول المشاركة ({ $count }): { $states }
+seminar-show-decline = الدول غير المشاركة ({ $count }): { $states }
+seminar-show-minutes = المحضر: { $minutes }
+seminar-reminder-week = 📅 بعد أسبوع: الندوة { $number } «{ $title }»، { $when }. { $count ->
+        [zero] لم تؤكد أي دولة مشاركتها حتى الآن
+        [one] أكدت دولة واحدة مشاركتها حتى الآن
+        [two] أكدت دولتان مشاركتهما حتى الآن
+        [few] أكدت { $count } دول مشاركتها حتى الآن
+        [many] أكدت { $count } دولة مشاركتها حتى الآن
+       *[other] أكدت { $count } دولة مشاركتها حتى الآن
+    }؛ ويعرض { $command } الدول المشاركة.
+seminar-reminder-day = 📅 غدًا: الندوة { $number } «{ $title }»، { $when }. { $count ->
+        [zero] لا تشارك أي دولة
+        [one] تشارك دولة واحدة
+        [two] تشارك دولتان
+        [few] تشارك { $count } دول
+        [many] تشارك { $count } دولة
+       *[other] تشارك { $count } دولة
+    }؛ ويعرض { $command } الدول المشاركة.
+seminar-reminder-hour = ⏰ بعد ساعة واحدة: الندوة { $number } «{ $title }»، { $when }. { $count ->
+        [zero] لا تشارك أي دولة
+        [one] تشارك دولة واحدة
+        [two] تشارك دولتان
+        [few] تشارك { $count } دول
+        [many] تشارك { $count } دولة
+       *[other] تشارك { $count } دولة
+    }.

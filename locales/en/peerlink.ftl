@@ -260,3 +260,59 @@ digest-more = { "  " }… and { $count } more: { $command } lists them.
 digest-outcomes = Cooperation delivered this week ({ $count }):
 digest-outcome-entry = { "  " }{ $number } { $country }: { $title } — { $result }. { $summary }
 digest-late = (This digest was due on { $due }; I was not running then.)
+
+## Seminars and peer-learning sessions
+
+summary-seminar = list the coming seminars, show one with who comes, or schedule, move or cancel one
+summary-attend = say that your state will attend a seminar
+summary-decline-seminar = say that your state will not attend a seminar
+summary-minutes = store the minutes of a seminar, after it
+seminar-kind-international = International seminar
+seminar-kind-regional = Regional peer-learning session
+seminar-heading = 📅 { $kind } { $number }: “{ $title }”
+    { $when } ({ $duration })
+seminar-place = Place: { $place }
+seminar-link = Link: { $link }
+seminar-is-cancelled = ❌ This seminar has been called off.
+seminar-how-to-answer = Will your state attend? Answer with { $attend } or { $decline }, or react to this message with 👍 or 👎.
+seminar-calendar-link = Add it to your calendar: { $link }
+seminar-scheduled = Scheduled as seminar { $number }, on { $when }. The announcement follows; reminders will come 7 days, 1 day and 1 hour before.
+seminar-in-the-past = { $when } has already passed. Choose a time to come.
+seminar-add-plenary-only-coordinator = Only the coordinator schedules international seminars in the plenary. A region's delegates can schedule sessions in their regional room.
+seminar-add-regional-only-region = Only the delegates of this region's states (and the coordinator) schedule sessions in this room.
+seminar-add-wrong-place = Seminars are scheduled in the plenary (international seminars) or in a regional room (regional sessions).
+seminar-too-long = A title, place or link is too long (at most { $max } characters).
+seminar-bad-link = { $link } is not a web link; give one that starts with `https://`.
+seminar-not-found = There is no seminar { $number }. Send `!seminar` to see the coming ones.
+seminar-not-yours = Only the coordinator or whoever scheduled this seminar can change it.
+seminar-cancelled-already = Seminar { $number } has been called off.
+seminar-moved = Seminar { $number } now takes place on { $when }. The room has been told; the reminders follow the new time.
+seminar-cancelled = Seminar { $number } has been called off; the room has been told.
+seminar-cancelled-notice = ❌ Seminar { $number } “{ $title }” has been called off.
+seminar-answer-not-delegate = Only delegates of the network's states can answer for their state.
+seminar-over = Seminar { $number } is over.
+seminar-answer-attend = Noted: { $state } will attend seminar { $number } “{ $title }”.
+seminar-answer-decline = Noted: { $state } will not attend seminar { $number } “{ $title }”.
+seminar-minutes-too-early = Seminar { $number } has not started yet; store its minutes after it.
+seminar-minutes-saved = The minutes of seminar { $number } are stored; `!seminar` shows them with it.
+seminar-none = No seminar is scheduled.
+seminar-list-intro = Coming seminars and sessions:
+seminar-list-entry = { $number } { $when } — { $title } ({ $where }; { $count ->
+        [one] one state attends
+       *[other] { $count } states attend
+    })
+seminar-show-attend = Attending ({ $count }): { $states }
+seminar-show-decline = Not attending ({ $count }): { $states }
+seminar-show-minutes = Minutes: { $minutes }
+seminar-reminder-week = 📅 In a week: seminar { $number } “{ $title }”, { $when }. { $count ->
+        [one] One state attends so far
+       *[other] { $count } states attend so far
+    }; { $command } shows who.
+seminar-reminder-day = 📅 Tomorrow: seminar { $number } “{ $title }”, { $when }. { $count ->
+        [one] One state attends
+       *[other] { $count } states attend
+    }; { $command } shows who.
+seminar-reminder-hour = ⏰ In one hour: seminar { $number } “{ $title }”, { $when }. { $count ->
+        [one] One state attends
+       *[other] { $count } states attend
+    }.

@@ -260,3 +260,59 @@ digest-more = { "  " }… y { $count } más: { $command } muestra la lista compl
 digest-outcomes = Cooperación realizada esta semana ({ $count }):
 digest-outcome-entry = { "  " }{ $number } { $country }: { $title } — { $result }. { $summary }
 digest-late = (Este resumen estaba previsto para el { $due }; en ese momento yo no estaba en funcionamiento.)
+
+## Seminarios y sesiones de aprendizaje entre pares
+
+summary-seminar = listar los próximos seminarios, mostrar uno con los Estados participantes, o programar, reprogramar o cancelar uno
+summary-attend = indicar que su Estado participará en un seminario
+summary-decline-seminar = indicar que su Estado no participará en un seminario
+summary-minutes = registrar el acta de un seminario, una vez celebrado
+seminar-kind-international = Seminario internacional
+seminar-kind-regional = Sesión regional de aprendizaje entre pares
+seminar-heading = 📅 { $kind } { $number }: «{ $title }»
+    { $when } ({ $duration })
+seminar-place = Lugar: { $place }
+seminar-link = Enlace: { $link }
+seminar-is-cancelled = ❌ Este seminario ha sido cancelado.
+seminar-how-to-answer = ¿Participará su Estado? Responda con { $attend } o { $decline }, o reaccione a este mensaje con 👍 o 👎.
+seminar-calendar-link = Añádalo a su calendario: { $link }
+seminar-scheduled = Programado como seminario { $number }, para el { $when }. A continuación se publica el anuncio; se enviarán recordatorios 7 días, 1 día y 1 hora antes.
+seminar-in-the-past = La fecha { $when } ya ha pasado. Elija una fecha y hora futuras.
+seminar-add-plenary-only-coordinator = Solo la coordinación programa seminarios internacionales en la plenaria. Los delegados de una región pueden programar sesiones en su sala regional.
+seminar-add-regional-only-region = Solo los delegados de los Estados de esta región (y la coordinación) programan sesiones en esta sala.
+seminar-add-wrong-place = Los seminarios se programan en la plenaria (seminarios internacionales) o en una sala regional (sesiones regionales).
+seminar-too-long = Un título, lugar o enlace es demasiado largo (máximo { $max } caracteres).
+seminar-bad-link = { $link } no es un enlace web; indique uno que empiece por `https://`.
+seminar-not-found = No existe el seminario { $number }. Envíe `!seminar` para ver los próximos.
+seminar-not-yours = Solo la coordinación o quien programó este seminario puede modificarlo.
+seminar-cancelled-already = El seminario { $number } ha sido cancelado.
+seminar-moved = El seminario { $number } tendrá lugar ahora el { $when }. Se ha informado a la sala; los recordatorios se ajustan a la nueva hora.
+seminar-cancelled = El seminario { $number } ha sido cancelado; se ha informado a la sala.
+seminar-cancelled-notice = ❌ El seminario { $number } «{ $title }» ha sido cancelado.
+seminar-answer-not-delegate = Solo los delegados de los Estados de la red pueden responder en nombre de su Estado.
+seminar-over = El seminario { $number } ya ha concluido.
+seminar-answer-attend = Queda registrado: { $state } participará en el seminario { $number } «{ $title }».
+seminar-answer-decline = Queda registrado: { $state } no participará en el seminario { $number } «{ $title }».
+seminar-minutes-too-early = El seminario { $number } aún no ha comenzado; registre su acta una vez celebrado.
+seminar-minutes-saved = El acta del seminario { $number } ha quedado registrada; `!seminar` la muestra junto con el seminario.
+seminar-none = No hay ningún seminario programado.
+seminar-list-intro = Próximos seminarios y sesiones:
+seminar-list-entry = { $number } { $when } — { $title } ({ $where }; { $count ->
+        [one] participa un Estado
+       *[other] participan { $count } Estados
+    })
+seminar-show-attend = Participan ({ $count }): { $states }
+seminar-show-decline = No participan ({ $count }): { $states }
+seminar-show-minutes = Acta: { $minutes }
+seminar-reminder-week = 📅 Dentro de una semana: seminario { $number } «{ $title }», { $when }. { $count ->
+        [one] Hasta ahora participa un Estado
+       *[other] Hasta ahora participan { $count } Estados
+    }; { $command } muestra cuáles.
+seminar-reminder-day = 📅 Mañana: seminario { $number } «{ $title }», { $when }. { $count ->
+        [one] Participa un Estado
+       *[other] Participan { $count } Estados
+    }; { $command } muestra cuáles.
+seminar-reminder-hour = ⏰ Dentro de una hora: seminario { $number } «{ $title }», { $when }. { $count ->
+        [one] Participa un Estado
+       *[other] Participan { $count } Estados
+    }.

@@ -260,3 +260,59 @@ digest-more = { "  " }… et encore { $count } : { $command } en donne la liste 
 digest-outcomes = Coopération réalisée cette semaine ({ $count }) :
 digest-outcome-entry = { "  " }{ $number } { $country } : { $title } — { $result }. { $summary }
 digest-late = (Cette synthèse était prévue pour le { $due } ; je n'étais pas en service à ce moment-là.)
+
+## Séminaires et sessions d'apprentissage entre pairs
+
+summary-seminar = lister les prochains séminaires, en afficher un avec les États participants, ou programmer un séminaire, en changer la date ou l'annuler
+summary-attend = indiquer que votre État participera à un séminaire
+summary-decline-seminar = indiquer que votre État ne participera pas à un séminaire
+summary-minutes = enregistrer le compte rendu d'un séminaire, une fois celui-ci tenu
+seminar-kind-international = Séminaire international
+seminar-kind-regional = Session régionale d'apprentissage entre pairs
+seminar-heading = 📅 { $kind } { $number } : « { $title } »
+    { $when } ({ $duration })
+seminar-place = Lieu : { $place }
+seminar-link = Lien : { $link }
+seminar-is-cancelled = ❌ Ce séminaire a été annulé.
+seminar-how-to-answer = Votre État participera-t-il ? Répondez avec { $attend } ou { $decline }, ou réagissez à ce message avec 👍 ou 👎.
+seminar-calendar-link = Ajoutez-le à votre agenda : { $link }
+seminar-scheduled = Séminaire programmé sous le numéro { $number }, pour le { $when }. L'annonce suit ; des rappels seront envoyés 7 jours, 1 jour et 1 heure avant.
+seminar-in-the-past = La date { $when } est déjà passée. Choisissez une date et une heure à venir.
+seminar-add-plenary-only-coordinator = Seule la coordination programme les séminaires internationaux en plénière. Les délégués d'une région peuvent programmer des sessions dans leur salon régional.
+seminar-add-regional-only-region = Seuls les délégués des États de cette région (et la coordination) programment des sessions dans ce salon.
+seminar-add-wrong-place = Les séminaires se programment dans la plénière (séminaires internationaux) ou dans un salon régional (sessions régionales).
+seminar-too-long = Un titre, un lieu ou un lien est trop long ({ $max } caractères au plus).
+seminar-bad-link = { $link } n'est pas un lien web ; indiquez-en un qui commence par `https://`.
+seminar-not-found = Il n'y a pas de séminaire { $number }. Envoyez `!seminar` pour voir les prochains.
+seminar-not-yours = Seule la coordination ou la personne qui a programmé ce séminaire peut le modifier.
+seminar-cancelled-already = Le séminaire { $number } a été annulé.
+seminar-moved = Le séminaire { $number } aura désormais lieu le { $when }. Le salon en a été informé ; les rappels suivent le nouvel horaire.
+seminar-cancelled = Le séminaire { $number } a été annulé ; le salon en a été informé.
+seminar-cancelled-notice = ❌ Le séminaire { $number } « { $title } » a été annulé.
+seminar-answer-not-delegate = Seuls les délégués des États du réseau peuvent répondre au nom de leur État.
+seminar-over = Le séminaire { $number } est terminé.
+seminar-answer-attend = C'est noté : { $state } participera au séminaire { $number } « { $title } ».
+seminar-answer-decline = C'est noté : { $state } ne participera pas au séminaire { $number } « { $title } ».
+seminar-minutes-too-early = Le séminaire { $number } n'a pas encore commencé ; enregistrez son compte rendu une fois qu'il se sera tenu.
+seminar-minutes-saved = Le compte rendu du séminaire { $number } est enregistré ; `!seminar` l'affiche avec les informations du séminaire.
+seminar-none = Aucun séminaire n'est programmé.
+seminar-list-intro = Prochains séminaires et sessions :
+seminar-list-entry = { $number } { $when } — { $title } ({ $where } ; { $count ->
+        [one] { $count } État participant
+       *[other] { $count } États participants
+    })
+seminar-show-attend = États participants ({ $count }) : { $states }
+seminar-show-decline = États non participants ({ $count }) : { $states }
+seminar-show-minutes = Compte rendu : { $minutes }
+seminar-reminder-week = 📅 Dans une semaine : séminaire { $number } « { $title } », { $when }. { $count ->
+        [one] À ce jour, { $count } État a confirmé sa participation
+       *[other] À ce jour, { $count } États ont confirmé leur participation
+    } ; { $command } indique lesquels.
+seminar-reminder-day = 📅 Demain : séminaire { $number } « { $title } », { $when }. { $count ->
+        [one] { $count } État participe
+       *[other] { $count } États participent
+    } ; { $command } indique lesquels.
+seminar-reminder-hour = ⏰ Dans une heure : séminaire { $number } « { $title } », { $when }. { $count ->
+        [one] { $count } État participe
+       *[other] { $count } États participent
+    }.

@@ -260,3 +260,59 @@ digest-more = { "  " }… e mais { $count }: { $command } apresenta a lista comp
 digest-outcomes = Cooperação realizada esta semana ({ $count }):
 digest-outcome-entry = { "  " }{ $number } { $country }: { $title } — { $result }. { $summary }
 digest-late = (Este resumo estava previsto para { $due }; nessa altura eu não estava em funcionamento.)
+
+## Seminários e sessões de aprendizagem entre pares
+
+summary-seminar = listar os próximos seminários, mostrar um com os Estados participantes, ou agendar, reagendar ou cancelar um
+summary-attend = indicar que o seu Estado participará num seminário
+summary-decline-seminar = indicar que o seu Estado não participará num seminário
+summary-minutes = registar a ata de um seminário, depois da sua realização
+seminar-kind-international = Seminário internacional
+seminar-kind-regional = Sessão regional de aprendizagem entre pares
+seminar-heading = 📅 { $kind } { $number }: «{ $title }»
+    { $when } ({ $duration })
+seminar-place = Local: { $place }
+seminar-link = Ligação: { $link }
+seminar-is-cancelled = ❌ Este seminário foi cancelado.
+seminar-how-to-answer = O seu Estado participará? Responda com { $attend } ou { $decline }, ou reaja a esta mensagem com 👍 ou 👎.
+seminar-calendar-link = Adicione-o ao seu calendário: { $link }
+seminar-scheduled = Agendado como seminário { $number }, para { $when }. Segue-se o anúncio; serão enviados lembretes 7 dias, 1 dia e 1 hora antes.
+seminar-in-the-past = A data { $when } já passou. Escolha uma data e hora futuras.
+seminar-add-plenary-only-coordinator = Só a coordenação agenda seminários internacionais no plenário. Os delegados de uma região podem agendar sessões na sua sala regional.
+seminar-add-regional-only-region = Só os delegados dos Estados desta região (e a coordenação) agendam sessões nesta sala.
+seminar-add-wrong-place = Os seminários são agendados no plenário (seminários internacionais) ou numa sala regional (sessões regionais).
+seminar-too-long = Um título, local ou ligação é demasiado longo (no máximo { $max } caracteres).
+seminar-bad-link = { $link } não é uma ligação web; indique uma que comece por `https://`.
+seminar-not-found = Não existe o seminário { $number }. Envie `!seminar` para ver os próximos.
+seminar-not-yours = Só a coordenação ou quem agendou este seminário o pode alterar.
+seminar-cancelled-already = O seminário { $number } foi cancelado.
+seminar-moved = O seminário { $number } realiza-se agora em { $when }. A sala foi informada; os lembretes seguem o novo horário.
+seminar-cancelled = O seminário { $number } foi cancelado; a sala foi informada.
+seminar-cancelled-notice = ❌ O seminário { $number } «{ $title }» foi cancelado.
+seminar-answer-not-delegate = Só os delegados dos Estados da rede podem responder em nome do seu Estado.
+seminar-over = O seminário { $number } já terminou.
+seminar-answer-attend = Registado: { $state } participará no seminário { $number } «{ $title }».
+seminar-answer-decline = Registado: { $state } não participará no seminário { $number } «{ $title }».
+seminar-minutes-too-early = O seminário { $number } ainda não começou; registe a sua ata depois da realização.
+seminar-minutes-saved = A ata do seminário { $number } ficou registada; `!seminar` apresenta-a juntamente com o seminário.
+seminar-none = Não há nenhum seminário agendado.
+seminar-list-intro = Próximos seminários e sessões:
+seminar-list-entry = { $number } { $when } — { $title } ({ $where }; { $count ->
+        [one] { $count } Estado participante
+       *[other] { $count } Estados participantes
+    })
+seminar-show-attend = Participam ({ $count }): { $states }
+seminar-show-decline = Não participam ({ $count }): { $states }
+seminar-show-minutes = Ata: { $minutes }
+seminar-reminder-week = 📅 Dentro de uma semana: seminário { $number } «{ $title }», { $when }. { $count ->
+        [one] Até agora, { $count } Estado confirmou a participação
+       *[other] Até agora, { $count } Estados confirmaram a participação
+    }; { $command } mostra quais.
+seminar-reminder-day = 📅 Amanhã: seminário { $number } «{ $title }», { $when }. { $count ->
+        [one] { $count } Estado participante
+       *[other] { $count } Estados participantes
+    }; { $command } mostra quais.
+seminar-reminder-hour = ⏰ Dentro de uma hora: seminário { $number } «{ $title }», { $when }. { $count ->
+        [one] { $count } Estado participante
+       *[other] { $count } Estados participantes
+    }.

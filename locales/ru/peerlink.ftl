@@ -298,3 +298,67 @@ digest-more = { "  " }… и ещё { $count }: полный список пок
 digest-outcomes = Сотрудничество, осуществлённое на этой неделе ({ $count }):
 digest-outcome-entry = { "  " }{ $number } { $country }: { $title } — { $result }. { $summary }
 digest-late = (Эта сводка должна была прийти { $due }; в тот момент я не работал.)
+
+## Seminars and peer-learning sessions
+
+summary-seminar = список предстоящих семинаров, сведения об одном из них с участниками или назначение, перенос либо отмена семинара
+summary-attend = сообщить, что ваше государство примет участие в семинаре
+summary-decline-seminar = сообщить, что ваше государство не примет участия в семинаре
+summary-minutes = сохранить протокол семинара после его проведения
+seminar-kind-international = Международный семинар
+seminar-kind-regional = Региональная сессия взаимного обучения
+seminar-heading = 📅 { $kind } { $number }: «{ $title }»
+    { $when } ({ $duration })
+seminar-place = Место: { $place }
+seminar-link = Ссылка: { $link }
+seminar-is-cancelled = ❌ Этот семинар отменён.
+seminar-how-to-answer = Примет ли ваше государство участие? Ответьте командой { $attend } или { $decline } либо отреагируйте на это сообщение 👍 или 👎.
+seminar-calendar-link = Добавьте его в свой календарь: { $link }
+seminar-scheduled = Семинар назначен под номером { $number } на { $when }. Далее следует объявление; напоминания придут за 7 дней, за 1 день и за 1 час до начала.
+seminar-in-the-past = Время { $when } уже прошло. Выберите время в будущем.
+seminar-add-plenary-only-coordinator = Международные семинары в пленарной комнате назначает только координатор. Делегаты региона могут назначать сессии в своей региональной комнате.
+seminar-add-regional-only-region = Назначать сессии в этой комнате могут только делегаты государств этого региона (и координатор).
+seminar-add-wrong-place = Семинары назначаются в пленарной комнате (международные семинары) или в региональной комнате (региональные сессии).
+seminar-too-long = Название, место или ссылка слишком длинные (не более { $max } знаков).
+seminar-bad-link = { $link } — не веб-ссылка; укажите ссылку, начинающуюся с `https://`.
+seminar-not-found = Семинара { $number } нет. Отправьте `!seminar`, чтобы увидеть предстоящие.
+seminar-not-yours = Изменить этот семинар могут только координатор или тот, кто его назначил.
+seminar-cancelled-already = Семинар { $number } отменён.
+seminar-moved = Семинар { $number } теперь состоится { $when }. Комната уведомлена; напоминания придут по новому времени.
+seminar-cancelled = Семинар { $number } отменён; комната уведомлена.
+seminar-cancelled-notice = ❌ Семинар { $number } «{ $title }» отменён.
+seminar-answer-not-delegate = Отвечать от имени своего государства могут только делегаты государств сети.
+seminar-over = Семинар { $number } уже завершился.
+seminar-answer-attend = Принято к сведению: { $state } примет участие в семинаре { $number } «{ $title }».
+seminar-answer-decline = Принято к сведению: { $state } не примет участия в семинаре { $number } «{ $title }».
+seminar-minutes-too-early = Семинар { $number } ещё не начался; сохраните его протокол после проведения.
+seminar-minutes-saved = Протокол семинара { $number } сохранён; `!seminar` показывает его вместе со сведениями о семинаре.
+seminar-none = Запланированных семинаров нет.
+seminar-list-intro = Предстоящие семинары и сессии:
+seminar-list-entry = { $number } { $when } — { $title } ({ $where }; { $count ->
+        [one] участвует { $count } государство
+        [few] участвуют { $count } государства
+        [many] участвуют { $count } государств
+       *[other] участвуют { $count } государства
+    })
+seminar-show-attend = Участвуют ({ $count }): { $states }
+seminar-show-decline = Не участвуют ({ $count }): { $states }
+seminar-show-minutes = Протокол: { $minutes }
+seminar-reminder-week = 📅 Через неделю: семинар { $number } «{ $title }», { $when }. { $count ->
+        [one] Пока участие подтвердило { $count } государство
+        [few] Пока участие подтвердили { $count } государства
+        [many] Пока участие подтвердили { $count } государств
+       *[other] Пока участие подтвердили { $count } государства
+    }; { $command } покажет, какие именно.
+seminar-reminder-day = 📅 Завтра: семинар { $number } «{ $title }», { $when }. { $count ->
+        [one] Участвует { $count } государство
+        [few] Участвуют { $count } государства
+        [many] Участвуют { $count } государств
+       *[other] Участвуют { $count } государства
+    }; { $command } покажет, какие именно.
+seminar-reminder-hour = ⏰ Через час: семинар { $number } «{ $title }», { $when }. { $count ->
+        [one] Участвует { $count } государство
+        [few] Участвуют { $count } государства
+        [many] Участвуют { $count } государств
+       *[other] Участвуют { $count } государства
+    }.

@@ -250,3 +250,55 @@ digest-more = { "  " }… 另有 { $count } 项：{ $command } 可列出全部�
 digest-outcomes = 本周已交付的合作（{ $count }）：
 digest-outcome-entry = { "  " }{ $number } { $country }：{ $title } — { $result }。{ $summary }
 digest-late = （此摘要原定于 { $due } 发出；当时我未在运行。）
+
+## Seminars and peer-learning sessions
+
+summary-seminar = 列出即将举行的研讨会，显示某一研讨会及其参加国，或安排、改期、取消研讨会
+summary-attend = 表明贵国将参加某一研讨会
+summary-decline-seminar = 表明贵国不参加某一研讨会
+summary-minutes = 在研讨会结束后保存其会议纪要
+seminar-kind-international = 国际研讨会
+seminar-kind-regional = 区域同行学习会议
+seminar-heading = 📅 { $kind } { $number }：“{ $title }”
+    { $when }（{ $duration }）
+seminar-place = 地点：{ $place }
+seminar-link = 链接：{ $link }
+seminar-is-cancelled = ❌ 本研讨会已取消。
+seminar-how-to-answer = 贵国是否参加？请用 { $attend } 或 { $decline } 答复，或对本消息作出 👍 或 👎 回应。
+seminar-calendar-link = 添加到您的日历：{ $link }
+seminar-scheduled = 已安排为研讨会 { $number }，时间为 { $when }。通知随后发布；将在会前 7 天、1 天和 1 小时发送提醒。
+seminar-in-the-past = { $when } 已经过去。请选择一个未来的时间。
+seminar-add-plenary-only-coordinator = 只有协调方可以在全体会议房间安排国际研讨会。各区域的代表可以在本区域房间安排会议。
+seminar-add-regional-only-region = 只有本区域各国的代表（以及协调方）可以在此房间安排会议。
+seminar-add-wrong-place = 研讨会须在全体会议房间（国际研讨会）或区域房间（区域会议）中安排。
+seminar-too-long = 标题、地点或链接过长（最多 { $max } 个字符）。
+seminar-bad-link = { $link } 不是网页链接；请提供以 `https://` 开头的链接。
+seminar-not-found = 没有研讨会 { $number }。发送 `!seminar` 查看即将举行的研讨会。
+seminar-not-yours = 只有协调方或安排此研讨会的人可以修改它。
+seminar-cancelled-already = 研讨会 { $number } 已取消。
+seminar-moved = 研讨会 { $number } 现改于 { $when } 举行。已通知本房间；提醒将按新时间发送。
+seminar-cancelled = 研讨会 { $number } 已取消；已通知本房间。
+seminar-cancelled-notice = ❌ 研讨会 { $number }“{ $title }”已取消。
+seminar-answer-not-delegate = 只有网络中各国的代表可以代表本国答复。
+seminar-over = 研讨会 { $number } 已结束。
+seminar-answer-attend = 已记录：{ $state } 将参加研讨会 { $number }“{ $title }”。
+seminar-answer-decline = 已记录：{ $state } 将不参加研讨会 { $number }“{ $title }”。
+seminar-minutes-too-early = 研讨会 { $number } 尚未开始；请在会后保存其会议纪要。
+seminar-minutes-saved = 研讨会 { $number } 的会议纪要已保存；`!seminar` 会将其与研讨会信息一并显示。
+seminar-none = 目前没有已安排的研讨会。
+seminar-list-intro = 即将举行的研讨会和会议：
+seminar-list-entry = { $number } { $when } — { $title }（{ $where }；{ $count ->
+       *[other] { $count } 个国家参加
+    }）
+seminar-show-attend = 参加（{ $count }）：{ $states }
+seminar-show-decline = 不参加（{ $count }）：{ $states }
+seminar-show-minutes = 会议纪要：{ $minutes }
+seminar-reminder-week = 📅 一周后：研讨会 { $number }“{ $title }”，{ $when }。{ $count ->
+       *[other] 目前已有 { $count } 个国家确认参加
+    }；{ $command } 可显示具体国家。
+seminar-reminder-day = 📅 明天：研讨会 { $number }“{ $title }”，{ $when }。{ $count ->
+       *[other] { $count } 个国家参加
+    }；{ $command } 可显示具体国家。
+seminar-reminder-hour = ⏰ 一小时后：研讨会 { $number }“{ $title }”，{ $when }。{ $count ->
+       *[other] { $count } 个国家参加
+    }。

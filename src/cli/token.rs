@@ -20,8 +20,9 @@ pub enum TokenCommand {
         /// Who will hold it (one active token per name)
         #[arg(long)]
         name: String,
-        /// reports (requests, statistics, outcomes) or roster (also delegates' user IDs)
-        #[arg(long, default_value = "reports", value_parser = ["reports", "roster"])]
+        /// calendar (the calendar feed only), reports (requests, statistics, outcomes,
+        /// seminars) or roster (also delegates' user IDs)
+        #[arg(long, default_value = "reports", value_parser = ["calendar", "reports", "roster"])]
         scope: String,
     },
     /// List the tokens (names, scopes, dates; never the tokens)

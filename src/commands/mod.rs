@@ -14,10 +14,12 @@ mod network;
 mod ping;
 mod requests;
 mod roster;
+mod seminars;
 mod time;
 
 pub use requests::{parse_number, RequestCommand, Scope, TriageCommand};
 pub use roster::RosterCommand;
+pub use seminars::{SeminarCommand, When};
 
 /// Largest command the bot reads, in bytes (title, description and all).
 pub const MAX_COMMAND_BYTES: usize = 16 * 1024;
@@ -62,6 +64,8 @@ pub enum Command {
     Roster(RosterCommand),
     /// Cooperation requests (`!request`, `!requests`, `!status`, triage).
     Request(RequestCommand),
+    /// Seminars and sessions (`!seminar`, `!attend`, `!decline-seminar`, `!minutes`).
+    Seminar(SeminarCommand),
 }
 
 /// What the help text says about a command.
@@ -109,6 +113,10 @@ pub const COMMANDS: &[CommandSpec] = &[
     requests::RESOLVE,
     requests::REOPEN,
     requests::OVERDUE,
+    seminars::SEMINAR,
+    seminars::ATTEND,
+    seminars::DECLINE_SEMINAR,
+    seminars::MINUTES,
 ];
 
 /// Finds a command's spec by name (any case, prefix optional).
@@ -240,6 +248,10 @@ pub fn parse(body: &str, prefix: &str) -> Option<Result<Command, ParseError>> {
         "resolve" => requests::parse_triage(ActionKind::Resolve, args),
         "reopen" => requests::parse_triage(ActionKind::Reopen, args),
         "overdue" => requests::parse_overdue(args),
+        "seminar" => seminars::parse_seminar(args),
+        "attend" => seminars::parse_answer(crate::domain::Rsvp::Attend, args),
+        "decline-seminar" => seminars::parse_answer(crate::domain::Rsvp::Decline, args),
+        "minutes" => seminars::parse_minutes(args),
         _ => unreachable!("every spec in COMMANDS has a parser"),
     };
     Some(parsed.map_err(|problem| ParseError::Usage { spec, problem }))

@@ -63,8 +63,9 @@ impl Settings {
             ));
         }
         for (i, t) in self.http.tokens.iter().enumerate() {
-            if !matches!(t.scope.as_str(), "reports" | "roster") {
-                problems.push(format!("http.tokens[{i}].scope must be reports or roster"));
+            if !matches!(t.scope.as_str(), "calendar" | "reports" | "roster") {
+                problems
+                    .push(format!("http.tokens[{i}].scope must be calendar, reports or roster"));
             }
             if t.sha256.len() != 64 || !t.sha256.chars().all(|c| c.is_ascii_hexdigit()) {
                 problems.push(format!(

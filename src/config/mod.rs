@@ -60,6 +60,11 @@ pub struct HttpSettings {
     /// Address to listen on; loopback by default (put a reverse proxy in
     /// front to publish it). Port 0 picks a free port (logged at start).
     pub listen: String,
+    /// Where people reach it (behind the reverse proxy), for the links the
+    /// bot posts (a seminar's calendar file). Unset: `http://` + the
+    /// address it listens on.
+    #[serde(default)]
+    pub public_url: Option<String>,
     /// API tokens, stored as SHA-256 hashes (`peerlink token new` makes one).
     pub tokens: Vec<TokenSettings>,
 }
@@ -79,7 +84,12 @@ pub struct TokenSettings {
 
 impl Default for HttpSettings {
     fn default() -> Self {
-        Self { enabled: true, listen: "127.0.0.1:8090".to_owned(), tokens: Vec::new() }
+        Self {
+            enabled: true,
+            listen: "127.0.0.1:8090".to_owned(),
+            public_url: None,
+            tokens: Vec::new(),
+        }
     }
 }
 

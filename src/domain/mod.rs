@@ -10,6 +10,7 @@ mod region;
 pub mod reminder;
 mod request;
 mod roster;
+pub mod seminar;
 pub mod time;
 mod user_id;
 pub mod when;
@@ -30,4 +31,5 @@ pub use roster::{
     delegate_language, Delegate, Roster, RosterChange, RosterError, RosterFormat, State, Status,
     UnknownStatus, DELEGATE_LANGUAGES,
 };
+pub use seminar::{NewSeminar, Rsvp, Seminar, SeminarAnswer};
 pub use user_id::{server_name_of, MatrixUserId, UserIdError};

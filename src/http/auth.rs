@@ -15,7 +15,10 @@ use crate::storage::{Database, TokenStore};
 /// What a token may read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Scope {
-    /// Requests, statistics, outcomes, roster without user IDs.
+    /// The network's calendar only (`/api/v1/calendar.ics`): what a
+    /// delegate pastes into their calendar application.
+    Calendar,
+    /// Requests, statistics, outcomes, roster without user IDs, seminars.
     Reports,
     /// All of that, plus delegates' user IDs.
     Roster,
@@ -29,9 +32,10 @@ pub struct Tokens {
 }
 
 impl Scope {
-    /// `reports` or `roster`.
+    /// `calendar`, `reports` or `roster`.
     pub fn parse(s: &str) -> Option<Self> {
         match s {
+            "calendar" => Some(Scope::Calendar),
             "reports" => Some(Scope::Reports),
             "roster" => Some(Scope::Roster),
             _ => None,
@@ -83,6 +87,12 @@ impl Tokens {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or(ApiError::Unauthorized)?;
+        self.check_token(presented, needed).await
+    }
+
+    /// Like [`check`](Self::check), for a token presented otherwise (a
+    /// calendar application cannot send headers: `?token=` in its URL).
+    pub async fn check_token(&self, presented: &str, needed: Scope) -> Result<Scope, ApiError> {
         let digest: [u8; 32] = Sha256::digest(presented.trim().as_bytes()).into();
         // Compare with every entry, so timing says nothing about which matched.
         let mut found: Option<(String, Scope)> = None;

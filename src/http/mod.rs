@@ -4,6 +4,7 @@
 
 mod api;
 pub mod auth;
+mod calendar;
 mod dashboard;
 mod error;
 mod extract;
@@ -63,6 +64,9 @@ pub fn router(state: HttpState) -> Router {
         .route("/api/v1/stats", get(api::statistics))
         .route("/api/v1/outcomes", get(api::outcomes_list))
         .route("/api/v1/outcomes.csv", get(api::outcomes_csv_file))
+        .route("/api/v1/seminars", get(calendar::list))
+        .route("/api/v1/calendar.ics", get(calendar::feed))
+        .route("/calendar/{file}", get(calendar::one))
         .route("/", get(dashboard::root))
         .route("/dashboard", get(dashboard::page))
         .route("/dashboard/app.js", get(dashboard::script))

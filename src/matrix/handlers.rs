@@ -218,7 +218,8 @@ pub async fn on_member(
 }
 
 /// A reaction: on a request card in the committee room it is a shortcut
-/// for `!ack` (the worker checks that it is a card that can be acknowledged).
+/// for `!ack`; on a seminar's announcement, 👍 or 👎 is an answer (the
+/// worker checks what it is on; the job's body is the reaction's key).
 pub async fn on_reaction(
     event: OriginalSyncReactionEvent,
     room: Room,
@@ -235,7 +236,7 @@ pub async fn on_reaction(
         room,
         event_id: event.event_id.clone(),
         sender: event.sender.clone(),
-        body: format!("{}ack", ctx.chat.prefix()),
+        body: event.content.relates_to.key.clone(),
         thread_root: Some(event.content.relates_to.event_id.clone()),
         reaction: true,
         deferred: None,

@@ -25,7 +25,7 @@ use super::{MatrixError, Provisioner};
 use crate::domain::{server_name_of, Request, RoomKind};
 use crate::i18n::Text;
 use crate::storage::{
-    now_ms, Database, Destination, Outbox, OutboxEntry, Outgoing, RequestStore, Retry,
+    now_ms, Database, Destination, Outbox, OutboxEntry, Outgoing, RequestStore, Retry, SeminarStore,
 };
 use crate::telemetry::metrics;
 
@@ -167,6 +167,13 @@ impl OutboxSender {
                     None => format!("{room_kind}/{room_key}"),
                 }
             }
+            Destination::Announcement { seminar } => match self.db.get_seminar(*seminar).await? {
+                Some(s) => match self.provisioner.room_id(&s.room).await? {
+                    Some(id) => id.to_string(),
+                    None => format!("seminar {seminar}"),
+                },
+                None => format!("seminar {seminar}"),
+            },
         })
     }
 
@@ -280,6 +287,9 @@ impl OutboxSender {
                         .await
                         .map_err(db)?;
                 }
+                if let Destination::Announcement { seminar } = to {
+                    tx.set_announcement(*seminar, sent.as_str()).await.map_err(db)?;
+                }
                 tx.mark_sent(entry.id, Some(sent.as_str())).await.map_err(db)?;
                 if matches!(to, Destination::Reply { .. }) {
                     use crate::storage::ProcessedEvents;
@@ -376,6 +386,23 @@ impl OutboxSender {
                 let r = request(*id).await?;
                 let root = event_id(&r.source_event)?;
                 Ok((self.room(&r.source_room)?, send::notice_in_thread(text, &root)))
+            }
+            Destination::Announcement { seminar } => {
+                let s = match self.db.get_seminar(*seminar).await {
+                    Ok(Some(s)) => s,
+                    Ok(None) => {
+                        return Err(Failure::Permanent(format!("seminar {seminar} does not exist")))
+                    }
+                    Err(e) => {
+                        return Err(Failure::Transient(
+                            format!("reading seminar {seminar}: {e}"),
+                            None,
+                        ))
+                    }
+                };
+                let (kind, key) = s.room.key();
+                let to = Destination::Room { room_kind: kind.to_owned(), room_key: key.to_owned() };
+                Box::pin(self.message(&to, text)).await
             }
             Destination::Room { room_kind, room_key } => {
                 let kind = RoomKind::from_key(room_kind, room_key).ok_or_else(|| {

@@ -15,7 +15,7 @@ use tracing::{info, instrument, warn};
 use super::{MatrixError, Provisioner};
 use crate::domain::RoomKind;
 use crate::service::{ChatService, Event, Handled, Incoming, Place};
-use crate::storage::{Database, RequestStore, StorageError};
+use crate::storage::{Database, RequestStore, SeminarStore, StorageError};
 use crate::telemetry::metrics;
 
 /// What the sync loop puts in the worker's queue.
@@ -205,9 +205,12 @@ impl Worker {
         // Reads that need no transaction come first (the committee room's
         // ID, the card a reaction is on).
         let place = self.place(&job.room).await?;
-        let ackable = job.reaction && self.is_ackable_card(job).await?;
+        let command = if job.reaction { self.reaction_command(job).await? } else { None };
         crate::fault::point("worker_before_claim");
-        let event = event(job, place, ackable);
+        let mut event = event(job, place, command.is_some());
+        if let Some(command) = &command {
+            event.incoming.body = command;
+        }
         Ok(match job.deferred {
             None => self.chat.handle_event(&self.db, &event).await?,
             Some(id) => self.chat.handle_deferred_event(&self.db, id, &event).await?,
@@ -220,6 +223,29 @@ impl Worker {
         tracing::error!(%error, "handling an event keeps failing; telling the sender it was not carried out");
         let event = event(job, Place::Other, false);
         self.chat.give_up_event(&self.db, &event, job.deferred, &error.to_string()).await
+    }
+
+    /// The command a reaction stands for: `!ack` on a request card that can
+    /// be acknowledged now, `!attend n` / `!decline-seminar n` for 👍 / 👎
+    /// on a seminar's announcement; `None` for any other reaction (just a
+    /// reaction). A deferred reaction's body is already its command. A
+    /// failed read is an error, not a "no".
+    async fn reaction_command(&self, job: &Job) -> Result<Option<String>, StorageError> {
+        let prefix = self.chat.prefix();
+        if self.is_ackable_card(job).await? {
+            return Ok(Some(format!("{prefix}ack")));
+        }
+        let Some(target) = &job.thread_root else { return Ok(None) };
+        let Some(seminar) = self.db.seminar_by_announcement(target.as_str()).await? else {
+            return Ok(None);
+        };
+        if job.body.starts_with(prefix) {
+            return Ok(Some(job.body.clone()));
+        }
+        Ok(crate::domain::Rsvp::of_reaction(&job.body).map(|rsvp| match rsvp {
+            crate::domain::Rsvp::Attend => format!("{prefix}attend {}", seminar.id),
+            crate::domain::Rsvp::Decline => format!("{prefix}decline-seminar {}", seminar.id),
+        }))
     }
 
     /// Whether a reaction is on a request card that can be acknowledged now

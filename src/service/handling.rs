@@ -179,6 +179,12 @@ pub fn outgoing(event: &Event<'_>, answer: Answer) -> Vec<Outgoing> {
             Outgoing::Invite { user, room_kind: kind.to_owned(), room_key: key.to_owned() }
         }
         Effect::Reconcile => Outgoing::Reconcile,
+        Effect::Announce { seminar, text } => message(Destination::Announcement { seminar }, text),
+        Effect::Post { room, text } => {
+            let (kind, key) = room.key();
+            let to = Destination::Room { room_kind: kind.to_owned(), room_key: key.to_owned() };
+            message(to, text)
+        }
     });
     std::iter::once(reply).chain(effects).collect()
 }

@@ -15,6 +15,7 @@ mod preferences;
 mod requests;
 mod rooms;
 mod roster;
+mod seminars;
 mod sqlite;
 mod tokens;
 
@@ -33,6 +34,7 @@ pub use preferences::PreferenceStore;
 pub use requests::{OutcomeRecord, RequestFilter, RequestStore, RequestTimes, Step};
 pub use rooms::RoomStore;
 pub use roster::{RosterHistoryEntry, RosterStore};
+pub use seminars::SeminarStore;
 pub use tokens::{StoredToken, TokenStore};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");

@@ -38,7 +38,13 @@ pub enum Destination {
         /// The request.
         request: i64,
     },
-    /// A provisioned room, on its own (a digest, an announcement).
+    /// A seminar's announcement in its room (remembered when delivered:
+    /// reactions to it are answers).
+    Announcement {
+        /// The seminar.
+        seminar: i64,
+    },
+    /// A provisioned room, on its own (a digest, a reminder).
     Room {
         /// The room's kind, as stored (`plenary`, `regional`, `committee`).
         room_kind: String,
@@ -93,6 +99,7 @@ impl Outgoing {
             Outgoing::Message { to: Destination::CardThread { .. }, .. } => "relay",
             Outgoing::Message { to: Destination::RequesterThread { .. }, .. } => "notice",
             Outgoing::Message { to: Destination::Room { .. }, .. } => "post",
+            Outgoing::Message { to: Destination::Announcement { .. }, .. } => "announcement",
             Outgoing::Invite { .. } => "invite",
             Outgoing::Reconcile => "reconcile",
         }

@@ -160,10 +160,13 @@ fn usable_here(name: &str, roles: &Roles, place: Place) -> bool {
         "requests" | "status" | "overdue" => {
             roles.delegate.is_some() || roles.may(Permission::SeeAllRequests)
         }
+        "attend" | "decline-seminar" => roles.delegate.is_some(),
+        "minutes" => roles.delegate.is_some() || roles.admin,
         "ack" | "info" | "accept" | "decline" | "start" | "resolve" | "reopen" => {
             roles.may(Permission::Triage) && place == Place::Committee
         }
-        // help, ping, language, timezone, regions, whois: everyone, everywhere.
+        // help, ping, language, timezone, regions, whois, seminar (listing
+        // and showing; adding is checked by the use case): everyone.
         _ => true,
     }
 }
@@ -194,14 +197,15 @@ mod tests {
         let stranger = ask("@z:x.org", "!help", Place::Direct).await.text.plain;
         assert_eq!(
             shown(&stranger),
-            ["help", "ping", "language", "timezone", "regions", "whois"],
+            ["help", "ping", "language", "timezone", "regions", "whois", "seminar"],
             "{stranger}"
         );
         assert!(stranger.contains("!ack") && stranger.contains("`!help all`"), "{stranger}");
         let observer = ask("@cl:x.org", "!help", Place::NetworkRoom).await.text.plain;
         let mut expected =
             vec!["help", "ping", "language", "timezone", "regions", "join", "whois", "request"];
-        expected.extend(["requests", "status", "overdue"]);
+        expected.extend(["requests", "status", "overdue", "seminar", "attend", "decline-seminar"]);
+        expected.push("minutes");
         assert_eq!(shown(&observer), expected, "{observer}");
         let committee = ask("@pt:x.org", "!help", Place::Committee).await.text.plain;
         let triage = ["ack", "info", "accept", "decline", "start", "resolve", "reopen"];
@@ -219,7 +223,7 @@ mod tests {
             .map(|s| s.name)
             .filter(|n| super::usable_here(n, &Roles::default(), Place::Other))
             .collect();
-        assert_eq!(open, ["help", "ping", "language", "timezone", "regions", "whois"]);
+        assert_eq!(open, ["help", "ping", "language", "timezone", "regions", "whois", "seminar"]);
     }
 
     #[tokio::test]

@@ -9,6 +9,10 @@ mod network;
 mod overdue;
 mod requests;
 mod roster;
+#[cfg(test)]
+mod seminar_tests;
+mod seminar_views;
+mod seminars;
 mod time;
 mod triage;
 
@@ -23,7 +27,9 @@ use crate::i18n::{Catalog, Text};
 use crate::service::clock::SharedClock;
 use crate::service::rate_limit::RateLimiter;
 use crate::service::{RosterService, RosterServiceError};
-use crate::storage::{PreferenceStore, RequestStore, RosterStore, StorageError};
+use crate::storage::{
+    PreferenceStore, RequestStore, RoomStore, RosterStore, SeminarStore, StorageError,
+};
 
 /// The first line of a command, cut as every echo of a sender's text is
 /// (to name a command the bot did not carry out).
@@ -104,6 +110,21 @@ pub enum Effect {
         /// The notice.
         text: Text,
     },
+    /// Announce a seminar in its room and remember the announcement (its
+    /// reactions are answers).
+    Announce {
+        /// The seminar.
+        seminar: i64,
+        /// The announcement.
+        text: Text,
+    },
+    /// Post in a provisioned room (a seminar moved or called off).
+    Post {
+        /// The room.
+        room: RoomKind,
+        /// The message.
+        text: Text,
+    },
 }
 
 /// Work for later (a reminder), stored as a scheduled job in the unit of
@@ -151,9 +172,33 @@ pub struct ChatService<S> {
     default_language: Language,
     limiter: Arc<RateLimiter>,
     clock: SharedClock,
+    public_url: Option<Arc<str>>,
 }
 
 impl<S> ChatService<S> {
+    /// The pacing of senders.
+    pub(crate) fn limiter(&self) -> &RateLimiter {
+        &self.limiter
+    }
+
+    /// The message catalog.
+    pub(crate) fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The command prefix (`!`).
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// The roster as it stands (on this service's store).
+    pub(crate) async fn current_roster(&self) -> Result<Arc<Roster>, StorageError>
+    where
+        S: RosterStore + Sync,
+    {
+        self.roster.roster().await.map_err(storage_error)
+    }
+
     /// The clock the use cases read (the system's, or a test's).
     pub fn clock(&self) -> &SharedClock {
         &self.clock
@@ -163,6 +208,11 @@ impl<S> ChatService<S> {
     /// command changed).
     pub(crate) fn store(&self) -> &S {
         &self.store
+    }
+
+    /// Where the HTTP server is reached from outside (calendar links), if known.
+    pub(crate) fn public_url(&self) -> Option<&str> {
+        self.public_url.as_deref()
     }
 
     /// The network definition.
@@ -194,7 +244,9 @@ pub(crate) struct Request<'a> {
     zone: chrono_tz::Tz,
 }
 
-impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService<S> {
+impl<S: RosterStore + RequestStore + PreferenceStore + RoomStore + SeminarStore + Clone + Sync>
+    ChatService<S>
+{
     /// A service answering commands that start with `prefix`.
     pub fn new(
         catalog: Arc<Catalog>,
@@ -216,7 +268,14 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService
             default_language,
             limiter,
             clock,
+            public_url: None,
         }
+    }
+
+    /// Links to the HTTP server (a seminar's calendar file) start with `url`.
+    pub fn with_public_url(mut self, url: impl Into<String>) -> Self {
+        self.public_url = Some(Arc::from(url.into()));
+        self
     }
 
     /// Reads the time from `clock` (tests move it by hand).
@@ -232,16 +291,6 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService
         self
     }
 
-    /// The pacing of senders.
-    pub(crate) fn limiter(&self) -> &RateLimiter {
-        &self.limiter
-    }
-
-    /// The message catalog.
-    pub(crate) fn catalog(&self) -> &Catalog {
-        &self.catalog
-    }
-
     /// The same service over another store: the worker runs each event's
     /// command on the unit of work that records it.
     pub fn with_store<T: Clone>(&self, store: T) -> ChatService<T> {
@@ -254,15 +303,8 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService
             default_language: self.default_language,
             limiter: self.limiter.clone(),
             clock: self.clock.clone(),
+            public_url: self.public_url.clone(),
         }
-    }
-
-    /// The roster as it stands (on this service's store).
-    pub(crate) async fn current_roster(&self) -> Result<Arc<Roster>, StorageError>
-    where
-        S: RosterStore + Sync,
-    {
-        self.roster.roster().await.map_err(storage_error)
     }
 
     /// Whether the bot accepts an invitation from `user`: a configured admin
@@ -272,11 +314,6 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService
         crate::fault::fail("invite_roster")?;
         let roster = self.roster.roster().await.map_err(storage_error)?;
         Ok(self.roles(&roster, user).may(Permission::InviteBot))
-    }
-
-    /// The command prefix (`!`).
-    pub fn prefix(&self) -> &str {
-        &self.prefix
     }
 
     /// Whether `body` is addressed to the bot at all.
@@ -324,6 +361,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService
             Ok(Command::TimeZone { choice }) => self.timezone_command(&request, choice).await?,
             Ok(Command::Roster(command)) => self.roster_command(&request, command).await?,
             Ok(Command::Request(command)) => self.request_command(&request, command).await?,
+            Ok(Command::Seminar(command)) => self.seminar_command(&request, command).await?,
             Err(ParseError::Unknown(name)) => self.unknown(lang, &name).into(),
             Err(ParseError::Usage { spec, problem }) => {
                 self.usage_error(lang, spec, &problem).into()

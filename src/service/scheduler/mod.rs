@@ -16,6 +16,7 @@
 
 mod digest;
 mod reminders;
+mod seminars;
 
 use serde::de::DeserializeOwned;
 use tracing::{info, warn};
@@ -25,6 +26,7 @@ use crate::storage::{Database, JobStore, Outbox, Outgoing, ScheduledJob, Storage
 
 pub use digest::{next_digest, DigestJob, DIGEST_JOB, STALE_AFTER_MS};
 pub use reminders::{reminder_jobs, ReminderJob, REMINDER_JOB};
+pub use seminars::{seminar_reminder_jobs, SeminarJob, SEMINAR_JOB};
 
 /// A job that runs this much after its time or more is marked late.
 pub const LATE_AFTER_MS: i64 = 5 * 60 * 1000;
@@ -107,6 +109,10 @@ impl ChatService<Database> {
                 None => Decision::nothing(),
             },
             DIGEST_JOB => service.digest(job.due_at, now).await?,
+            SEMINAR_JOB => match payload::<SeminarJob>(job) {
+                Some(seminar) => service.seminar_reminder(&seminar, job.due_at, now).await?,
+                None => Decision::nothing(),
+            },
             other => {
                 warn!(id = job.id, kind = other, key = %job.key, "a scheduled job of an unknown kind; dropping it");
                 Decision::nothing()
