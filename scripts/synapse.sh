@@ -21,14 +21,18 @@ PY="$VENV/bin/python"
 log() { printf 'synapse.sh: %s\n' "$*" >&2; }
 
 install() {
-    if [ -x "$PY" ] && "$PY" -c "import importlib.metadata as m, sys; sys.exit(m.version('matrix-synapse') != '$SYNAPSE_VERSION')" 2>/dev/null; then
-        return 0
+    if ! { [ -x "$PY" ] && "$PY" -c "import importlib.metadata as m, sys; sys.exit(m.version('matrix-synapse') != '$SYNAPSE_VERSION')" 2>/dev/null; }; then
+        log "installing matrix-synapse $SYNAPSE_VERSION into $VENV"
+        python3 -m venv "$VENV"
+        "$PY" -m pip install --quiet --disable-pip-version-check --upgrade pip
+        "$PY" -m pip install --quiet --disable-pip-version-check \
+            "matrix-synapse==$SYNAPSE_VERSION" "matrix-nio==0.26.*"
     fi
-    log "installing matrix-synapse $SYNAPSE_VERSION into $VENV"
-    python3 -m venv "$VENV"
-    "$PY" -m pip install --quiet --disable-pip-version-check --upgrade pip
-    "$PY" -m pip install --quiet --disable-pip-version-check \
-        "matrix-synapse==$SYNAPSE_VERSION" "matrix-nio==0.26.*"
+    # The tests read the calendar feed with a real iCalendar parser.
+    if ! "$PY" -c "import icalendar" 2>/dev/null; then
+        log "installing icalendar into $VENV"
+        "$PY" -m pip install --quiet --disable-pip-version-check "icalendar>=6,<8"
+    fi
 }
 
 # Every rate limit that a test or a demo would hit, set out of reach.
