@@ -46,6 +46,14 @@ pub enum Permission {
     SeeAllRequests,
     /// Change the roster (`!state`, `!delegate`, `!roster import`).
     ManageRoster,
+    /// Schedule international seminars in the plenary, and move, cancel or
+    /// write the minutes of any seminar (`!seminar add|move|cancel`, `!minutes`).
+    ScheduleSeminar,
+    /// Schedule peer-learning sessions in the regional room of one's own
+    /// state's region (and change the ones one scheduled).
+    ScheduleSession,
+    /// Answer for one's state (`!attend`, `!decline-seminar`, 👍 / 👎).
+    AnswerSeminar,
 }
 
 /// What a person is, for authorization.
@@ -83,6 +91,9 @@ impl Roles {
             Permission::Triage => self.committee,
             Permission::SeeAllRequests => self.admin || self.committee,
             Permission::ManageRoster => self.admin || self.coordinator,
+            Permission::ScheduleSeminar => self.admin || self.coordinator,
+            Permission::ScheduleSession => self.admin || delegate,
+            Permission::AnswerSeminar => delegate,
         }
     }
 }
@@ -90,13 +101,16 @@ impl Roles {
 /// The permission table, as documented: for each permission, whether an
 /// admin, a coordinator delegate, a committee delegate, a member delegate,
 /// an observer delegate and anyone else holds it (each role alone).
-pub const PERMISSION_TABLE: [(Permission, [bool; 6]); 6] = [
+pub const PERMISSION_TABLE: [(Permission, [bool; 6]); 9] = [
     (Permission::InviteBot, [true, true, true, true, true, false]),
     (Permission::JoinRegion, [true, true, true, true, true, false]),
     (Permission::FileRequest, [false, true, true, true, true, false]),
     (Permission::Triage, [false, false, true, false, false, false]),
     (Permission::SeeAllRequests, [true, false, true, false, false, false]),
     (Permission::ManageRoster, [true, true, false, false, false, false]),
+    (Permission::ScheduleSeminar, [true, true, false, false, false, false]),
+    (Permission::ScheduleSession, [true, true, true, true, true, false]),
+    (Permission::AnswerSeminar, [false, true, true, true, true, false]),
 ];
 
 #[cfg(test)]

@@ -160,8 +160,8 @@ fn usable_here(name: &str, roles: &Roles, place: Place) -> bool {
         "requests" | "status" | "overdue" => {
             roles.delegate.is_some() || roles.may(Permission::SeeAllRequests)
         }
-        "attend" | "decline-seminar" => roles.delegate.is_some(),
-        "minutes" => roles.delegate.is_some() || roles.admin,
+        "attend" | "decline-seminar" => roles.may(Permission::AnswerSeminar),
+        "minutes" => roles.may(Permission::ScheduleSession),
         "ack" | "info" | "accept" | "decline" | "start" | "resolve" | "reopen" => {
             roles.may(Permission::Triage) && place == Place::Committee
         }

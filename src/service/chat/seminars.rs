@@ -10,7 +10,7 @@ use rand::distr::{Alphanumeric, SampleString};
 
 use super::{Answer, ChatService, Effect, Request as ChatRequest};
 use crate::commands::{SeminarCommand, When, MAX_TITLE_CHARS};
-use crate::domain::{when, NewSeminar, RoomKind, Rsvp, Seminar};
+use crate::domain::{when, NewSeminar, Permission, RoomKind, Rsvp, Seminar};
 use crate::i18n::Arg;
 use crate::service::scheduler::seminar_reminder_jobs;
 use crate::storage::{
@@ -79,16 +79,17 @@ impl<S: RosterStore + RequestStore + PreferenceStore + RoomStore + SeminarStore 
     ) -> Result<Answer, StorageError> {
         let lang = req.lang;
         let roles = self.roles(req.roster, req.incoming.sender);
-        let coordinator = roles.coordinator || roles.admin;
+        let coordinator = roles.may(Permission::ScheduleSeminar);
         let room = match self.room_kind(req.incoming.room_id).await? {
             Some(RoomKind::Plenary) if coordinator => RoomKind::Plenary,
             Some(RoomKind::Plenary) => {
                 return Ok(self.say(lang, "seminar-add-plenary-only-coordinator", &[]))
             }
             Some(RoomKind::Regional(region)) => {
-                let own = roles.delegate.is_some_and(|(code, _)| {
-                    self.network().regions.region_of(code).is_some_and(|r| r.id == region)
-                });
+                let own = roles.may(Permission::ScheduleSession)
+                    && roles.delegate.is_some_and(|(code, _)| {
+                        self.network().regions.region_of(code).is_some_and(|r| r.id == region)
+                    });
                 if !(own || coordinator) {
                     return Ok(self.say(lang, "seminar-add-regional-only-region", &[]));
                 }
@@ -163,7 +164,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + RoomStore + SeminarStore 
     /// or who scheduled it.
     fn may_change(&self, req: &ChatRequest<'_>, seminar: &Seminar) -> bool {
         let roles = self.roles(req.roster, req.incoming.sender);
-        roles.coordinator || roles.admin || seminar.created_by == req.incoming.sender
+        roles.may(Permission::ScheduleSeminar) || seminar.created_by == req.incoming.sender
     }
 
     async fn seminar_move(
@@ -237,7 +238,9 @@ impl<S: RosterStore + RequestStore + PreferenceStore + RoomStore + SeminarStore 
         rsvp: Rsvp,
     ) -> Result<Answer, StorageError> {
         let lang = req.lang;
-        let Some(state) = req.roster.state_of(req.incoming.sender) else {
+        let roles = self.roles(req.roster, req.incoming.sender);
+        let state = req.roster.state_of(req.incoming.sender);
+        let Some(state) = state.filter(|_| roles.may(Permission::AnswerSeminar)) else {
             return Ok(self.say(lang, "seminar-answer-not-delegate", &[]));
         };
         let seminar = match self.seminar_or(req, id).await? {
