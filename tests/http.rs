@@ -407,9 +407,13 @@ async fn the_openapi_document_matches_the_routes() {
     }
     // …and every route in the document answers (with a token where it says so).
     for path in routed {
-        let path = path.replace("{number}", "1");
+        let path = path.replace("{number}", "1").replace("{file}", "not-a-seminar.ics");
         let status = server.get(&path, Some(REPORTS)).await.0;
-        assert!(status == 200 || (path == "/readyz" && status == 503), "{path}: {status}");
+        let unknown_file = path.starts_with("/calendar/") && status == 404;
+        assert!(
+            status == 200 || unknown_file || (path == "/readyz" && status == 503),
+            "{path}: {status}"
+        );
     }
     server.stop().await;
 }
@@ -467,6 +471,11 @@ async fn the_dashboard_renders_data_charts_and_filters_in_headless_chromium() {
     assert!(english.contains("'=cmd|' /C calc'!A0") || english.contains("=cmd|' /C calc'!A0"));
     assert!(english.matches("class=\"bar\"").count() >= 4, "bars in the charts");
     assert!(english.contains("class=\"line-ack\""), "the trend chart is drawn");
+    // The share within the response-time targets, by month of filing.
+    let on_time = english.split("id=\"on-time\" data-rows=\"").nth(1).unwrap_or_default();
+    let rows: usize = on_time.split('"').next().unwrap_or_default().parse().unwrap_or(0);
+    assert!(rows >= 1, "months judged against the targets:\n{english}");
+    assert!(english.contains("Acknowledged within target") && english.contains('%'), "{english}");
     assert_eq!(english.matches("<tr data-region=").count(), 5, "the roster by region");
     assert!(english.contains("data-rows=\"1\""), "one outcome in the register");
     assert!(!english.contains(REPORTS), "the token must not stay in the page or its address");

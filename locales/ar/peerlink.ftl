@@ -398,3 +398,5 @@ seminar-reminder-hour = ⏰ بعد ساعة واحدة: الندوة { $number }
         [many] تشارك { $count } دولة
        *[other] تشارك { $count } دولة
     }.
+digest-seminars = الندوات خلال الأسبوعين القادمين ({ $count }):
+digest-seminar-entry = { "  " }{ $number } { $when } — { $title }

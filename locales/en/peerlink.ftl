@@ -316,3 +316,5 @@ seminar-reminder-hour = ⏰ In one hour: seminar { $number } “{ $title }”, {
         [one] One state attends
        *[other] { $count } states attend
     }.
+digest-seminars = Seminars in the next two weeks ({ $count }):
+digest-seminar-entry = { "  " }{ $number } { $when } — { $title }

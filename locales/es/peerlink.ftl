@@ -316,3 +316,5 @@ seminar-reminder-hour = ⏰ Dentro de una hora: seminario { $number } «{ $title
         [one] Participa un Estado
        *[other] Participan { $count } Estados
     }.
+digest-seminars = Seminarios de las próximas dos semanas ({ $count }):
+digest-seminar-entry = { "  " }{ $number } { $when } — { $title }

@@ -316,3 +316,5 @@ seminar-reminder-hour = ⏰ Dans une heure : séminaire { $number } « { $title 
         [one] { $count } État participe
        *[other] { $count } États participent
     }.
+digest-seminars = Séminaires des deux prochaines semaines ({ $count }) :
+digest-seminar-entry = { "  " }{ $number } { $when } — { $title }

@@ -316,3 +316,5 @@ seminar-reminder-hour = ⏰ Dentro de uma hora: seminário { $number } «{ $titl
         [one] { $count } Estado participante
        *[other] { $count } Estados participantes
     }.
+digest-seminars = Seminários das próximas duas semanas ({ $count }):
+digest-seminar-entry = { "  " }{ $number } { $when } — { $title }

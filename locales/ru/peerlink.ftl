@@ -362,3 +362,5 @@ seminar-reminder-hour = ⏰ Через час: семинар { $number } «{ $t
         [many] Участвуют { $count } государств
        *[other] Участвуют { $count } государства
     }.
+digest-seminars = Семинары в ближайшие две недели ({ $count }):
+digest-seminar-entry = { "  " }{ $number } { $when } — { $title }

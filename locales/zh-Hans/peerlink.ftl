@@ -302,3 +302,5 @@ seminar-reminder-day = 📅 明天：研讨会 { $number }“{ $title }”，{ $
 seminar-reminder-hour = ⏰ 一小时后：研讨会 { $number }“{ $title }”，{ $when }。{ $count ->
        *[other] { $count } 个国家参加
     }。
+digest-seminars = 未来两周的研讨会（{ $count }）：
+digest-seminar-entry = { "  " }{ $number } { $when } — { $title }

@@ -29,7 +29,7 @@ pub const OPENAPI: &str = include_str!("openapi.json");
 
 /// Every documented route, for the OpenAPI consistency test (the dashboard's
 /// own files are not part of the API).
-pub const ROUTES: [&str; 9] = [
+pub const ROUTES: [&str; 12] = [
     "/healthz",
     "/readyz",
     "/metrics",
@@ -39,6 +39,9 @@ pub const ROUTES: [&str; 9] = [
     "/api/v1/stats",
     "/api/v1/outcomes",
     "/api/v1/outcomes.csv",
+    "/api/v1/seminars",
+    "/api/v1/calendar.ics",
+    "/calendar/{file}",
 ];
 
 /// What the handlers share.

@@ -5,6 +5,7 @@
 
 const T = {
   en: {
+    on_time: "Within the response-time targets (requests by month of filing)", month_col: "Month", ack_within: "Acknowledged within target", resolve_within: "Resolved within target",
     title: "Network dashboard", language: "Language", token: "API token", load: "Load",
     open_by_state: "Open requests by state", by_region: "Requests by region",
     trends: "Median time to acknowledge and to resolve (hours, by month)",
@@ -20,6 +21,7 @@ const T = {
     accepted: "accepted", in_progress: "in progress", resolved: "resolved", declined: "declined", reopened: "reopened",
   },
   fr: {
+    on_time: "Dans les délais de réponse (demandes par mois de dépôt)", month_col: "Mois", ack_within: "Prises en compte dans le délai", resolve_within: "Clôturées dans le délai",
     title: "Tableau de bord du réseau", language: "Langue", token: "Jeton d'API", load: "Charger",
     open_by_state: "Demandes ouvertes par état", by_region: "Demandes par région",
     trends: "Délai médian de prise en compte et de clôture (heures, par mois)",
@@ -35,6 +37,7 @@ const T = {
     accepted: "acceptée", in_progress: "en cours", resolved: "close", declined: "refusée", reopened: "rouverte",
   },
   es: {
+    on_time: "Dentro de los plazos de respuesta (solicitudes por mes de presentación)", month_col: "Mes", ack_within: "Acusadas dentro del plazo", resolve_within: "Resueltas dentro del plazo",
     title: "Panel de la red", language: "Idioma", token: "Token de la API", load: "Cargar",
     open_by_state: "Solicitudes abiertas por estado", by_region: "Solicitudes por región",
     trends: "Tiempo mediano hasta el acuse y hasta la resolución (horas, por mes)",
@@ -50,6 +53,7 @@ const T = {
     accepted: "aceptada", in_progress: "en curso", resolved: "resuelta", declined: "rechazada", reopened: "reabierta",
   },
   pt: {
+    on_time: "Dentro dos prazos de resposta (pedidos por mês de apresentação)", month_col: "Mês", ack_within: "Acolhidos dentro do prazo", resolve_within: "Resolvidos dentro do prazo",
     title: "Painel da rede", language: "Língua", token: "Token da API", load: "Carregar",
     open_by_state: "Pedidos abertos por estado", by_region: "Pedidos por região",
     trends: "Tempo mediano até ao acolhimento e até à resolução (horas, por mês)",
@@ -65,6 +69,7 @@ const T = {
     accepted: "aceite", in_progress: "em curso", resolved: "resolvido", declined: "recusado", reopened: "reaberto",
   },
   ar: {
+    on_time: "ضمن آجال الرد (الطلبات حسب شهر التقديم)", month_col: "الشهر", ack_within: "أُقرّ باستلامها ضمن الأجل", resolve_within: "أُنجزت ضمن الأجل",
     title: "لوحة متابعة الشبكة", language: "اللغة", token: "رمز الوصول إلى الواجهة البرمجية", load: "تحميل",
     open_by_state: "الطلبات المفتوحة حسب الحالة", by_region: "الطلبات حسب المنطقة",
     trends: "الوقت الوسيط حتى الإقرار بالاستلام وحتى الإنجاز (بالساعات، حسب الشهر)",
@@ -80,6 +85,7 @@ const T = {
     accepted: "مقبول", in_progress: "قيد التنفيذ", resolved: "منجز", declined: "مرفوض", reopened: "أُعيد فتحه",
   },
   "zh-Hans": {
+    on_time: "在答复时限内（按提交月份统计的请求）", month_col: "月份", ack_within: "在时限内确认", resolve_within: "在时限内完成",
     title: "网络仪表板", language: "语言", token: "API 令牌", load: "加载",
     open_by_state: "按状态统计的未结请求", by_region: "按区域统计的请求",
     trends: "确认收到和完成的中位时间（小时，按月）",
@@ -95,6 +101,7 @@ const T = {
     accepted: "已接受", in_progress: "进行中", resolved: "已完成", declined: "已拒绝", reopened: "已重新开启",
   },
   ru: {
+    on_time: "В пределах сроков ответа (запросы по месяцу подачи)", month_col: "Месяц", ack_within: "Подтверждены в срок", resolve_within: "Завершены в срок",
     title: "Панель сети", language: "Язык", token: "Токен API", load: "Загрузить",
     open_by_state: "Открытые запросы по состоянию", by_region: "Запросы по регионам",
     trends: "Медианное время до подтверждения и до завершения (часы, по месяцам)",
@@ -148,6 +155,7 @@ function el(tag, attrs = {}, text) {
 const fmt = {
   number: (n) => new Intl.NumberFormat(state.lang).format(n),
   hours: (n) => new Intl.NumberFormat(state.lang, { style: "unit", unit: "hour", unitDisplay: "short" }).format(n),
+  percent: (n) => new Intl.NumberFormat(state.lang, { style: "percent", maximumFractionDigits: 0 }).format(n),
   date: (iso) => new Intl.DateTimeFormat(state.lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso)),
   month: (ym) => new Intl.DateTimeFormat(state.lang, { year: "numeric", month: "short", timeZone: "UTC" })
     .format(new Date(`${ym}-01T00:00:00Z`)),
@@ -231,6 +239,21 @@ function trendChart(container, months) {
   container.append(svg);
 }
 
+function renderOnTime(months) {
+  const body = document.querySelector("#on-time tbody");
+  body.replaceChildren();
+  const judged = months.filter((m) => m.share_acknowledged_within_target != null || m.share_resolved_within_target != null);
+  for (const m of judged) {
+    const tr = el("tr", { "data-month": m.month });
+    const share = (v) => (v == null ? "—" : fmt.percent(v));
+    for (const cell of [fmt.month(m.month), share(m.share_acknowledged_within_target), share(m.share_resolved_within_target)]) {
+      tr.append(cellOf(cell));
+    }
+    body.append(tr);
+  }
+  document.getElementById("on-time").dataset.rows = String(judged.length);
+}
+
 function renderOutcomes() {
   const { outcomes } = state.data;
   const category = document.getElementById("f-category").value;
@@ -280,6 +303,7 @@ function render() {
   };
   barChart(document.getElementById("chart-region"), Object.entries(stats.by_region).map(([r, n]) => [regionName(r), n]));
   trendChart(document.getElementById("chart-trend"), stats.per_month);
+  renderOnTime(stats.per_month);
   const select = document.getElementById("f-category");
   const chosen = select.value || hashParams().get("category") || "";
   select.replaceChildren(el("option", { value: "" }, t("all")));

@@ -2,8 +2,9 @@
 //! `network.toml`): to the committee room, what is new, waiting for
 //! acknowledgement, overdue and decided this week; to the plenary and each
 //! regional room, in the room's languages, the cooperation delivered this
-//! week (in the region, for a regional room). Nothing is posted where there
-//! is nothing to say.
+//! week (in the region, for a regional room) and the seminars of the next
+//! two weeks (international ones everywhere, a region's sessions in its
+//! room). Nothing is posted where there is nothing to say.
 //!
 //! One job per occurrence, keyed by its local date and time; each run
 //! schedules the next, so a change of summer time moves nothing: the next
@@ -18,13 +19,13 @@ use tracing::info;
 use super::Decision;
 use crate::domain::reminder;
 use crate::domain::{
-    when, Language, Network, OutcomeResult, Request, RequestState, RoomKind, DAY_MS,
+    when, Language, Network, OutcomeResult, Request, RequestState, RoomKind, Seminar, DAY_MS,
 };
 use crate::i18n::{Arg, Text};
 use crate::service::{ChatService, Scheduled};
 use crate::storage::{
     Destination, OutcomeRecord, Outgoing, PreferenceStore, RequestFilter, RequestStore,
-    RosterStore, StorageError,
+    RosterStore, SeminarStore, StorageError,
 };
 
 /// The kind of a digest's scheduled job.
@@ -65,7 +66,7 @@ fn is_occurrence(network: &Network, due_at: i64) -> bool {
     next_digest(network, due_at.saturating_sub(1)).is_some_and(|d| d.due_at == due_at)
 }
 
-impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService<S> {
+impl<S: RosterStore + RequestStore + PreferenceStore + SeminarStore + Clone + Sync> ChatService<S> {
     /// The digest due at `due_at`, run at `now`.
     pub(super) async fn digest(&self, due_at: i64, now: i64) -> Result<Decision, StorageError> {
         let network = self.network();
@@ -96,16 +97,26 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService
         for region in network.regions.regions() {
             rooms.push((RoomKind::Regional(region.id.clone()), Some(region.id.clone())));
         }
+        let coming: Vec<Seminar> = self
+            .store()
+            .list_seminars(due_at, false, 100)
+            .await?
+            .into_iter()
+            .filter(|s| s.starts_at >= due_at && s.starts_at <= due_at + 14 * DAY_MS)
+            .collect();
         for (kind, region) in rooms {
             let here: Vec<&OutcomeRecord> = delivered
                 .iter()
                 .filter(|o| region.is_none() || o.request.region == region)
                 .collect();
-            if here.is_empty() {
+            let seminars: Vec<&Seminar> =
+                coming.iter().filter(|s| s.room == RoomKind::Plenary || s.room == kind).collect();
+            if here.is_empty() && seminars.is_empty() {
                 continue;
             }
-            let text =
-                self.for_room(&kind, |lang| self.room_digest(lang, due_at, &here, late_since));
+            let text = self.for_room(&kind, |lang| {
+                self.room_digest(lang, due_at, &here, &seminars, late_since)
+            });
             items.push(room_message(kind, text));
         }
         Ok(Decision { items, next })
@@ -168,18 +179,25 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService
         })))
     }
 
-    /// A room's digest in `lang`: the cooperation delivered this week.
+    /// A room's digest in `lang`: the cooperation delivered this week, the
+    /// coming seminars.
     fn room_digest(
         &self,
         lang: Language,
         due_at: i64,
         delivered: &[&OutcomeRecord],
+        seminars: &[&Seminar],
         late_since: Option<i64>,
     ) -> Text {
         let mut text = self.digest_title(lang, "digest-room-title", due_at);
-        let heading =
-            self.catalog().render(lang, "digest-outcomes", &[("count", count(delivered.len()))]);
-        text.push_line(&heading);
+        if !delivered.is_empty() {
+            let heading = self.catalog().render(
+                lang,
+                "digest-outcomes",
+                &[("count", count(delivered.len()))],
+            );
+            text.push_line(&heading);
+        }
         for o in delivered.iter().take(SECTION_LIMIT) {
             let result =
                 self.catalog().render(lang, crate::service::chat::result_id(o.outcome.result), &[]);
@@ -187,6 +205,20 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService
             args.push(("result", Arg::Text(result.plain)));
             args.push(("summary", Arg::Text(o.outcome.summary.clone())));
             text.push_line(&self.catalog().render(lang, "digest-outcome-entry", &args));
+        }
+        if !seminars.is_empty() {
+            let heading =
+                self.catalog().render(lang, "digest-seminars", &[("count", count(seminars.len()))]);
+            text.push_line(&heading);
+        }
+        for s in seminars.iter().take(SECTION_LIMIT) {
+            let zone = s.zone.parse().unwrap_or(self.network().time_zone);
+            let args = [
+                ("number", Arg::Text(format!("#{}", s.id))),
+                ("when", Arg::Text(self.time_text(lang, zone, s.starts_at))),
+                ("title", Arg::Text(s.title.clone())),
+            ];
+            text.push_line(&self.catalog().render(lang, "digest-seminar-entry", &args));
         }
         self.late_line(lang, &mut text, late_since);
         text

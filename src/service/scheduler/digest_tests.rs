@@ -11,7 +11,7 @@ use super::JobRun;
 use crate::config::load_network;
 use crate::domain::{when, Network, DAY_MS};
 use crate::service::chat::tests::{incoming, service_on};
-use crate::service::clock::ManualClock;
+use crate::service::clock::{Clock, ManualClock};
 use crate::service::{ChatService, Event, Handled, Place};
 use crate::storage::{Database, Destination, JobStore, Outbox, Outgoing};
 
@@ -171,4 +171,40 @@ async fn a_digest_more_than_a_day_late_is_skipped_and_the_next_one_is_on_time() 
     let next: Vec<i64> =
         jobs.iter().filter(|j| j.kind == super::DIGEST_JOB).map(|j| j.due_at).collect();
     assert_eq!(next, [due + 7 * DAY_MS], "the next digest, a week after the skipped one");
+}
+
+#[tokio::test]
+async fn every_room_hears_of_the_coming_international_seminar() {
+    use crate::domain::RoomKind;
+    use crate::storage::RoomStore;
+    let clock = ManualClock::at(ms("2027-03-01T00:00:00Z"));
+    let (s, db) = on(&clock).await;
+    db.save_room(&RoomKind::Plenary, "!plenary").await.unwrap();
+    let mut add = incoming(
+        "@admin:x.org",
+        "!seminar add 2027-03-10 10:00 UTC Network seminar",
+        Place::NetworkRoom,
+    );
+    add.room_id = "!plenary";
+    add.event_id = "$s";
+    let event = Event { incoming: add, reaction: false, ackable: false };
+    assert_eq!(s.handle_event(&db, &event).await.unwrap(), Handled::Answered);
+    clock.set(ms("2027-03-01T09:00:00Z")); // Monday, 09:00 in Lisbon (winter time)
+    let runs = run_due(&s, &db).await;
+    let rooms = 1 + lisbon().regions.regions().len();
+    assert_eq!(runs, [(clock.now_ms(), JobRun::Done { messages: rooms, late: false })]);
+    let sent = digests(&db).await;
+    assert_eq!(sent[0].0, "plenary/");
+    assert!(
+        sent[0].1.contains("Seminars in the next two weeks (1)")
+            && sent[0].1.contains("Network seminar"),
+        "{}",
+        sent[0].1
+    );
+    assert!(
+        !sent[0].1.contains("Cooperation delivered"),
+        "nothing delivered, no such section: {}",
+        sent[0].1
+    );
+    assert!(sent.iter().all(|(_, text)| text.contains("#1")), "{sent:#?}");
 }
