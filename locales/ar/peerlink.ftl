@@ -400,3 +400,6 @@ seminar-reminder-hour = ⏰ بعد ساعة واحدة: الندوة { $number }
     }.
 digest-seminars = الندوات خلال الأسبوعين القادمين ({ $count }):
 digest-seminar-entry = { "  " }{ $number } { $when } — { $title }
+seminar-minutes-linked = رُبط المحضر بالطلبات التي يتناولها: { $requests }؛ ويذكر `!status` لكل منها هذه الندوة.
+seminar-show-requests = الطلبات التي نوقشت: { $requests }
+request-status-seminar = نوقش في الندوة { $number } «{ $title }» ({ $when })

@@ -318,3 +318,6 @@ seminar-reminder-hour = ⏰ In one hour: seminar { $number } “{ $title }”, {
     }.
 digest-seminars = Seminars in the next two weeks ({ $count }):
 digest-seminar-entry = { "  " }{ $number } { $when } — { $title }
+seminar-minutes-linked = Linked to the requests it discusses: { $requests }; their `!status` names this seminar.
+seminar-show-requests = Requests discussed: { $requests }
+request-status-seminar = Discussed at seminar { $number } “{ $title }” ({ $when })

@@ -318,3 +318,6 @@ seminar-reminder-hour = ⏰ Dentro de una hora: seminario { $number } «{ $title
     }.
 digest-seminars = Seminarios de las próximas dos semanas ({ $count }):
 digest-seminar-entry = { "  " }{ $number } { $when } — { $title }
+seminar-minutes-linked = Vinculada a las solicitudes que trata: { $requests }; su `!status` menciona este seminario.
+seminar-show-requests = Solicitudes examinadas: { $requests }
+request-status-seminar = Examinada en el seminario { $number } «{ $title }» ({ $when })

@@ -318,3 +318,6 @@ seminar-reminder-hour = ⏰ Dans une heure : séminaire { $number } « { $title 
     }.
 digest-seminars = Séminaires des deux prochaines semaines ({ $count }) :
 digest-seminar-entry = { "  " }{ $number } { $when } — { $title }
+seminar-minutes-linked = Liée aux demandes dont il traite : { $requests } ; leur `!status` mentionne ce séminaire.
+seminar-show-requests = Demandes examinées : { $requests }
+request-status-seminar = Examinée lors du séminaire { $number } « { $title } » ({ $when })

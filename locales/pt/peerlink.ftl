@@ -318,3 +318,6 @@ seminar-reminder-hour = ⏰ Dentro de uma hora: seminário { $number } «{ $titl
     }.
 digest-seminars = Seminários das próximas duas semanas ({ $count }):
 digest-seminar-entry = { "  " }{ $number } { $when } — { $title }
+seminar-minutes-linked = Ligada aos pedidos de que trata: { $requests }; o seu `!status` menciona este seminário.
+seminar-show-requests = Pedidos examinados: { $requests }
+request-status-seminar = Examinado no seminário { $number } «{ $title }» ({ $when })

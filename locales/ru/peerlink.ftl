@@ -364,3 +364,6 @@ seminar-reminder-hour = ⏰ Через час: семинар { $number } «{ $t
     }.
 digest-seminars = Семинары в ближайшие две недели ({ $count }):
 digest-seminar-entry = { "  " }{ $number } { $when } — { $title }
+seminar-minutes-linked = Связан с обсуждёнными запросами: { $requests }; их `!status` указывает этот семинар.
+seminar-show-requests = Обсуждённые запросы: { $requests }
+request-status-seminar = Обсуждался на семинаре { $number } «{ $title }» ({ $when })

@@ -304,3 +304,6 @@ seminar-reminder-hour = ⏰ 一小时后：研讨会 { $number }“{ $title }”
     }。
 digest-seminars = 未来两周的研讨会（{ $count }）：
 digest-seminar-entry = { "  " }{ $number } { $when } — { $title }
+seminar-minutes-linked = 已关联其讨论的请求：{ $requests }；这些请求的 `!status` 会列出本次研讨会。
+seminar-show-requests = 讨论的请求：{ $requests }
+request-status-seminar = 已在研讨会 { $number }“{ $title }”上讨论（{ $when }）

@@ -104,6 +104,7 @@ pub async fn list(
         let states = |rsvp: Rsvp| -> Vec<&str> {
             answers.iter().filter(|a| a.answer == rsvp).map(|a| a.state.as_str()).collect()
         };
+        let requests = state.db.seminar_requests(s.id).await?;
         let (kind, key) = s.room.key();
         out.push(json!({
             "number": s.id,
@@ -121,6 +122,7 @@ pub async fn list(
             "attending": states(Rsvp::Attend),
             "declining": states(Rsvp::Decline),
             "minutes": s.minutes,
+            "requests": requests,
         }));
     }
     Ok(Json(json!({ "seminars": out })))

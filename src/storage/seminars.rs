@@ -88,6 +88,26 @@ pub trait SeminarStore {
         id: i64,
     ) -> impl Future<Output = Result<Vec<SeminarAnswer>, StorageError>> + Send;
 
+    /// Links request `request` to seminar `id` (discussed there); `false`
+    /// if no such request exists. Linking twice is harmless.
+    fn link_request(
+        &self,
+        id: i64,
+        request: i64,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
+    /// The requests discussed at seminar `id`, by number.
+    fn seminar_requests(
+        &self,
+        id: i64,
+    ) -> impl Future<Output = Result<Vec<i64>, StorageError>> + Send;
+
+    /// The seminars where request `request` was discussed, soonest first.
+    fn request_seminars(
+        &self,
+        request: i64,
+    ) -> impl Future<Output = Result<Vec<Seminar>, StorageError>> + Send;
+
     /// Stores the minutes of seminar `id`.
     fn set_minutes(
         &self,
@@ -305,6 +325,41 @@ impl SeminarStore for Database {
                 })
             })
             .collect()
+    }
+
+    async fn link_request(&self, id: i64, request: i64) -> Result<bool, StorageError> {
+        let sql = "INSERT INTO seminar_requests (seminar_id, request_id) \
+                   SELECT $1, id FROM requests WHERE id = $2 \
+                   ON CONFLICT (seminar_id, request_id) DO NOTHING";
+        let exists = "SELECT COUNT(*) FROM requests WHERE id = $1";
+        on_pool!(self, pool => {
+            sqlx::query(sql).bind(id).bind(request).execute(pool).await?;
+        });
+        let n: i64 = on_pool!(self, pool => {
+            sqlx::query_scalar(exists).bind(request).fetch_one(pool).await?
+        });
+        Ok(n == 1)
+    }
+
+    async fn seminar_requests(&self, id: i64) -> Result<Vec<i64>, StorageError> {
+        let sql =
+            "SELECT request_id FROM seminar_requests WHERE seminar_id = $1 ORDER BY request_id";
+        let ids: Vec<i64> =
+            on_pool!(self, pool => sqlx::query_scalar(sql).bind(id).fetch_all(pool).await?);
+        Ok(ids)
+    }
+
+    async fn request_seminars(&self, request: i64) -> Result<Vec<Seminar>, StorageError> {
+        let columns: Vec<String> = COLUMNS.split(", ").map(|c| format!("s.{}", c.trim())).collect();
+        let sql = format!(
+            "SELECT {} FROM seminars s JOIN seminar_requests l ON l.seminar_id = s.id \
+             WHERE l.request_id = $1 ORDER BY s.starts_at, s.id",
+            columns.join(", ")
+        );
+        let rows: Vec<SeminarRow> = on_pool!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(request).fetch_all(pool).await?
+        });
+        rows.into_iter().map(Seminar::try_from).collect()
     }
 
     async fn set_minutes(

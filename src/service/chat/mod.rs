@@ -199,6 +199,11 @@ impl<S> ChatService<S> {
         self.roster.roster().await.map_err(storage_error)
     }
 
+    /// Message `id` in `lang`, as an answer.
+    pub(crate) fn say(&self, lang: Language, id: &str, args: &[(&str, Arg)]) -> Answer {
+        self.catalog.render(lang, id, args).into()
+    }
+
     /// The clock the use cases read (the system's, or a test's).
     pub fn clock(&self) -> &SharedClock {
         &self.clock

@@ -10,12 +10,14 @@ use crate::domain::{
 };
 use crate::i18n::{Arg, Text};
 use crate::service::scheduler::reminder_jobs;
-use crate::storage::{PreferenceStore, RequestFilter, RequestStore, RosterStore, StorageError};
+use crate::storage::{
+    PreferenceStore, RequestFilter, RequestStore, RosterStore, SeminarStore, StorageError,
+};
 
 /// How many requests a listing shows at most.
 const LIST_LIMIT: i64 = 20;
 
-impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
+impl<S: RosterStore + RequestStore + PreferenceStore + SeminarStore + Sync> ChatService<S> {
     pub(super) async fn request_command(
         &self,
         req: &ChatRequest<'_>,
@@ -32,10 +34,6 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
             RequestCommand::Triage(t) => self.triage(req, t).await,
             RequestCommand::Overdue => self.overdue(req).await.map(Answer::from),
         }
-    }
-
-    pub(super) fn say(&self, lang: Language, id: &str, args: &[(&str, Arg)]) -> Answer {
-        self.catalog.render(lang, id, args).into()
     }
 
     async fn file(
@@ -230,6 +228,14 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
                     &[("lessons", Arg::Text(lessons))],
                 ));
             }
+        }
+        for s in self.store.request_seminars(id).await? {
+            let args = [
+                ("number", Arg::Text(format!("#{}", s.id))),
+                ("title", Arg::Text(s.title.clone())),
+                ("when", Arg::Text(self.time_text(lang, req.zone, s.starts_at))),
+            ];
+            text.push_line(&self.catalog.render(lang, "request-status-seminar", &args));
         }
         for t in self.store.transitions(id).await? {
             let when = self.time_text(lang, req.zone, t.at);

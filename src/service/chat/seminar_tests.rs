@@ -186,10 +186,16 @@ async fn reminders_come_once_each_and_a_moved_seminar_keeps_only_its_new_ones() 
     assert_eq!(posts.len(), 4, "the move's notice and three reminders: {posts:#?}");
     assert!(posts[3].contains("In one hour") && posts[3].contains("Mar 16"), "{}", posts[3]);
     clock.set(MARCH_1 + 15 * DAY_MS + 11 * 3_600_000);
-    let saved = say(&s, "@ma:x.org", "!minutes 1\nThe action plan was adopted.", "!plenary").await;
-    assert!(saved.text.plain.contains("#1"), "{}", saved.text.plain);
-    assert_eq!(
-        db.get_seminar(1).await.unwrap().unwrap().minutes.as_deref(),
-        Some("The action plan was adopted.")
+    say(&s, "@cl:x.org", "!request membership Set up a mechanism", "!plenary").await;
+    let minutes = "!minutes 1\nThe action plan was adopted; support to Chile agreed (#1, #99).";
+    let saved = say(&s, "@admin:x.org", minutes, "!plenary").await.text.plain;
+    assert!(
+        saved.contains("are stored") && saved.contains("requests it discusses: #1;"),
+        "{saved}"
     );
+    let stored = db.get_seminar(1).await.unwrap().unwrap().minutes.unwrap_or_default();
+    assert!(stored.starts_with("The action plan was adopted"), "{stored}");
+    assert_eq!(db.seminar_requests(1).await.unwrap(), [1], "#99 does not exist");
+    let status = say(&s, "@pt:x.org", "!status 1", "!plenary").await.text.plain;
+    assert!(status.contains("Discussed at seminar #1 “Second seminar”"), "{status}");
 }

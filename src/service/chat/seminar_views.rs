@@ -69,6 +69,12 @@ impl<S: SeminarStore + Sync> ChatService<S> {
             let args = [("minutes", Arg::Text(minutes.clone()))];
             text.push_line(&self.catalog.render(lang, "seminar-show-minutes", &args));
         }
+        let requests = self.store.seminar_requests(id).await?;
+        if !requests.is_empty() {
+            let list: Vec<String> = requests.iter().map(|r| format!("#{r}")).collect();
+            let args = [("requests", Arg::Text(list.join(", ")))];
+            text.push_line(&self.catalog.render(lang, "seminar-show-requests", &args));
+        }
         Ok(text.into())
     }
 

@@ -295,6 +295,54 @@ impl<S: RosterStore + RequestStore + PreferenceStore + RoomStore + SeminarStore 
             return Ok(self.say(lang, "seminar-too-long", &[("max", max)]));
         }
         self.store.set_minutes(id, &text, req.incoming.sender, now).await?;
-        Ok(self.say(lang, "seminar-minutes-saved", &[("number", number)]))
+        let mut linked = Vec::new();
+        for request in references(&text) {
+            if self.store.link_request(id, request).await? {
+                linked.push(format!("#{request}"));
+            }
+        }
+        let mut answer = self.say(lang, "seminar-minutes-saved", &[("number", number)]);
+        if !linked.is_empty() {
+            let args = [("requests", Arg::Text(linked.join(", ")))];
+            answer.text.push_line(&self.catalog.render(lang, "seminar-minutes-linked", &args));
+        }
+        Ok(answer)
+    }
+}
+
+/// The request numbers a text refers to (`#12`, not inside a word), once
+/// each, in order.
+fn references(text: &str) -> Vec<i64> {
+    let mut found: Vec<i64> = Vec::new();
+    let mut previous: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let starts = c == '#' && !previous.is_some_and(char::is_alphanumeric);
+        previous = Some(c);
+        if !starts {
+            continue;
+        }
+        let digits: String = text[i + 1..].chars().take_while(char::is_ascii_digit).collect();
+        let followed = text[i + 1 + digits.len()..].chars().next();
+        if let (Ok(n), false) = (digits.parse::<i64>(), followed.is_some_and(char::is_alphanumeric))
+        {
+            if n > 0 && !found.contains(&n) {
+                found.push(n);
+            }
+        }
+        while chars.peek().is_some_and(|(_, c)| c.is_ascii_digit()) {
+            previous = chars.next().map(|(_, c)| c);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn minutes_refer_to_requests_by_number() {
+        let text = "Decided on #12 and #3; see #12 again, not a#4, nor #5b, nor #0.\n#7";
+        assert_eq!(super::references(text), [12, 3, 7]);
+        assert!(super::references("no numbers # here").is_empty());
     }
 }
