@@ -360,7 +360,7 @@ async fn a_roster_imported_from_the_command_line_reaches_the_running_bot(backend
         admin.client.join_room_by_id(room).await.unwrap();
         eventually(
             &format!("the {kind} to follow the CLI import"),
-            Duration::from_secs(10),
+            Duration::from_secs(20),
             || async {
                 let m = members(&admin, room).await;
                 let moved = m.contains(&new.user_id) && !m.contains(&net.ma.user_id);
@@ -369,8 +369,11 @@ async fn a_roster_imported_from_the_command_line_reaches_the_running_bot(backend
         )
         .await;
     }
+    // Applied while the bot runs, without a restart (it polls every 2 s);
+    // the bound is generous: a loaded machine (CI building beside it) took
+    // 10.4 s once. Speed itself is the benchmark's business.
     let elapsed = started.elapsed();
-    assert!(elapsed < Duration::from_secs(10), "applied in {elapsed:?}");
+    assert!(elapsed < Duration::from_secs(30), "applied in {elapsed:?}");
     assert!(bot.log().contains("the roster changed; reconciling the rooms"));
     assert!(bot.terminate().await);
     net.db.cleanup().await;
