@@ -199,3 +199,28 @@ async fn reminders_come_once_each_and_a_moved_seminar_keeps_only_its_new_ones() 
     let status = say(&s, "@pt:x.org", "!status 1", "!plenary").await.text.plain;
     assert!(status.contains("Discussed at seminar #1 “Second seminar”"), "{status}");
 }
+
+#[tokio::test]
+async fn a_cancelled_seminar_is_said_so_kept_and_refuses_answers() {
+    let clock = ManualClock::at(MARCH_1);
+    let (s, db) = on_clock(&clock).await;
+    say(&s, "@admin:x.org", "!seminar add 2027-03-15 10:00 UTC Network seminar", "!plenary").await;
+    let refused = say(&s, "@cl:x.org", "!seminar cancel 1", "!plenary").await.text.plain;
+    assert!(refused.contains("Only the coordinator"), "{refused}");
+    let cancelled = say(&s, "@admin:x.org", "!seminar cancel 1", "!plenary").await;
+    assert!(cancelled.text.plain.contains("called off"), "{}", cancelled.text.plain);
+    let [Effect::Post { room: RoomKind::Plenary, text }] = cancelled.effects.as_slice() else {
+        panic!("{cancelled:?}")
+    };
+    assert!(text.plain.contains("Network seminar"), "{}", text.plain);
+    let stored = db.get_seminar(1).await.unwrap().unwrap();
+    assert!(stored.cancelled && stored.sequence == 1, "{stored:?}");
+    assert!(db.list_seminars(0, false, 10).await.unwrap().is_empty(), "not among the coming ones");
+    assert_eq!(db.list_seminars(0, true, 10).await.unwrap().len(), 1, "kept for the calendar");
+    let answer = say(&s, "@cl:x.org", "!attend 1", "!plenary").await.text.plain;
+    assert!(answer.contains("called off"), "{answer}");
+    assert!(db.seminar_answers(1).await.unwrap().is_empty());
+    let again = say(&s, "@admin:x.org", "!seminar cancel 1", "!plenary").await.text.plain;
+    assert!(again.contains("called off"), "{again}");
+    assert_eq!(db.get_seminar(1).await.unwrap().unwrap().sequence, 1, "cancelled once");
+}
