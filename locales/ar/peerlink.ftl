@@ -403,3 +403,21 @@ digest-seminar-entry = { "  " }{ $number } { $when } — { $title }
 seminar-minutes-linked = رُبط المحضر بالطلبات التي يتناولها: { $requests }؛ ويذكر `!status` لكل منها هذه الندوة.
 seminar-show-requests = الطلبات التي نوقشت: { $requests }
 request-status-seminar = نوقش في الندوة { $number } «{ $title }» ({ $when })
+
+## Offers of technical cooperation
+
+summary-offer = نشر ما يمكن أن تقدّمه دولتك، أو إغلاق أحد عروضك
+summary-offers = عرض قائمة عروض التعاون التقني المفتوحة
+offer-not-allowed = لا ينشر العروض إلا مندوبو الدول الأعضاء (أما المراقبون والشركاء فيُرجى منهم التوجّه إلى المنسّق).
+offer-unknown-category = { $category } ليست فئة. استخدم إحدى الفئات التالية: { $categories }.
+offer-too-long = العنوان أو التفاصيل أطول من اللازم (الحد الأقصى لعدد أحرف التفاصيل: { $max }).
+offer-published = نُشر عرضك برقم { $number } ({ $category }). وستطّلع عليه اللجنة عند ورود طلبات جديدة في هذه الفئة؛ ويمكنك إغلاقه بإرسال `!offer close` متبوعًا برقمه.
+offer-not-found = لا يوجد عرض رقمه { $number }. أرسل `!offers` لرؤية العروض المفتوحة.
+offer-not-yours = لا يمكن إغلاق هذا العرض إلا للمنسّق أو لمن نشره.
+offer-closed-already = العرض { $number } مغلق بالفعل.
+offer-closed = أُغلق العرض { $number }.
+offers-none = لا توجد عروض مفتوحة.
+offers-intro = عروض التعاون التقني المفتوحة:
+offer-entry = { $number } { $state }: { $title } ({ $category })
+card-offers = العروض المفتوحة في هذه الفئة:
+digest-offers = عروض التعاون التقني المنشورة هذا الأسبوع ({ $count }):

@@ -321,3 +321,21 @@ digest-seminar-entry = { "  " }{ $number } { $when } — { $title }
 seminar-minutes-linked = Linked to the requests it discusses: { $requests }; their `!status` names this seminar.
 seminar-show-requests = Requests discussed: { $requests }
 request-status-seminar = Discussed at seminar { $number } “{ $title }” ({ $when })
+
+## Offers of technical cooperation
+
+summary-offer = publish what your state can provide, or close one of your offers
+summary-offers = list the open offers of technical cooperation
+offer-not-allowed = Only delegates of member states publish offers (observers and partners: ask the coordinator).
+offer-unknown-category = { $category } is not a category. Use one of: { $categories }.
+offer-too-long = The title or the details are too long (at most { $max } characters for the details).
+offer-published = Your offer is published as { $number } ({ $category }). The committee sees it on new requests of this category; close it with `!offer close` and its number.
+offer-not-found = There is no offer { $number }. Send `!offers` to see the open ones.
+offer-not-yours = Only the coordinator or whoever published this offer can close it.
+offer-closed-already = Offer { $number } is closed already.
+offer-closed = Offer { $number } is closed.
+offers-none = No offer is open.
+offers-intro = Open offers of technical cooperation:
+offer-entry = { $number } { $state }: { $title } ({ $category })
+card-offers = Open offers in this category:
+digest-offers = Offers of technical cooperation published this week ({ $count }):

@@ -321,3 +321,21 @@ digest-seminar-entry = { "  " }{ $number } { $when } — { $title }
 seminar-minutes-linked = Vinculada a las solicitudes que trata: { $requests }; su `!status` menciona este seminario.
 seminar-show-requests = Solicitudes examinadas: { $requests }
 request-status-seminar = Examinada en el seminario { $number } «{ $title }» ({ $when })
+
+## Ofertas de cooperación técnica
+
+summary-offer = publicar lo que su Estado puede aportar, o cerrar una de sus ofertas
+summary-offers = listar las ofertas de cooperación técnica abiertas
+offer-not-allowed = Solo los delegados de los Estados miembros publican ofertas (observadores y asociados: diríjanse a la coordinación).
+offer-unknown-category = { $category } no es una categoría. Use una de estas: { $categories }.
+offer-too-long = El título o los detalles son demasiado largos (máximo { $max } caracteres para los detalles).
+offer-published = Su oferta se ha publicado con el número { $number } ({ $category }). El Comité la verá en las nuevas solicitudes de esta categoría; para cerrarla, envíe `!offer close` seguido de su número.
+offer-not-found = No existe la oferta { $number }. Envíe `!offers` para ver las ofertas abiertas.
+offer-not-yours = Solo la coordinación o quien publicó esta oferta puede cerrarla.
+offer-closed-already = La oferta { $number } ya está cerrada.
+offer-closed = La oferta { $number } ha quedado cerrada.
+offers-none = No hay ninguna oferta abierta.
+offers-intro = Ofertas de cooperación técnica abiertas:
+offer-entry = { $number } { $state }: { $title } ({ $category })
+card-offers = Ofertas abiertas en esta categoría:
+digest-offers = Ofertas de cooperación técnica publicadas esta semana ({ $count }):

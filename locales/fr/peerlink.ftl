@@ -321,3 +321,21 @@ digest-seminar-entry = { "  " }{ $number } { $when } — { $title }
 seminar-minutes-linked = Liée aux demandes dont il traite : { $requests } ; leur `!status` mentionne ce séminaire.
 seminar-show-requests = Demandes examinées : { $requests }
 request-status-seminar = Examinée lors du séminaire { $number } « { $title } » ({ $when })
+
+## Offres de coopération technique
+
+summary-offer = publier ce que votre État peut apporter, ou clore l'une de vos offres
+summary-offers = lister les offres de coopération technique ouvertes
+offer-not-allowed = Seuls les délégués des États membres publient des offres (observateurs et partenaires : adressez-vous à la coordination).
+offer-unknown-category = { $category } n'est pas une catégorie. Utilisez : { $categories }.
+offer-too-long = Le titre ou le détail de l'offre est trop long (au plus { $max } caractères pour le détail).
+offer-published = Votre offre est publiée sous le numéro { $number } ({ $category }). Le Comité la verra sur les nouvelles demandes de cette catégorie ; pour la clore, envoyez `!offer close` suivi de son numéro.
+offer-not-found = Il n'y a pas d'offre { $number }. Envoyez `!offers` pour voir les offres ouvertes.
+offer-not-yours = Seule la coordination ou la personne qui a publié cette offre peut la clore.
+offer-closed-already = L'offre { $number } est déjà close.
+offer-closed = L'offre { $number } est close.
+offers-none = Aucune offre n'est ouverte.
+offers-intro = Offres de coopération technique ouvertes :
+offer-entry = { $number } { $state } : { $title } ({ $category })
+card-offers = Offres ouvertes dans cette catégorie :
+digest-offers = Offres de coopération technique publiées cette semaine ({ $count }) :

@@ -321,3 +321,21 @@ digest-seminar-entry = { "  " }{ $number } { $when } — { $title }
 seminar-minutes-linked = Ligada aos pedidos de que trata: { $requests }; o seu `!status` menciona este seminário.
 seminar-show-requests = Pedidos examinados: { $requests }
 request-status-seminar = Examinado no seminário { $number } «{ $title }» ({ $when })
+
+## Ofertas de cooperação técnica
+
+summary-offer = publicar o que o seu Estado pode disponibilizar, ou encerrar uma das suas ofertas
+summary-offers = listar as ofertas de cooperação técnica em aberto
+offer-not-allowed = Só os delegados dos Estados membros publicam ofertas (observadores e parceiros: dirijam-se à coordenação).
+offer-unknown-category = { $category } não é uma categoria. Use uma destas: { $categories }.
+offer-too-long = O título ou os detalhes são demasiado longos (no máximo { $max } caracteres para os detalhes).
+offer-published = A sua oferta foi publicada com o número { $number } ({ $category }). O Comité vê-la-á nos novos pedidos desta categoria; para a encerrar, envie `!offer close` seguido do seu número.
+offer-not-found = Não existe a oferta { $number }. Envie `!offers` para ver as ofertas em aberto.
+offer-not-yours = Só a coordenação ou quem publicou esta oferta a pode encerrar.
+offer-closed-already = A oferta { $number } já está encerrada.
+offer-closed = A oferta { $number } foi encerrada.
+offers-none = Não há nenhuma oferta em aberto.
+offers-intro = Ofertas de cooperação técnica em aberto:
+offer-entry = { $number } { $state }: { $title } ({ $category })
+card-offers = Ofertas em aberto nesta categoria:
+digest-offers = Ofertas de cooperação técnica publicadas esta semana ({ $count }):

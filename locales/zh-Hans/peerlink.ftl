@@ -307,3 +307,21 @@ digest-seminar-entry = { "  " }{ $number } { $when } — { $title }
 seminar-minutes-linked = 已关联其讨论的请求：{ $requests }；这些请求的 `!status` 会列出本次研讨会。
 seminar-show-requests = 讨论的请求：{ $requests }
 request-status-seminar = 已在研讨会 { $number }“{ $title }”上讨论（{ $when }）
+
+## Offers of technical cooperation
+
+summary-offer = 发布贵国能够提供的合作内容，或关闭您的某项提议
+summary-offers = 列出开放中的技术合作提议
+offer-not-allowed = 只有成员国代表可以发布提议（观察员和合作伙伴：请联系协调方）。
+offer-unknown-category = { $category } 不是类别。请使用以下之一：{ $categories }。
+offer-too-long = 标题或详情过长（详情最多 { $max } 个字符）。
+offer-published = 您的提议已发布，编号为 { $number }（{ $category }）。委员会在收到此类别的新请求时会看到它；如需关闭，请发送 `!offer close` 并附上其编号。
+offer-not-found = 没有提议 { $number }。发送 `!offers` 查看开放中的提议。
+offer-not-yours = 只有协调方或发布此提议的人可以关闭它。
+offer-closed-already = 提议 { $number } 此前已关闭。
+offer-closed = 提议 { $number } 现已关闭。
+offers-none = 目前没有开放中的提议。
+offers-intro = 开放中的技术合作提议：
+offer-entry = { $number } { $state }：{ $title }（{ $category }）
+card-offers = 本类别开放中的提议：
+digest-offers = 本周发布的技术合作提议（{ $count }）：

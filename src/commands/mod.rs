@@ -11,12 +11,14 @@ use crate::domain::ActionKind;
 mod help;
 mod language;
 mod network;
+mod offers;
 mod ping;
 mod requests;
 mod roster;
 mod seminars;
 mod time;
 
+pub use offers::OfferCommand;
 pub use requests::{parse_number, RequestCommand, Scope, TriageCommand};
 pub use roster::RosterCommand;
 pub use seminars::{SeminarCommand, When};
@@ -66,6 +68,8 @@ pub enum Command {
     Request(RequestCommand),
     /// Seminars and sessions (`!seminar`, `!attend`, `!decline-seminar`, `!minutes`).
     Seminar(SeminarCommand),
+    /// Offers of technical cooperation (`!offer`, `!offers`).
+    Offer(OfferCommand),
 }
 
 /// What the help text says about a command.
@@ -113,6 +117,8 @@ pub const COMMANDS: &[CommandSpec] = &[
     requests::RESOLVE,
     requests::REOPEN,
     requests::OVERDUE,
+    offers::OFFER,
+    offers::OFFERS,
     seminars::SEMINAR,
     seminars::ATTEND,
     seminars::DECLINE_SEMINAR,
@@ -248,6 +254,8 @@ pub fn parse(body: &str, prefix: &str) -> Option<Result<Command, ParseError>> {
         "resolve" => requests::parse_triage(ActionKind::Resolve, args),
         "reopen" => requests::parse_triage(ActionKind::Reopen, args),
         "overdue" => requests::parse_overdue(args),
+        "offer" => offers::parse_offer(args),
+        "offers" => offers::parse_offers(args),
         "seminar" => seminars::parse_seminar(args),
         "attend" => seminars::parse_answer(crate::domain::Rsvp::Attend, args),
         "decline-seminar" => seminars::parse_answer(crate::domain::Rsvp::Decline, args),

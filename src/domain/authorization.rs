@@ -54,6 +54,8 @@ pub enum Permission {
     ScheduleSession,
     /// Answer for one's state (`!attend`, `!decline-seminar`, 👍 / 👎).
     AnswerSeminar,
+    /// Publish what one's member state can provide (`!offer`).
+    PublishOffer,
 }
 
 /// What a person is, for authorization.
@@ -94,6 +96,9 @@ impl Roles {
             Permission::ScheduleSeminar => self.admin || self.coordinator,
             Permission::ScheduleSession => self.admin || delegate,
             Permission::AnswerSeminar => delegate,
+            Permission::PublishOffer => {
+                self.delegate.is_some_and(|(_, status)| status != Status::Observer)
+            }
         }
     }
 }
@@ -101,7 +106,7 @@ impl Roles {
 /// The permission table, as documented: for each permission, whether an
 /// admin, a coordinator delegate, a committee delegate, a member delegate,
 /// an observer delegate and anyone else holds it (each role alone).
-pub const PERMISSION_TABLE: [(Permission, [bool; 6]); 9] = [
+pub const PERMISSION_TABLE: [(Permission, [bool; 6]); 10] = [
     (Permission::InviteBot, [true, true, true, true, true, false]),
     (Permission::JoinRegion, [true, true, true, true, true, false]),
     (Permission::FileRequest, [false, true, true, true, true, false]),
@@ -111,6 +116,7 @@ pub const PERMISSION_TABLE: [(Permission, [bool; 6]); 9] = [
     (Permission::ScheduleSeminar, [true, true, false, false, false, false]),
     (Permission::ScheduleSession, [true, true, true, true, true, false]),
     (Permission::AnswerSeminar, [false, true, true, true, true, false]),
+    (Permission::PublishOffer, [false, true, true, true, false, false]),
 ];
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ mod authorization;
 mod country;
 mod language;
 mod network;
+mod offer;
 mod provisioning;
 mod region;
 pub mod reminder;
@@ -19,6 +20,7 @@ pub use authorization::{AdminPolicy, Permission, Roles, PERMISSION_TABLE};
 pub use country::{CountryCode, UnknownCountry};
 pub use language::Language;
 pub use network::{Category, Network, ResponseTargets, RoomPolicy, RoomSettings, DAY_MS};
+pub use offer::{NewOffer, Offer};
 pub use provisioning::{
     desired_rooms, DesiredRoom, JoinRule, PowerLevels, RoomKind, ADMIN_LEVEL, MODERATOR_LEVEL,
 };

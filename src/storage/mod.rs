@@ -9,6 +9,7 @@
 
 mod events;
 mod jobs;
+mod offers;
 mod outbox;
 mod postgres;
 mod preferences;
@@ -29,6 +30,7 @@ use tokio::sync::Mutex;
 
 pub use events::{EventClaim, ProcessedEvents, SyncTokens};
 pub use jobs::{JobStore, ScheduledJob};
+pub use offers::OfferStore;
 pub use outbox::{Destination, Outbox, OutboxCounts, OutboxEntry, Outgoing, Retry};
 pub use preferences::PreferenceStore;
 pub use requests::{OutcomeRecord, RequestFilter, RequestStore, RequestTimes, Step};

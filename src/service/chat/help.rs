@@ -161,12 +161,13 @@ fn usable_here(name: &str, roles: &Roles, place: Place) -> bool {
             roles.delegate.is_some() || roles.may(Permission::SeeAllRequests)
         }
         "attend" | "decline-seminar" => roles.may(Permission::AnswerSeminar),
+        "offer" => roles.may(Permission::PublishOffer),
         "minutes" => roles.may(Permission::ScheduleSession),
         "ack" | "info" | "accept" | "decline" | "start" | "resolve" | "reopen" => {
             roles.may(Permission::Triage) && place == Place::Committee
         }
-        // help, ping, language, timezone, regions, whois, seminar (listing
-        // and showing; adding is checked by the use case): everyone.
+        // help, ping, language, timezone, regions, whois, offers, seminar
+        // (listing and showing; adding is checked by the use case): everyone.
         _ => true,
     }
 }
@@ -197,14 +198,15 @@ mod tests {
         let stranger = ask("@z:x.org", "!help", Place::Direct).await.text.plain;
         assert_eq!(
             shown(&stranger),
-            ["help", "ping", "language", "timezone", "regions", "whois", "seminar"],
+            ["help", "ping", "language", "timezone", "regions", "whois", "offers", "seminar"],
             "{stranger}"
         );
         assert!(stranger.contains("!ack") && stranger.contains("`!help all`"), "{stranger}");
         let observer = ask("@cl:x.org", "!help", Place::NetworkRoom).await.text.plain;
         let mut expected =
             vec!["help", "ping", "language", "timezone", "regions", "join", "whois", "request"];
-        expected.extend(["requests", "status", "overdue", "seminar", "attend", "decline-seminar"]);
+        expected.extend(["requests", "status", "overdue", "offers", "seminar", "attend"]);
+        expected.push("decline-seminar");
         expected.push("minutes");
         assert_eq!(shown(&observer), expected, "{observer}");
         let committee = ask("@pt:x.org", "!help", Place::Committee).await.text.plain;
@@ -223,7 +225,9 @@ mod tests {
             .map(|s| s.name)
             .filter(|n| super::usable_here(n, &Roles::default(), Place::Other))
             .collect();
-        assert_eq!(open, ["help", "ping", "language", "timezone", "regions", "whois", "seminar"]);
+        let everyone =
+            ["help", "ping", "language", "timezone", "regions", "whois", "offers", "seminar"];
+        assert_eq!(open, everyone);
     }
 
     #[tokio::test]

@@ -6,6 +6,7 @@ mod help;
 mod hostile;
 mod language;
 mod network;
+mod offers;
 mod overdue;
 mod requests;
 mod roster;
@@ -28,7 +29,7 @@ use crate::service::clock::SharedClock;
 use crate::service::rate_limit::RateLimiter;
 use crate::service::{RosterService, RosterServiceError};
 use crate::storage::{
-    PreferenceStore, RequestStore, RoomStore, RosterStore, SeminarStore, StorageError,
+    OfferStore, PreferenceStore, RequestStore, RoomStore, RosterStore, SeminarStore, StorageError,
 };
 
 /// The first line of a command, cut as every echo of a sender's text is
@@ -249,8 +250,16 @@ pub(crate) struct Request<'a> {
     zone: chrono_tz::Tz,
 }
 
-impl<S: RosterStore + RequestStore + PreferenceStore + RoomStore + SeminarStore + Clone + Sync>
-    ChatService<S>
+impl<
+        S: RosterStore
+            + RequestStore
+            + PreferenceStore
+            + RoomStore
+            + SeminarStore
+            + OfferStore
+            + Clone
+            + Sync,
+    > ChatService<S>
 {
     /// A service answering commands that start with `prefix`.
     pub fn new(
@@ -367,6 +376,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + RoomStore + SeminarStore 
             Ok(Command::Roster(command)) => self.roster_command(&request, command).await?,
             Ok(Command::Request(command)) => self.request_command(&request, command).await?,
             Ok(Command::Seminar(command)) => self.seminar_command(&request, command).await?,
+            Ok(Command::Offer(command)) => self.offer_command(&request, command).await?,
             Err(ParseError::Unknown(name)) => self.unknown(lang, &name).into(),
             Err(ParseError::Usage { spec, problem }) => {
                 self.usage_error(lang, spec, &problem).into()

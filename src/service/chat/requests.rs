@@ -6,18 +6,24 @@ use super::triage::result_id;
 use super::{Answer, ChatService, Effect, Place, Request as ChatRequest};
 use crate::commands::{RequestCommand, Scope, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS};
 use crate::domain::{
-    CountryCode, Language, NewRequest, Permission, Request, RequestState, RoomKind, Status,
+    CountryCode, Language, NewRequest, Offer, Permission, Request, RequestState, RoomKind, Status,
 };
 use crate::i18n::{Arg, Text};
 use crate::service::scheduler::reminder_jobs;
 use crate::storage::{
-    PreferenceStore, RequestFilter, RequestStore, RosterStore, SeminarStore, StorageError,
+    OfferStore, PreferenceStore, RequestFilter, RequestStore, RosterStore, SeminarStore,
+    StorageError,
 };
 
 /// How many requests a listing shows at most.
 const LIST_LIMIT: i64 = 20;
 
-impl<S: RosterStore + RequestStore + PreferenceStore + SeminarStore + Sync> ChatService<S> {
+/// Open offers shown on a new request's card, at most.
+const CARD_OFFERS: i64 = 5;
+
+impl<S: RosterStore + RequestStore + PreferenceStore + SeminarStore + OfferStore + Sync>
+    ChatService<S>
+{
     pub(super) async fn request_command(
         &self,
         req: &ChatRequest<'_>,
@@ -96,17 +102,28 @@ impl<S: RosterStore + RequestStore + PreferenceStore + SeminarStore + Sync> Chat
         let number = Arg::Text(format!("#{}", request.id));
         let mut answer = self.say(lang, "request-filed", &[("number", number)]);
         answer.start_thread = true;
-        answer.effects.push(Effect::PostCard { request_id: request.id, text: self.card(&request) });
+        let offers = self.store.open_offers(Some(&request.category), CARD_OFFERS).await?;
+        let text = self.card(&request, &offers);
+        answer.effects.push(Effect::PostCard { request_id: request.id, text });
         let targets = network.targets(&request.category);
         let start = self.clock().now_ms();
         answer.scheduled = reminder_jobs(request.id, 0, start, targets);
         Ok(answer)
     }
 
-    /// The card posted in the committee room (in the configured language).
-    /// A request's card, in each language of the committee room.
-    pub(super) fn card(&self, request: &Request) -> Text {
-        self.for_room(&RoomKind::Committee, |lang| self.card_in(lang, request))
+    /// A request's card, in each language of the committee room, with the
+    /// open offers of its category.
+    pub(super) fn card(&self, request: &Request, offers: &[Offer]) -> Text {
+        self.for_room(&RoomKind::Committee, |lang| {
+            let mut text = self.card_in(lang, request);
+            if !offers.is_empty() {
+                text.push_line(&self.catalog.render(lang, "card-offers", &[]));
+                for o in offers {
+                    text.push_line(&self.offer_line(lang, o));
+                }
+            }
+            text
+        })
     }
 
     fn card_in(&self, lang: Language, request: &Request) -> Text {

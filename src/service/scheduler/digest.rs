@@ -2,9 +2,11 @@
 //! `network.toml`): to the committee room, what is new, waiting for
 //! acknowledgement, overdue and decided this week; to the plenary and each
 //! regional room, in the room's languages, the cooperation delivered this
-//! week (in the region, for a regional room) and the seminars of the next
-//! two weeks (international ones everywhere, a region's sessions in its
-//! room). Nothing is posted where there is nothing to say.
+//! week (in the region, for a regional room), the offers of technical
+//! cooperation published this week (by the region's states, for a regional
+//! room) and the seminars of the next two weeks (international ones
+//! everywhere, a region's sessions in its room). Nothing is posted where
+//! there is nothing to say.
 //!
 //! One job per occurrence, keyed by its local date and time; each run
 //! schedules the next, so a change of summer time moves nothing: the next
@@ -19,12 +21,13 @@ use tracing::info;
 use super::Decision;
 use crate::domain::reminder;
 use crate::domain::{
-    when, Language, Network, OutcomeResult, Request, RequestState, RoomKind, Seminar, DAY_MS,
+    when, CountryCode, Language, Network, Offer, OutcomeResult, Request, RequestState, RoomKind,
+    Seminar, DAY_MS,
 };
 use crate::i18n::{Arg, Text};
 use crate::service::{ChatService, Scheduled};
 use crate::storage::{
-    Destination, OutcomeRecord, Outgoing, PreferenceStore, RequestFilter, RequestStore,
+    Destination, OfferStore, OutcomeRecord, Outgoing, PreferenceStore, RequestFilter, RequestStore,
     RosterStore, SeminarStore, StorageError,
 };
 
@@ -66,7 +69,10 @@ fn is_occurrence(network: &Network, due_at: i64) -> bool {
     next_digest(network, due_at.saturating_sub(1)).is_some_and(|d| d.due_at == due_at)
 }
 
-impl<S: RosterStore + RequestStore + PreferenceStore + SeminarStore + Clone + Sync> ChatService<S> {
+impl<
+        S: RosterStore + RequestStore + PreferenceStore + SeminarStore + OfferStore + Clone + Sync,
+    > ChatService<S>
+{
     /// The digest due at `due_at`, run at `now`.
     pub(super) async fn digest(&self, due_at: i64, now: i64) -> Result<Decision, StorageError> {
         let network = self.network();
@@ -104,18 +110,40 @@ impl<S: RosterStore + RequestStore + PreferenceStore + SeminarStore + Clone + Sy
             .into_iter()
             .filter(|s| s.starts_at >= due_at && s.starts_at <= due_at + 14 * DAY_MS)
             .collect();
+        let offers: Vec<Offer> = self
+            .store()
+            .open_offers(None, 100)
+            .await?
+            .into_iter()
+            .filter(|o| o.created_at >= since)
+            .collect();
         for (kind, region) in rooms {
             let here: Vec<&OutcomeRecord> = delivered
                 .iter()
                 .filter(|o| region.is_none() || o.request.region == region)
                 .collect();
+            let in_region = |code: &str| {
+                let region_of = CountryCode::parse(code)
+                    .ok()
+                    .and_then(|c| network.regions.region_of(c).map(|r| r.id.clone()));
+                region.is_none() || region_of == region
+            };
+            let offered: Vec<&Offer> = offers.iter().filter(|o| in_region(&o.offered_by)).collect();
             let seminars: Vec<&Seminar> =
                 coming.iter().filter(|s| s.room == RoomKind::Plenary || s.room == kind).collect();
-            if here.is_empty() && seminars.is_empty() {
+            if here.is_empty() && seminars.is_empty() && offered.is_empty() {
                 continue;
             }
             let text = self.for_room(&kind, |lang| {
-                self.room_digest(lang, due_at, &here, &seminars, late_since)
+                let mut text = self.room_digest(lang, due_at, &here, &seminars, late_since);
+                if !offered.is_empty() {
+                    let args = [("count", count(offered.len()))];
+                    text.push_line(&self.catalog().render(lang, "digest-offers", &args));
+                    for o in offered.iter().take(SECTION_LIMIT) {
+                        text.push_line(&self.offer_line(lang, o));
+                    }
+                }
+                text
             });
             items.push(room_message(kind, text));
         }

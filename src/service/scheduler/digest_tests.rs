@@ -208,3 +208,26 @@ async fn every_room_hears_of_the_coming_international_seminar() {
     );
     assert!(sent.iter().all(|(_, text)| text.contains("#1")), "{sent:#?}");
 }
+
+#[tokio::test]
+async fn the_weeks_offers_reach_the_plenary_and_the_offering_states_region() {
+    let clock = ManualClock::at(ms("2027-03-01T00:00:00Z"));
+    let (s, db) = on(&clock).await;
+    let mut offer = incoming(
+        "@pt:x.org",
+        "!offer capacity-building Training on tracking databases",
+        Place::NetworkRoom,
+    );
+    offer.event_id = "$o";
+    let event = Event { incoming: offer, reaction: false, ackable: false };
+    assert_eq!(s.handle_event(&db, &event).await.unwrap(), Handled::Answered);
+    clock.set(ms("2027-03-01T09:00:00Z"));
+    let runs = run_due(&s, &db).await;
+    assert_eq!(runs, [(clock.now_ms(), JobRun::Done { messages: 2, late: false })]);
+    let sent = digests(&db).await;
+    let rooms: Vec<&str> = sent.iter().map(|(room, _)| room.as_str()).collect();
+    assert_eq!(rooms, ["plenary/", "regional/western-europe-others"]);
+    for (_, text) in &sent {
+        assert!(text.contains("published this week (1)") && text.contains("#1 Portugal"), "{text}");
+    }
+}
