@@ -160,6 +160,19 @@ impl<S: RosterStore + RequestStore + PreferenceStore + RoomStore + SeminarStore 
         }))
     }
 
+    /// Seminar `id` if the sender may change it; otherwise the answer
+    /// saying it does not exist or is not theirs.
+    async fn seminar_to_change(
+        &self,
+        req: &ChatRequest<'_>,
+        id: i64,
+    ) -> Result<Result<Seminar, Answer>, StorageError> {
+        Ok(match self.seminar_or(req, id).await? {
+            Ok(s) if !self.may_change(req, &s) => Err(self.say(req.lang, "seminar-not-yours", &[])),
+            found => found,
+        })
+    }
+
     /// Whether the sender may change `seminar`: the coordinator, an admin,
     /// or who scheduled it.
     fn may_change(&self, req: &ChatRequest<'_>, seminar: &Seminar) -> bool {
@@ -174,13 +187,10 @@ impl<S: RosterStore + RequestStore + PreferenceStore + RoomStore + SeminarStore 
         when: &When,
     ) -> Result<Answer, StorageError> {
         let lang = req.lang;
-        let seminar = match self.seminar_or(req, id).await? {
+        let seminar = match self.seminar_to_change(req, id).await? {
             Ok(s) => s,
             Err(answer) => return Ok(answer),
         };
-        if !self.may_change(req, &seminar) {
-            return Ok(self.say(lang, "seminar-not-yours", &[]));
-        }
         if seminar.cancelled {
             return Ok(self.say(
                 lang,
@@ -210,13 +220,10 @@ impl<S: RosterStore + RequestStore + PreferenceStore + RoomStore + SeminarStore 
 
     async fn seminar_cancel(&self, req: &ChatRequest<'_>, id: i64) -> Result<Answer, StorageError> {
         let lang = req.lang;
-        let seminar = match self.seminar_or(req, id).await? {
+        let seminar = match self.seminar_to_change(req, id).await? {
             Ok(s) => s,
             Err(answer) => return Ok(answer),
         };
-        if !self.may_change(req, &seminar) {
-            return Ok(self.say(lang, "seminar-not-yours", &[]));
-        }
         let number = || Arg::Text(format!("#{id}"));
         if seminar.cancelled {
             return Ok(self.say(lang, "seminar-cancelled-already", &[("number", number())]));
@@ -278,13 +285,10 @@ impl<S: RosterStore + RequestStore + PreferenceStore + RoomStore + SeminarStore 
         text: String,
     ) -> Result<Answer, StorageError> {
         let lang = req.lang;
-        let seminar = match self.seminar_or(req, id).await? {
+        let seminar = match self.seminar_to_change(req, id).await? {
             Ok(s) => s,
             Err(answer) => return Ok(answer),
         };
-        if !self.may_change(req, &seminar) {
-            return Ok(self.say(lang, "seminar-not-yours", &[]));
-        }
         let number = Arg::Text(format!("#{id}"));
         let now = self.clock().now_ms();
         if seminar.starts_at > now {
