@@ -1,5 +1,6 @@
 //! The roster from the command line, on SQLite and PostgreSQL: imports with
-//! dry runs, bad files that change nothing, edits, exports and history.
+//! dry runs, bad files that change nothing, edits, exports and history,
+//! for states and for partners.
 
 mod common;
 
@@ -43,13 +44,13 @@ async fn an_import_is_previewed_applied_and_then_changes_nothing(backend: Backen
 
     let (ok, preview) = cli.run(&["roster", "import", EXAMPLE, "--dry-run"]);
     assert!(ok, "{preview}");
-    assert!(preview.contains("Dry run: 7 change(s) would be made"), "{preview}");
+    assert!(preview.contains("Dry run: 9 change(s) would be made"), "{preview}");
     assert!(preview.contains("+ state MA (founding_member)"), "{preview}");
     let (_, shown) = cli.run(&["roster", "show"]);
     assert!(!shown.contains("MA Morocco"), "a dry run changed the roster:\n{shown}");
 
     let (ok, applied) = cli.run(&["roster", "import", EXAMPLE]);
-    assert!(ok && applied.contains("7 change(s) made"), "{applied}");
+    assert!(ok && applied.contains("9 change(s) made"), "{applied}");
     let (ok, again) = cli.run(&["roster", "import", EXAMPLE]);
     assert!(ok && again.contains("No change"), "{again}");
     let (_, shown) = cli.run(&["roster", "show"]);
@@ -135,4 +136,89 @@ async fn states_and_delegates_are_edited_one_at_a_time_with_history() {
     assert!(history.lines().next().unwrap().contains("cli:tester"), "{history}");
     assert!(history.contains("- delegate @ddhh:cl.example for CL"), "{history}");
     cli.db.cleanup().await;
+}
+
+async fn partners_are_edited_exported_reimported_and_kept_by_a_csv_import(backend: Backend) {
+    let Some(cli) = Cli::new(backend).await else { return };
+    let steps: [&[&str]; 5] = [
+        &["state", "add", "MA", "--status", "founding"],
+        &["delegate", "add", "MA", "@didh:ma.example"],
+        &[
+            "partner",
+            "add",
+            "OHCHR",
+            "--kind",
+            "un_body",
+            "--name",
+            "en=OHCHR",
+            "--regions",
+            "africa",
+        ],
+        &["partner", "update", "ohchr", "--name", "fr=HCDH", "--regions", "Africa,asia-pacific"],
+        &["delegate", "add", "ohchr", "@o:un.example", "--language", "fr"],
+    ];
+    for step in steps {
+        let (ok, out) = cli.run(step);
+        assert!(ok, "{step:?}: {out}");
+    }
+    // One seat per person, whatever kind of seat.
+    let (ok, out) = cli.run(&["delegate", "add", "ohchr", "@didh:ma.example"]);
+    assert!(!ok && out.contains("already a delegate of MA"), "{out}");
+    let (ok, out) = cli.run(&["partner", "add", "un", "--kind", "un_body", "--name", "en=UN"]);
+    assert!(!ok && out.contains("not a partner ID"), "{out}");
+    let (ok, out) = cli.run(&[
+        "partner",
+        "add",
+        "undp",
+        "--kind",
+        "un_agency",
+        "--name",
+        "en=UNDP",
+        "--regions",
+        "atlantis",
+    ]);
+    assert!(!ok && out.contains("`atlantis` is not a region"), "{out}");
+
+    let toml = cli.stdout(&["roster", "export"]);
+    assert!(toml.contains("[[partner]]\nid = \"ohchr\"\nkind = \"un_body\""), "{toml}");
+    assert!(toml.contains("regions = [\"africa\", \"asia-pacific\"]"), "{toml}");
+    let exported = cli.write("export.toml", &toml);
+    let (ok, again) = cli.run(&["roster", "import", &exported]);
+    assert!(ok && again.contains("No change"), "an export reads back unchanged: {again}");
+
+    // CSV speaks of states only: importing one leaves the partners.
+    let csv = cli.write(
+        "states.csv",
+        "country,status,mechanism,delegate,language\nMA,founding_member,,@didh:ma.example,\n",
+    );
+    let (ok, out) = cli.run(&["roster", "import", &csv]);
+    assert!(ok && out.contains("No change"), "{out}");
+    let (_, shown) = cli.run(&["roster", "show"]);
+    assert!(shown.contains("Partners (1)") && shown.contains("@o:un.example (fr)"), "{shown}");
+
+    let (ok, out) = cli.run(&["partner", "remove", "ohchr"]);
+    assert!(
+        ok && out.contains("- delegate @o:un.example for ohchr") && out.contains("- partner ohchr"),
+        "{out}"
+    );
+    let (_, history) = cli.run(&["roster", "history"]);
+    for line in [
+        "+ partner ohchr",
+        "~ partner ohchr",
+        "+ delegate @o:un.example for ohchr",
+        "- partner ohchr",
+    ] {
+        assert!(history.contains(line), "{line}: {history}");
+    }
+    cli.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn partners_are_edited_exported_reimported_and_kept_by_a_csv_import_on_sqlite() {
+    partners_are_edited_exported_reimported_and_kept_by_a_csv_import(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn partners_are_edited_exported_reimported_and_kept_by_a_csv_import_on_postgres() {
+    partners_are_edited_exported_reimported_and_kept_by_a_csv_import(Backend::Postgres).await;
 }

@@ -56,8 +56,9 @@ room-committee-topic = اللجنة التنفيذية للشبكة: هنا تُ
 
 summary-regions = عرض المناطق وكيفية الانضمام إلى غرفها
 summary-join = تلقّي دعوة إلى غرفة إقليمية أخرى للتعلّم بين الأقران
-summary-whois = عرض وضع دولة وآليتها ومندوبيها
+summary-whois = عرض وضع دولة وآليتها ومندوبيها، أو نوع شريك وغرفه ومندوبيه
 summary-state = (المنسّق) إضافة دولة أو تعديلها أو حذفها
+summary-partner = (المنسّق) إضافة منظمة شريكة أو تعديلها أو حذفها
 summary-delegate = (المنسّق) إضافة مندوب أو حذفه أو استبداله
 summary-roster = (المنسّق) عرض السجل أو تصديره أو استيراده
 
@@ -68,6 +69,9 @@ problem-unknown-action = الأمر { $command } لا يعرف { $given }؛ اس
 problem-bad-country = { $value } ليس رمز بلد: استخدم حرفين، مثل MA أو PY.
 problem-bad-user = { $value } ليس معرّف Matrix كاملًا: اكتبه هكذا ‎@name:example.org.
 problem-bad-status = { $value } ليس وضعًا: استخدم founding_member أو member أو observer.
+problem-bad-seat = { $value } ليس رمز بلد (حرفان، مثل MA) ولا معرّف شريك (مثل ohchr).
+problem-bad-partner-id = { $value } ليس معرّف شريك: استخدم من 3 إلى 32 من الأحرف اللاتينية الصغيرة أو الأرقام أو الشرطات، على أن يبدأ بحرف (مثل ohchr أو cndh-ma).
+problem-bad-partner-kind = { $value } ليس نوع شريك: استخدم un_body أو un_agency أو state_donor أو nhri أو civil_society أو academia.
 problem-bad-language = { $value } ليست لغة يمكن للمندوبين اختيارها: استخدم ar أو zh-Hans أو en أو fr أو ru أو es أو pt.
 problem-bad-format = { $value } ليس صيغة للسجل: استخدم toml أو csv.
 problem-bad-option = الأمر { $command } لا يعرف الخيار { $value } (أو أن قيمته ناقصة).
@@ -107,6 +111,16 @@ whois-not-in-network = { $name } ليست في الشبكة (بعد).
 whois-committee = عضو في اللجنة التنفيذية
 whois-coordinator = منسّق الشبكة
 whois-none = لا شيء مسجّل
+whois-plenary = الجلسة العامة
+whois-partner = { $name } ({ $id }): { $kind }
+    الغرف: { $regions }
+    المندوبون: { $delegates }
+partner-kind-un-body = هيئة أو مكتب تابع للأمم المتحدة
+partner-kind-un-agency = وكالة أو صندوق أو برنامج تابع للأمم المتحدة
+partner-kind-state-donor = دولة مانحة أو وكالة إنمائية
+partner-kind-nhri = مؤسسة وطنية لحقوق الإنسان
+partner-kind-civil-society = منظمة من منظمات المجتمع المدني
+partner-kind-academia = جامعة أو مركز بحوث
 whois-state = { $name } ({ $code }): { $status }{ $roles }
     المنطقة: { $region }
     الآلية: { $mechanism }
@@ -157,6 +171,11 @@ roster-show-intro = السجل: { $count ->
     }.
 roster-show-region = { $name }
 roster-show-state = { $code } { $name }، { $status }: { $delegates }
+roster-show-partners = الشركاء
+roster-show-partner = { $id } { $name }، { $kind }: { $delegates }
+roster-no-such-partner = { $value } ليس من الشركاء في السجل.
+roster-partner-exists = { $value } موجود بالفعل بين الشركاء في السجل.
+roster-unknown-region = { $value } ليست منطقة من مناطق الشبكة (انظر ‎!regions).
 
 ## Cooperation requests
 
@@ -408,7 +427,7 @@ request-status-seminar = نوقش في الندوة { $number } «{ $title }» (
 
 summary-offer = نشر ما يمكن أن تقدّمه دولتك، أو إغلاق أحد عروضك
 summary-offers = عرض قائمة عروض التعاون التقني المفتوحة
-offer-not-allowed = لا ينشر العروض إلا مندوبو الدول الأعضاء (أما المراقبون والشركاء فيُرجى منهم التوجّه إلى المنسّق).
+offer-not-allowed = لا ينشر العروض إلا مندوبو الدول الأعضاء والشركاء (أما المراقبون فيُرجى منهم التوجّه إلى المنسّق).
 offer-unknown-category = { $category } ليست فئة. استخدم إحدى الفئات التالية: { $categories }.
 offer-too-long = العنوان أو التفاصيل أطول من اللازم (الحد الأقصى لعدد أحرف التفاصيل: { $max }).
 offer-published = نُشر عرضك برقم { $number } ({ $category }). وستطّلع عليه اللجنة عند ورود طلبات جديدة في هذه الفئة؛ ويمكنك إغلاقه بإرسال `!offer close` متبوعًا برقمه.

@@ -51,8 +51,9 @@ room-committee-topic = Executive Committee of the network: cooperation requests 
 
 summary-regions = list the regions and how to join their rooms
 summary-join = get invited to another regional peer-learning room
-summary-whois = show a state's status, mechanism and delegates
+summary-whois = show a state's status, mechanism and delegates, or a partner's kind, rooms and delegates
 summary-state = (coordinator) add, change or remove a state
+summary-partner = (coordinator) add, change or remove a partner organisation
 summary-delegate = (coordinator) add, remove or replace a delegate
 summary-roster = (coordinator) show, export or import the roster
 
@@ -63,6 +64,9 @@ problem-unknown-action = { $command } does not know { $given }; use one of: { $e
 problem-bad-country = { $value } is not a country code: use two letters, like MA or PY.
 problem-bad-user = { $value } is not a full Matrix ID: write it like @name:example.org.
 problem-bad-status = { $value } is not a status: use founding_member, member or observer.
+problem-bad-seat = { $value } is neither a country code (two letters, like MA) nor a partner ID (like ohchr).
+problem-bad-partner-id = { $value } is not a partner ID: use 3 to 32 lowercase letters, digits or hyphens, starting with a letter (like ohchr or cndh-ma).
+problem-bad-partner-kind = { $value } is not a partner kind: use un_body, un_agency, state_donor, nhri, civil_society or academia.
 problem-bad-language = { $value } is not a language delegates can choose: use ar, zh-Hans, en, fr, ru, es or pt.
 problem-bad-format = { $value } is not a roster format: use toml or csv.
 problem-bad-option = { $command } does not know the option { $value } (or it lacks its value).
@@ -88,6 +92,16 @@ whois-not-in-network = { $name } is not in the network (yet).
 whois-committee = member of the Executive Committee
 whois-coordinator = coordinator of the network
 whois-none = none recorded
+whois-plenary = plenary
+whois-partner = { $name } ({ $id }): { $kind }
+    Rooms: { $regions }
+    Delegates: { $delegates }
+partner-kind-un-body = UN body or office
+partner-kind-un-agency = UN agency, fund or programme
+partner-kind-state-donor = donor state or development agency
+partner-kind-nhri = national human-rights institution
+partner-kind-civil-society = civil-society organisation
+partner-kind-academia = university or research centre
 whois-state = { $name } ({ $code }): { $status }{ $roles }
     Region: { $region }
     Mechanism: { $mechanism }
@@ -119,6 +133,11 @@ roster-no-region = { $value } is in no region of the network; add it to the regi
 roster-show-intro = The roster: { $count } states.
 roster-show-region = { $name }
 roster-show-state = { $code } { $name }, { $status }: { $delegates }
+roster-show-partners = Partners
+roster-show-partner = { $id } { $name }, { $kind }: { $delegates }
+roster-no-such-partner = { $value } is not a partner in the roster.
+roster-partner-exists = { $value } is already a partner in the roster.
+roster-unknown-region = { $value } is not a region of the network (see !regions).
 
 ## Cooperation requests
 
@@ -326,7 +345,7 @@ request-status-seminar = Discussed at seminar { $number } “{ $title }” ({ $w
 
 summary-offer = publish what your state can provide, or close one of your offers
 summary-offers = list the open offers of technical cooperation
-offer-not-allowed = Only delegates of member states publish offers (observers and partners: ask the coordinator).
+offer-not-allowed = Only delegates of member states and of partners publish offers (observers: ask the coordinator).
 offer-unknown-category = { $category } is not a category. Use one of: { $categories }.
 offer-too-long = The title or the details are too long (at most { $max } characters for the details).
 offer-published = Your offer is published as { $number } ({ $category }). The committee sees it on new requests of this category; close it with `!offer close` and its number.

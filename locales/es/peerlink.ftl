@@ -51,8 +51,9 @@ room-committee-topic = Comité Ejecutivo de la red: aquí se examinan las solici
 
 summary-regions = listar las regiones y cómo unirse a sus salas
 summary-join = recibir una invitación a otra sala regional de aprendizaje entre pares
-summary-whois = mostrar el estatus, el mecanismo y los delegados de un Estado
+summary-whois = mostrar el estatus, el mecanismo y los delegados de un Estado, o el tipo, las salas y los delegados de un asociado
 summary-state = (coordinación) añadir, modificar o retirar un Estado
+summary-partner = (coordinación) añadir, modificar o retirar una organización asociada
 summary-delegate = (coordinación) añadir, retirar o sustituir a un delegado
 summary-roster = (coordinación) mostrar, exportar o importar la lista de miembros
 
@@ -63,6 +64,9 @@ problem-unknown-action = { $command } no conoce { $given }; use una de estas opc
 problem-bad-country = { $value } no es un código de país: use dos letras, como MA o PY.
 problem-bad-user = { $value } no es un identificador Matrix completo: escríbalo como @nombre:ejemplo.org.
 problem-bad-status = { $value } no es un estatus: use founding_member, member u observer.
+problem-bad-seat = { $value } no es ni un código de país (dos letras, como MA) ni un identificador de asociado (como ohchr).
+problem-bad-partner-id = { $value } no es un identificador de asociado: use de 3 a 32 letras minúsculas, cifras o guiones, empezando por una letra (como ohchr o cndh-ma).
+problem-bad-partner-kind = { $value } no es un tipo de asociado: use un_body, un_agency, state_donor, nhri, civil_society o academia.
 problem-bad-language = { $value } no es un idioma disponible para los delegados: use ar, zh-Hans, en, fr, ru, es o pt.
 problem-bad-format = { $value } no es un formato de lista: use toml o csv.
 problem-bad-option = { $command } no conoce la opción { $value } (o le falta su valor).
@@ -88,6 +92,16 @@ whois-not-in-network = { $name } no forma parte de la red (todavía).
 whois-committee = miembro del Comité Ejecutivo
 whois-coordinator = coordinación de la red
 whois-none = ninguno registrado
+whois-plenary = plenaria
+whois-partner = { $name } ({ $id }): { $kind }
+    Salas: { $regions }
+    Delegados: { $delegates }
+partner-kind-un-body = órgano u oficina de las Naciones Unidas
+partner-kind-un-agency = organismo, fondo o programa de las Naciones Unidas
+partner-kind-state-donor = Estado donante o agencia de desarrollo
+partner-kind-nhri = institución nacional de derechos humanos
+partner-kind-civil-society = organización de la sociedad civil
+partner-kind-academia = universidad o centro de investigación
 whois-state = { $name } ({ $code }): { $status }{ $roles }
     Región: { $region }
     Mecanismo: { $mechanism }
@@ -119,6 +133,11 @@ roster-no-region = { $value } no pertenece a ninguna región de la red; añádal
 roster-show-intro = La lista de miembros: { $count } Estados.
 roster-show-region = { $name }
 roster-show-state = { $code } { $name }, { $status }: { $delegates }
+roster-show-partners = Asociados
+roster-show-partner = { $id } { $name }, { $kind }: { $delegates }
+roster-no-such-partner = { $value } no figura como asociado en la lista.
+roster-partner-exists = { $value } ya figura como asociado en la lista.
+roster-unknown-region = { $value } no es una región de la red (consulte !regions).
 
 ## Solicitudes de cooperación
 
@@ -326,7 +345,7 @@ request-status-seminar = Examinada en el seminario { $number } «{ $title }» ({
 
 summary-offer = publicar lo que su Estado puede aportar, o cerrar una de sus ofertas
 summary-offers = listar las ofertas de cooperación técnica abiertas
-offer-not-allowed = Solo los delegados de los Estados miembros publican ofertas (observadores y asociados: diríjanse a la coordinación).
+offer-not-allowed = Solo los delegados de los Estados miembros y de los asociados publican ofertas (observadores: diríjanse a la coordinación).
 offer-unknown-category = { $category } no es una categoría. Use una de estas: { $categories }.
 offer-too-long = El título o los detalles son demasiado largos (máximo { $max } caracteres para los detalles).
 offer-published = Su oferta se ha publicado con el número { $number } ({ $category }). El Comité la verá en las nuevas solicitudes de esta categoría; para cerrarla, envíe `!offer close` seguido de su número.

@@ -51,8 +51,9 @@ room-committee-topic = Comité exécutif du réseau : les demandes de coopérati
 
 summary-regions = lister les régions et la façon de rejoindre leurs salons
 summary-join = être invité dans un autre salon régional d'apprentissage entre pairs
-summary-whois = afficher le statut, le mécanisme et les délégués d'un État
+summary-whois = afficher le statut, le mécanisme et les délégués d'un État, ou le type, les salons et les délégués d'un partenaire
 summary-state = (coordination) ajouter, modifier ou retirer un État
+summary-partner = (coordination) ajouter, modifier ou retirer une organisation partenaire
 summary-delegate = (coordination) ajouter, retirer ou remplacer un délégué
 summary-roster = (coordination) afficher, exporter ou importer la liste des membres
 
@@ -63,6 +64,9 @@ problem-unknown-action = { $command } ne connaît pas { $given } ; utilisez : { 
 problem-bad-country = { $value } n'est pas un code de pays : utilisez deux lettres, comme MA ou PY.
 problem-bad-user = { $value } n'est pas un identifiant Matrix complet : écrivez-le comme @nom:exemple.org.
 problem-bad-status = { $value } n'est pas un statut : utilisez founding_member, member ou observer.
+problem-bad-seat = { $value } n'est ni un code de pays (deux lettres, comme MA) ni un identifiant de partenaire (comme ohchr).
+problem-bad-partner-id = { $value } n'est pas un identifiant de partenaire : utilisez de 3 à 32 lettres minuscules, chiffres ou traits d'union, en commençant par une lettre (comme ohchr ou cndh-ma).
+problem-bad-partner-kind = { $value } n'est pas un type de partenaire : utilisez un_body, un_agency, state_donor, nhri, civil_society ou academia.
 problem-bad-language = { $value } n'est pas une langue proposée aux délégués : utilisez ar, zh-Hans, en, fr, ru, es ou pt.
 problem-bad-format = { $value } n'est pas un format de liste : utilisez toml ou csv.
 problem-bad-option = { $command } ne connaît pas l'option { $value } (ou sa valeur manque).
@@ -88,6 +92,16 @@ whois-not-in-network = { $name } ne fait pas (encore) partie du réseau.
 whois-committee = membre du Comité exécutif
 whois-coordinator = coordination du réseau
 whois-none = aucun enregistré
+whois-plenary = plénière
+whois-partner = { $name } ({ $id }) : { $kind }
+    Salons : { $regions }
+    Délégués : { $delegates }
+partner-kind-un-body = organe ou bureau des Nations Unies
+partner-kind-un-agency = institution, fonds ou programme des Nations Unies
+partner-kind-state-donor = État donateur ou agence de développement
+partner-kind-nhri = institution nationale des droits de l'homme
+partner-kind-civil-society = organisation de la société civile
+partner-kind-academia = université ou centre de recherche
 whois-state = { $name } ({ $code }) : { $status }{ $roles }
     Région : { $region }
     Mécanisme : { $mechanism }
@@ -119,6 +133,11 @@ roster-no-region = { $value } n'appartient à aucune région du réseau ; ajoute
 roster-show-intro = La liste des membres : { $count } États.
 roster-show-region = { $name }
 roster-show-state = { $code } { $name }, { $status } : { $delegates }
+roster-show-partners = Partenaires
+roster-show-partner = { $id } { $name }, { $kind } : { $delegates }
+roster-no-such-partner = { $value } ne figure pas parmi les partenaires de la liste.
+roster-partner-exists = { $value } figure déjà parmi les partenaires de la liste.
+roster-unknown-region = { $value } n'est pas une région du réseau (voir !regions).
 
 ## Demandes de coopération
 
@@ -326,7 +345,7 @@ request-status-seminar = Examinée lors du séminaire { $number } « { $title } 
 
 summary-offer = publier ce que votre État peut apporter, ou clore l'une de vos offres
 summary-offers = lister les offres de coopération technique ouvertes
-offer-not-allowed = Seuls les délégués des États membres publient des offres (observateurs et partenaires : adressez-vous à la coordination).
+offer-not-allowed = Seuls les délégués des États membres et des partenaires publient des offres (observateurs : adressez-vous à la coordination).
 offer-unknown-category = { $category } n'est pas une catégorie. Utilisez : { $categories }.
 offer-too-long = Le titre ou le détail de l'offre est trop long (au plus { $max } caractères pour le détail).
 offer-published = Votre offre est publiée sous le numéro { $number } ({ $category }). Le Comité la verra sur les nouvelles demandes de cette catégorie ; pour la clore, envoyez `!offer close` suivi de son numéro.

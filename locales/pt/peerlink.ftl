@@ -51,8 +51,9 @@ room-committee-topic = Comité Executivo da rede: aqui são examinados os pedido
 
 summary-regions = listar as regiões e como entrar nas suas salas
 summary-join = receber um convite para outra sala regional de aprendizagem entre pares
-summary-whois = mostrar o estatuto, o mecanismo e os delegados de um Estado
+summary-whois = mostrar o estatuto, o mecanismo e os delegados de um Estado, ou o tipo, as salas e os delegados de um parceiro
 summary-state = (coordenação) adicionar, alterar ou retirar um Estado
+summary-partner = (coordenação) adicionar, alterar ou retirar uma organização parceira
 summary-delegate = (coordenação) adicionar, retirar ou substituir um delegado
 summary-roster = (coordenação) mostrar, exportar ou importar a lista de membros
 
@@ -63,6 +64,9 @@ problem-unknown-action = { $command } não conhece { $given }; use uma destas op
 problem-bad-country = { $value } não é um código de país: use duas letras, como MA ou PY.
 problem-bad-user = { $value } não é um identificador Matrix completo: escreva-o como @nome:exemplo.org.
 problem-bad-status = { $value } não é um estatuto: use founding_member, member ou observer.
+problem-bad-seat = { $value } não é um código de país (duas letras, como MA) nem um identificador de parceiro (como ohchr).
+problem-bad-partner-id = { $value } não é um identificador de parceiro: use de 3 a 32 letras minúsculas, algarismos ou hífenes, começando por uma letra (como ohchr ou cndh-ma).
+problem-bad-partner-kind = { $value } não é um tipo de parceiro: use un_body, un_agency, state_donor, nhri, civil_society ou academia.
 problem-bad-language = { $value } não é uma língua disponível para os delegados: use ar, zh-Hans, en, fr, ru, es ou pt.
 problem-bad-format = { $value } não é um formato de lista: use toml ou csv.
 problem-bad-option = { $command } não conhece a opção { $value } (ou falta o seu valor).
@@ -88,6 +92,16 @@ whois-not-in-network = { $name } não faz parte da rede (ainda).
 whois-committee = membro do Comité Executivo
 whois-coordinator = coordenação da rede
 whois-none = nenhum registado
+whois-plenary = plenário
+whois-partner = { $name } ({ $id }): { $kind }
+    Salas: { $regions }
+    Delegados: { $delegates }
+partner-kind-un-body = órgão ou gabinete das Nações Unidas
+partner-kind-un-agency = agência, fundo ou programa das Nações Unidas
+partner-kind-state-donor = Estado doador ou agência de desenvolvimento
+partner-kind-nhri = instituição nacional de direitos humanos
+partner-kind-civil-society = organização da sociedade civil
+partner-kind-academia = universidade ou centro de investigação
 whois-state = { $name } ({ $code }): { $status }{ $roles }
     Região: { $region }
     Mecanismo: { $mechanism }
@@ -119,6 +133,11 @@ roster-no-region = { $value } não pertence a nenhuma região da rede; adicione-
 roster-show-intro = A lista de membros: { $count } Estados.
 roster-show-region = { $name }
 roster-show-state = { $code } { $name }, { $status }: { $delegates }
+roster-show-partners = Parceiros
+roster-show-partner = { $id } { $name }, { $kind }: { $delegates }
+roster-no-such-partner = { $value } não consta da lista como parceiro.
+roster-partner-exists = { $value } já consta da lista como parceiro.
+roster-unknown-region = { $value } não é uma região da rede (consulte !regions).
 
 ## Pedidos de cooperação
 
@@ -326,7 +345,7 @@ request-status-seminar = Examinado no seminário { $number } «{ $title }» ({ $
 
 summary-offer = publicar o que o seu Estado pode disponibilizar, ou encerrar uma das suas ofertas
 summary-offers = listar as ofertas de cooperação técnica em aberto
-offer-not-allowed = Só os delegados dos Estados membros publicam ofertas (observadores e parceiros: dirijam-se à coordenação).
+offer-not-allowed = Só os delegados dos Estados membros e dos parceiros publicam ofertas (observadores: dirijam-se à coordenação).
 offer-unknown-category = { $category } não é uma categoria. Use uma destas: { $categories }.
 offer-too-long = O título ou os detalhes são demasiado longos (no máximo { $max } caracteres para os detalhes).
 offer-published = A sua oferta foi publicada com o número { $number } ({ $category }). O Comité vê-la-á nos novos pedidos desta categoria; para a encerrar, envie `!offer close` seguido do seu número.

@@ -54,8 +54,9 @@ room-committee-topic = Исполнительный комитет сети: з�
 
 summary-regions = список регионов и как войти в их комнаты
 summary-join = получить приглашение в другую региональную комнату взаимного обучения
-summary-whois = статус, механизм и делегаты государства
+summary-whois = статус, механизм и делегаты государства или тип, комнаты и делегаты партнёра
 summary-state = (координатор) добавить, изменить или удалить государство
+summary-partner = (координатор) добавить, изменить или удалить организацию-партнёра
 summary-delegate = (координатор) добавить, удалить или заменить делегата
 summary-roster = (координатор) показать, экспортировать или импортировать реестр
 
@@ -66,6 +67,9 @@ problem-unknown-action = { $command } не знает { $given }; использ
 problem-bad-country = { $value } — не код страны: используйте две буквы, например MA или PY.
 problem-bad-user = { $value } — не полный идентификатор Matrix: пишите так: @name:example.org.
 problem-bad-status = { $value } — не статус: используйте founding_member, member или observer.
+problem-bad-seat = { $value } — не код страны (две буквы, например MA) и не идентификатор партнёра (например ohchr).
+problem-bad-partner-id = { $value } — не идентификатор партнёра: используйте от 3 до 32 строчных латинских букв, цифр или дефисов, начиная с буквы (например ohchr или cndh-ma).
+problem-bad-partner-kind = { $value } — не тип партнёра: используйте un_body, un_agency, state_donor, nhri, civil_society или academia.
 problem-bad-language = { $value } — не язык, доступный делегатам: используйте ar, zh-Hans, en, fr, ru, es или pt.
 problem-bad-format = { $value } — не формат реестра: используйте toml или csv.
 problem-bad-option = { $command } не знает параметр { $value } (или у него нет значения).
@@ -101,6 +105,16 @@ whois-not-in-network = { $name } (пока) не входит в сеть.
 whois-committee = член Исполнительного комитета
 whois-coordinator = координатор сети
 whois-none = не указано
+whois-plenary = пленарная
+whois-partner = { $name } ({ $id }): { $kind }
+    Комнаты: { $regions }
+    Делегаты: { $delegates }
+partner-kind-un-body = орган или управление ООН
+partner-kind-un-agency = учреждение, фонд или программа ООН
+partner-kind-state-donor = государство-донор или агентство по развитию
+partner-kind-nhri = национальное правозащитное учреждение
+partner-kind-civil-society = организация гражданского общества
+partner-kind-academia = университет или исследовательский центр
 whois-state = { $name } ({ $code }): { $status }{ $roles }
     Регион: { $region }
     Механизм: { $mechanism }
@@ -143,6 +157,11 @@ roster-show-intro = Реестр: { $count ->
     }.
 roster-show-region = { $name }
 roster-show-state = { $code } { $name }, { $status }: { $delegates }
+roster-show-partners = Партнёры
+roster-show-partner = { $id } { $name }, { $kind }: { $delegates }
+roster-no-such-partner = { $value } нет среди партнёров в реестре.
+roster-partner-exists = { $value } уже есть среди партнёров в реестре.
+roster-unknown-region = { $value } — не регион сети (см. !regions).
 
 ## Cooperation requests
 
@@ -372,7 +391,7 @@ request-status-seminar = Обсуждался на семинаре { $number } 
 
 summary-offer = опубликовать, что может предоставить ваше государство, или закрыть одно из ваших предложений
 summary-offers = список открытых предложений о техническом сотрудничестве
-offer-not-allowed = Публиковать предложения могут только делегаты государств-членов (наблюдателям и партнёрам следует обращаться к координатору).
+offer-not-allowed = Публиковать предложения могут только делегаты государств-членов и партнёров (наблюдателям следует обращаться к координатору).
 offer-unknown-category = { $category } — не категория. Используйте одну из: { $categories }.
 offer-too-long = Название или подробности слишком длинные (для подробностей — не более { $max } знаков).
 offer-published = Ваше предложение опубликовано под номером { $number } ({ $category }). Комитет увидит его при поступлении новых запросов этой категории; чтобы закрыть его, отправьте `!offer close` и его номер.

@@ -51,8 +51,9 @@ room-committee-topic = 网络执行委员会：在此分流处理合作请求。
 
 summary-regions = 列出各区域以及如何加入其房间
 summary-join = 获得另一个区域同行学习房间的邀请
-summary-whois = 显示一个国家的地位、机制和代表
+summary-whois = 显示一个国家的地位、机制和代表，或一个合作伙伴的类型、房间和代表
 summary-state = （协调方）添加、修改或删除国家
+summary-partner = （协调方）添加、修改或删除合作伙伴组织
 summary-delegate = （协调方）添加、删除或替换代表
 summary-roster = （协调方）显示、导出或导入名册
 
@@ -63,6 +64,9 @@ problem-unknown-action = { $command } 不认识 { $given }；请使用以下之�
 problem-bad-country = { $value } 不是国家代码：请使用两个字母，例如 MA 或 PY。
 problem-bad-user = { $value } 不是完整的 Matrix ID：请写成 @name:example.org 的形式。
 problem-bad-status = { $value } 不是地位：请使用 founding_member、member 或 observer。
+problem-bad-seat = { $value } 既不是国家代码（两个字母，例如 MA），也不是合作伙伴标识符（例如 ohchr）。
+problem-bad-partner-id = { $value } 不是合作伙伴标识符：请使用 3 至 32 个小写字母、数字或连字符，并以字母开头（例如 ohchr 或 cndh-ma）。
+problem-bad-partner-kind = { $value } 不是合作伙伴类型：请使用 un_body、un_agency、state_donor、nhri、civil_society 或 academia。
 problem-bad-language = { $value } 不是代表可选的语言：请使用 ar、zh-Hans、en、fr、ru、es 或 pt。
 problem-bad-format = { $value } 不是名册格式：请使用 toml 或 csv。
 problem-bad-option = { $command } 不认识选项 { $value }（或该选项缺少值）。
@@ -88,6 +92,16 @@ whois-not-in-network = { $name }（尚）不在网络中。
 whois-committee = 执行委员会成员
 whois-coordinator = 网络协调方
 whois-none = 无记录
+whois-plenary = 全体会议
+whois-partner = { $name }（{ $id }）：{ $kind }
+    房间：{ $regions }
+    代表：{ $delegates }
+partner-kind-un-body = 联合国机构或办事处
+partner-kind-un-agency = 联合国专门机构、基金或方案
+partner-kind-state-donor = 捐助国或发展机构
+partner-kind-nhri = 国家人权机构
+partner-kind-civil-society = 民间社会组织
+partner-kind-academia = 大学或研究中心
 whois-state = { $name }（{ $code }）：{ $status }{ $roles }
     区域：{ $region }
     机制：{ $mechanism }
@@ -116,6 +130,11 @@ roster-no-region = { $value } 不属于网络的任何区域；请先将其加�
 roster-show-intro = 名册：{ $count } 个国家。
 roster-show-region = { $name }
 roster-show-state = { $code } { $name }，{ $status }：{ $delegates }
+roster-show-partners = 合作伙伴
+roster-show-partner = { $id } { $name }，{ $kind }：{ $delegates }
+roster-no-such-partner = { $value } 不是名册中的合作伙伴。
+roster-partner-exists = { $value } 已是名册中的合作伙伴。
+roster-unknown-region = { $value } 不是网络的区域（参见 !regions）。
 
 ## Cooperation requests
 
@@ -312,7 +331,7 @@ request-status-seminar = 已在研讨会 { $number }“{ $title }”上讨论（
 
 summary-offer = 发布贵国能够提供的合作内容，或关闭您的某项提议
 summary-offers = 列出开放中的技术合作提议
-offer-not-allowed = 只有成员国代表可以发布提议（观察员和合作伙伴：请联系协调方）。
+offer-not-allowed = 只有成员国和合作伙伴的代表可以发布提议（观察员：请联系协调方）。
 offer-unknown-category = { $category } 不是类别。请使用以下之一：{ $categories }。
 offer-too-long = 标题或详情过长（详情最多 { $max } 个字符）。
 offer-published = 您的提议已发布，编号为 { $number }（{ $category }）。委员会在收到此类别的新请求时会看到它；如需关闭，请发送 `!offer close` 并附上其编号。

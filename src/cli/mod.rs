@@ -1,6 +1,7 @@
 //! The command line: `peerlink run`, `migrate`, `check-config`, and the
 //! roster commands (`roster`, `state`, `delegate`) in [`roster`].
 
+mod partner;
 mod provision;
 mod requests;
 mod roster;
@@ -52,7 +53,10 @@ pub enum Command {
     /// Add, update or remove a state
     #[command(subcommand)]
     State(roster::StateCommand),
-    /// Add, remove or replace a delegate
+    /// Add, update or remove a partner (an organisation that is not a state)
+    #[command(subcommand)]
+    Partner(partner::PartnerCommand),
+    /// Add, remove or replace a delegate (of a state or a partner)
     #[command(subcommand)]
     Delegate(roster::DelegateCommand),
     /// List and show cooperation requests
@@ -111,6 +115,7 @@ pub fn main(cli: Cli) -> ExitCode {
             Command::Run => run(settings).await,
             Command::Roster(c) => roster::roster(&settings, c).await,
             Command::State(c) => roster::state(&settings, c).await,
+            Command::Partner(c) => partner::partner(&settings, c).await,
             Command::Delegate(c) => roster::delegate(&settings, c).await,
             Command::Provision { dry_run } => provision::provision(&settings, dry_run).await,
             Command::Requests(c) => requests::requests(&settings, c).await,

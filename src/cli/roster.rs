@@ -1,4 +1,5 @@
-//! `peerlink roster|state|delegate …`: the roster from the command line.
+//! `peerlink roster|state|delegate …`: the roster from the command line
+//! (`peerlink partner …` is in `partner.rs`).
 //! Each edit is one transaction recorded in the roster history as done by
 //! `cli:<login name>`.
 
@@ -9,7 +10,7 @@ use std::sync::Arc;
 use clap::Subcommand;
 
 use crate::config::Settings;
-use crate::domain::{CountryCode, Delegate, MatrixUserId, RosterChange, State, Status};
+use crate::domain::{CountryCode, Delegate, MatrixUserId, RosterChange, Seat, State, Status};
 use crate::service::roster::RosterFormat;
 use crate::service::RosterService;
 use crate::storage::{Database, RosterStore};
@@ -85,11 +86,11 @@ pub enum StateCommand {
 /// `peerlink delegate …`
 #[derive(Debug, Subcommand)]
 pub enum DelegateCommand {
-    /// Make a Matrix user a delegate of a state
+    /// Make a Matrix user a delegate of a state or a partner
     Add {
-        /// ISO 3166-1 alpha-2 code of the state
-        #[arg(value_parser = parse_country)]
-        code: CountryCode,
+        /// ISO 3166-1 alpha-2 code of the state (e.g. MA), or the partner's ID (e.g. ohchr)
+        #[arg(value_parser = parse_seat)]
+        seat: Seat,
         /// Full Matrix user ID, e.g. @name:example.org
         #[arg(value_parser = parse_user)]
         user: MatrixUserId,
@@ -118,6 +119,12 @@ fn parse_country(raw: &str) -> Result<CountryCode, String> {
     CountryCode::parse(raw).map_err(|e| e.to_string())
 }
 
+fn parse_seat(raw: &str) -> Result<Seat, String> {
+    Seat::parse(raw).ok_or_else(|| {
+        format!("`{raw}` is neither a country code (like MA) nor a partner ID (like ohchr)")
+    })
+}
+
 fn parse_format(raw: &str) -> Result<RosterFormat, String> {
     RosterFormat::parse(raw).ok_or_else(|| "use toml or csv".to_owned())
 }
@@ -130,7 +137,7 @@ fn parse_user(raw: &str) -> Result<MatrixUserId, String> {
     MatrixUserId::parse(raw).map_err(|e| e.to_string())
 }
 
-fn parse_language(raw: &str) -> Result<String, String> {
+pub(super) fn parse_language(raw: &str) -> Result<String, String> {
     crate::domain::delegate_language(raw)
         .ok_or_else(|| format!("use one of {}", crate::domain::DELEGATE_LANGUAGES.join(", ")))
 }
@@ -140,7 +147,7 @@ pub(super) fn actor() -> String {
     format!("cli:{}", std::env::var("USER").unwrap_or_else(|_| "unknown".into()))
 }
 
-async fn service(settings: &Settings) -> anyhow::Result<RosterService<Database>> {
+pub(super) async fn service(settings: &Settings) -> anyhow::Result<RosterService<Database>> {
     let network = Arc::new(settings.load_network()?);
     let db =
         Database::connect_and_migrate(&settings.database.url, settings.database.max_connections)
@@ -148,7 +155,7 @@ async fn service(settings: &Settings) -> anyhow::Result<RosterService<Database>>
     Ok(RosterService::new(db, network))
 }
 
-fn print_changes(changes: &[RosterChange], dry_run: bool) {
+pub(super) fn print_changes(changes: &[RosterChange], dry_run: bool) {
     match (changes.len(), dry_run) {
         (0, _) => println!("No change: the roster already looks like that."),
         (n, true) => println!("Dry run: {n} change(s) would be made; nothing was changed."),
@@ -221,6 +228,27 @@ async fn show(service: &RosterService<Database>) -> anyhow::Result<String> {
             ));
         }
     }
+    out.push_str(&format!("Partners ({})\n", roster.partners.len()));
+    for p in roster.partners.values() {
+        let seat = Seat::Partner(p.id.clone());
+        let delegates: Vec<String> = roster
+            .delegates_of_seat(&seat)
+            .into_iter()
+            .map(|u| match roster.language_of(u.as_str()) {
+                Some(l) => format!("{u} ({l})"),
+                None => u.to_string(),
+            })
+            .collect();
+        let regions: Vec<&str> = p.regions.iter().map(String::as_str).collect();
+        out.push_str(&format!(
+            "  {:<12} {:<40} {:<14} rooms: plenary{}\n      delegates: {}\n",
+            p.id,
+            p.name("en"),
+            p.kind,
+            regions.iter().map(|r| format!(", {r}")).collect::<String>(),
+            if delegates.is_empty() { "none".to_owned() } else { delegates.join(", ") }
+        ));
+    }
     Ok(out)
 }
 
@@ -259,12 +287,8 @@ pub async fn state(settings: &Settings, command: StateCommand) -> anyhow::Result
 pub async fn delegate(settings: &Settings, command: DelegateCommand) -> anyhow::Result<ExitCode> {
     let service = service(settings).await?;
     let changes = match command {
-        DelegateCommand::Add { code, user, language } => {
-            service
-                .edit(&actor(), |r| {
-                    r.add_delegate(Delegate { user_id: user, state: code, language })
-                })
-                .await?
+        DelegateCommand::Add { seat, user, language } => {
+            service.edit(&actor(), |r| r.add_seat_delegate(&seat, user, language)).await?
         }
         DelegateCommand::Remove { user } => {
             service.edit(&actor(), |r| r.remove_delegate(&user).map(drop)).await?

@@ -62,7 +62,7 @@ pub enum Command {
         /// The zone as typed; `None` shows the current one.
         choice: Option<String>,
     },
-    /// Roster administration (`!state`, `!delegate`, `!roster`).
+    /// Roster administration (`!state`, `!partner`, `!delegate`, `!roster`).
     Roster(RosterCommand),
     /// Cooperation requests (`!request`, `!requests`, `!status`, triage).
     Request(RequestCommand),
@@ -104,6 +104,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     network::JOIN,
     network::WHOIS,
     roster::STATE,
+    roster::PARTNER,
     roster::DELEGATE,
     roster::ROSTER,
     requests::REQUEST,
@@ -166,6 +167,12 @@ pub enum Problem {
     },
     /// Not a country code.
     BadCountry(String),
+    /// Not a country code nor a partner ID.
+    BadSeat(String),
+    /// Not a partner ID.
+    BadPartnerId(String),
+    /// Not a partner kind.
+    BadPartnerKind(String),
     /// Not a full Matrix user ID.
     BadUser(String),
     /// Not a status.
@@ -241,6 +248,7 @@ pub fn parse(body: &str, prefix: &str) -> Option<Result<Command, ParseError>> {
         "join" => network::parse_join(args),
         "whois" => network::parse_whois(args),
         "state" => roster::parse_state(args),
+        "partner" => roster::parse_partner(args),
         "delegate" => roster::parse_delegate(args),
         "roster" => roster::parse_roster(args),
         "request" => requests::parse_request(args),

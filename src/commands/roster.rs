@@ -2,14 +2,20 @@
 //!
 //! ```text
 //! !state add|update|remove <country> [--status S] [--mechanism "name"]
-//! !delegate add <country> <@user:server> [--language L]
+//! !partner add <id> <kind> "name" [--in L] [--regions r1,r2]
+//! !partner update <id> [--kind K] [--name "name" [--in L]] [--regions r1,r2|none]
+//! !partner remove <id>
+//! !delegate add <country|partner> <@user:server> [--language L]
 //! !delegate remove <@user:server>
 //! !delegate replace <@old:server> <@new:server>
 //! !roster show | export [toml|csv] | import [--dry-run]   (+ the file on the following lines)
 //! ```
 
 use super::{Arguments, Command, CommandSpec, Problem};
-use crate::domain::{delegate_language, CountryCode, MatrixUserId, RosterFormat, Status};
+use crate::domain::{
+    delegate_language, CountryCode, MatrixUserId, PartnerId, PartnerKind, RosterFormat, Seat,
+    Status,
+};
 
 /// `!state …`
 pub const STATE: CommandSpec = CommandSpec {
@@ -17,10 +23,16 @@ pub const STATE: CommandSpec = CommandSpec {
     arguments: "add|update|remove <country> [--status S] [--mechanism \"…\"]",
     summary_id: "summary-state",
 };
+/// `!partner …`
+pub const PARTNER: CommandSpec = CommandSpec {
+    name: "partner",
+    arguments: "add <id> <kind> \"name\" [--in L] [--regions r1,r2] | update <id> [--kind K] [--name \"…\" [--in L]] [--regions r1,r2|none] | remove <id>",
+    summary_id: "summary-partner",
+};
 /// `!delegate …`
 pub const DELEGATE: CommandSpec = CommandSpec {
     name: "delegate",
-    arguments: "add <country> <@user:server> [--language L] | remove <@user:server> | replace <@old> <@new>",
+    arguments: "add <country|partner> <@user:server> [--language L] | remove <@user:server> | replace <@old> <@new>",
     summary_id: "summary-delegate",
 };
 /// `!roster …`
@@ -56,10 +68,39 @@ pub enum RosterCommand {
         /// The state.
         code: CountryCode,
     },
+    /// Add a partner.
+    AddPartner {
+        /// Its ID.
+        id: PartnerId,
+        /// Its kind.
+        kind: PartnerKind,
+        /// Its name, in `language`.
+        name: String,
+        /// The language of `name` (English if not given).
+        language: String,
+        /// Regional rooms (IDs or names, as typed).
+        regions: Vec<String>,
+    },
+    /// Change a partner's kind, a name or its regional rooms.
+    UpdatePartner {
+        /// Its ID.
+        id: PartnerId,
+        /// New kind.
+        kind: Option<PartnerKind>,
+        /// A name in a language (replacing that language's name).
+        name: Option<(String, String)>,
+        /// New regional rooms (empty: none).
+        regions: Option<Vec<String>>,
+    },
+    /// Remove a partner and its delegates.
+    RemovePartner {
+        /// Its ID.
+        id: PartnerId,
+    },
     /// Add a delegate.
     AddDelegate {
-        /// The state represented.
-        code: CountryCode,
+        /// The state or partner represented.
+        seat: Seat,
         /// The delegate.
         user: MatrixUserId,
         /// Preferred language.
@@ -145,6 +186,26 @@ fn country(raw: &str) -> Result<CountryCode, Problem> {
     CountryCode::parse(raw).map_err(|_| Problem::BadCountry(raw.to_owned()))
 }
 
+fn seat(raw: &str) -> Result<Seat, Problem> {
+    Seat::parse(raw).ok_or_else(|| Problem::BadSeat(raw.to_owned()))
+}
+
+fn partner_id(raw: &str) -> Result<PartnerId, Problem> {
+    PartnerId::parse(raw).map_err(|_| Problem::BadPartnerId(raw.to_owned()))
+}
+
+fn partner_kind(raw: &str) -> Result<PartnerKind, Problem> {
+    PartnerKind::parse(raw).map_err(|_| Problem::BadPartnerKind(raw.to_owned()))
+}
+
+/// `r1,r2` (or `none`) as a list of region words.
+fn regions(raw: &str) -> Vec<String> {
+    if raw.trim().eq_ignore_ascii_case("none") {
+        return Vec::new();
+    }
+    raw.split(',').map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned).collect()
+}
+
 fn user(raw: &str) -> Result<MatrixUserId, Problem> {
     MatrixUserId::parse(raw).map_err(|_| Problem::BadUser(raw.to_owned()))
 }
@@ -186,7 +247,7 @@ pub fn parse_delegate(args: Arguments<'_>) -> Result<Command, Problem> {
     let (command, count) = match action.as_str() {
         "add" => (
             RosterCommand::AddDelegate {
-                code: country(p.arg(1, "<country>")?)?,
+                seat: seat(p.arg(1, "<country|partner>")?)?,
                 user: user(p.arg(2, "<@user:server>")?)?,
                 language: p.option("language").map(language).transpose()?,
             },
@@ -205,6 +266,45 @@ pub fn parse_delegate(args: Arguments<'_>) -> Result<Command, Problem> {
         }
     };
     p.at_most(count)?;
+    Ok(Command::Roster(command))
+}
+
+/// `!partner add|update|remove …`
+pub fn parse_partner(args: Arguments<'_>) -> Result<Command, Problem> {
+    let p = split(args, &[], &["kind", "name", "in", "regions"])?;
+    let action = p.positional.first().map(|a| a.to_lowercase()).unwrap_or_default();
+    let name_language = p.option("in").map(language).transpose()?;
+    let (command, count) = match action.as_str() {
+        "add" => (
+            RosterCommand::AddPartner {
+                id: partner_id(p.arg(1, "<id>")?)?,
+                kind: partner_kind(p.arg(2, "<kind>")?)?,
+                name: p.arg(3, "\"name\"")?.trim().to_owned(),
+                language: name_language.unwrap_or_else(|| "en".to_owned()),
+                regions: p.option("regions").map(regions).unwrap_or_default(),
+            },
+            4,
+        ),
+        "update" => (
+            RosterCommand::UpdatePartner {
+                id: partner_id(p.arg(1, "<id>")?)?,
+                kind: p.option("kind").map(partner_kind).transpose()?,
+                name: p.option("name").map(|n| {
+                    (name_language.unwrap_or_else(|| "en".to_owned()), n.trim().to_owned())
+                }),
+                regions: p.option("regions").map(regions),
+            },
+            2,
+        ),
+        "remove" => (RosterCommand::RemovePartner { id: partner_id(p.arg(1, "<id>")?)? }, 2),
+        _ => return Err(Problem::UnknownAction { given: action, expected: "add, update, remove" }),
+    };
+    p.at_most(count)?;
+    if let RosterCommand::AddPartner { name, .. } = &command {
+        if name.is_empty() {
+            return Err(Problem::MissingArgument("\"name\""));
+        }
+    }
     Ok(Command::Roster(command))
 }
 
@@ -268,12 +368,46 @@ mod tests {
     #[test]
     fn delegate_commands_take_full_user_ids_only() {
         assert_eq!(problem("!delegate add MA didh"), Problem::BadUser("didh".into()));
-        assert_eq!(problem("!delegate add XX @a:b.c"), Problem::BadCountry("XX".into()));
+        assert_eq!(problem("!delegate add XX @a:b.c"), Problem::BadSeat("XX".into()));
+        assert!(matches!(
+            roster("!delegate add ohchr @o:un.org"),
+            RosterCommand::AddDelegate { seat: Seat::Partner(_), .. }
+        ));
         assert_eq!(problem("!delegate add MA"), Problem::MissingArgument("<@user:server>"));
         assert!(matches!(
             roster("!delegate replace @a:x.org @b:x.org"),
             RosterCommand::ReplaceDelegate { .. }
         ));
+    }
+
+    #[test]
+    fn partner_commands_read_ids_kinds_names_and_regions() {
+        assert_eq!(
+            roster("!partner add OHCHR un-body \"Haut-Commissariat\" --in fr --regions africa,arab-states"),
+            RosterCommand::AddPartner {
+                id: PartnerId::parse("ohchr").unwrap(),
+                kind: PartnerKind::UnBody,
+                name: "Haut-Commissariat".into(),
+                language: "fr".into(),
+                regions: vec!["africa".into(), "arab-states".into()],
+            }
+        );
+        assert_eq!(
+            roster("!partner update undp --regions none --kind un_agency"),
+            RosterCommand::UpdatePartner {
+                id: PartnerId::parse("undp").unwrap(),
+                kind: Some(PartnerKind::UnAgency),
+                name: None,
+                regions: Some(vec![]),
+            }
+        );
+        assert_eq!(problem("!partner add un un_body x"), Problem::BadPartnerId("un".into()));
+        assert_eq!(problem("!partner add undp bank x"), Problem::BadPartnerKind("bank".into()));
+        assert_eq!(problem("!partner add undp un_agency"), Problem::MissingArgument("\"name\""));
+        assert_eq!(
+            problem("!partner add undp un_agency \" \""),
+            Problem::MissingArgument("\"name\"")
+        );
     }
 
     #[test]

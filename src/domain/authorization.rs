@@ -4,7 +4,8 @@
 //!
 //! A person's [`Roles`] combine: an admin (configured account), a delegate
 //! of a state (member or observer), of a committee state, of the
-//! coordinating state. [`Roles::may`] answers for each [`Permission`]; the
+//! coordinating state, or of a partner (an organisation that is not a
+//! state: it offers and delivers cooperation, never files or triages). [`Roles::may`] answers for each [`Permission`]; the
 //! table is in docs/commands.md ("Who may do what") and [`PERMISSION_TABLE`], and a
 //! test checks every cell. Rules that depend on the request at hand (an
 //! observer's categories, a committee state's own request, who answers a
@@ -54,7 +55,7 @@ pub enum Permission {
     ScheduleSession,
     /// Answer for one's state (`!attend`, `!decline-seminar`, 👍 / 👎).
     AnswerSeminar,
-    /// Publish what one's member state can provide (`!offer`).
+    /// Publish what one's member state or partner can provide (`!offer`).
     PublishOffer,
 }
 
@@ -69,6 +70,8 @@ pub struct Roles {
     pub committee: bool,
     /// Their state coordinates the network.
     pub coordinator: bool,
+    /// They are a delegate of a partner (never also of a state).
+    pub partner: bool,
 }
 
 impl Roles {
@@ -81,6 +84,7 @@ impl Roles {
             delegate,
             committee: code.is_some_and(|c| network.is_committee(c)),
             coordinator: code == Some(network.coordinator),
+            partner: roster.partner_of(user).is_some(),
         }
     }
 
@@ -88,7 +92,8 @@ impl Roles {
     pub fn may(&self, permission: Permission) -> bool {
         let delegate = self.delegate.is_some();
         match permission {
-            Permission::InviteBot | Permission::JoinRegion => self.admin || delegate,
+            Permission::InviteBot => self.admin || delegate || self.partner,
+            Permission::JoinRegion => self.admin || delegate,
             Permission::FileRequest => delegate,
             Permission::Triage => self.committee,
             Permission::SeeAllRequests => self.admin || self.committee,
@@ -97,7 +102,7 @@ impl Roles {
             Permission::ScheduleSession => self.admin || delegate,
             Permission::AnswerSeminar => delegate,
             Permission::PublishOffer => {
-                self.delegate.is_some_and(|(_, status)| status != Status::Observer)
+                self.partner || self.delegate.is_some_and(|(_, status)| status != Status::Observer)
             }
         }
     }
@@ -105,18 +110,19 @@ impl Roles {
 
 /// The permission table, as documented: for each permission, whether an
 /// admin, a coordinator delegate, a committee delegate, a member delegate,
-/// an observer delegate and anyone else holds it (each role alone).
-pub const PERMISSION_TABLE: [(Permission, [bool; 6]); 10] = [
-    (Permission::InviteBot, [true, true, true, true, true, false]),
-    (Permission::JoinRegion, [true, true, true, true, true, false]),
-    (Permission::FileRequest, [false, true, true, true, true, false]),
-    (Permission::Triage, [false, false, true, false, false, false]),
-    (Permission::SeeAllRequests, [true, false, true, false, false, false]),
-    (Permission::ManageRoster, [true, true, false, false, false, false]),
-    (Permission::ScheduleSeminar, [true, true, false, false, false, false]),
-    (Permission::ScheduleSession, [true, true, true, true, true, false]),
-    (Permission::AnswerSeminar, [false, true, true, true, true, false]),
-    (Permission::PublishOffer, [false, true, true, true, false, false]),
+/// an observer delegate, a partner delegate and anyone else holds it (each
+/// role alone).
+pub const PERMISSION_TABLE: [(Permission, [bool; 7]); 10] = [
+    (Permission::InviteBot, [true, true, true, true, true, true, false]),
+    (Permission::JoinRegion, [true, true, true, true, true, false, false]),
+    (Permission::FileRequest, [false, true, true, true, true, false, false]),
+    (Permission::Triage, [false, false, true, false, false, false, false]),
+    (Permission::SeeAllRequests, [true, false, true, false, false, false, false]),
+    (Permission::ManageRoster, [true, true, false, false, false, false, false]),
+    (Permission::ScheduleSeminar, [true, true, false, false, false, false, false]),
+    (Permission::ScheduleSession, [true, true, true, true, true, false, false]),
+    (Permission::AnswerSeminar, [false, true, true, true, true, false, false]),
+    (Permission::PublishOffer, [false, true, true, true, false, true, false]),
 ];
 
 #[cfg(test)]
@@ -128,7 +134,7 @@ mod tests {
     }
 
     /// Each role alone, in the table's column order.
-    fn columns() -> [Roles; 6] {
+    fn columns() -> [Roles; 7] {
         let member = Some((code("FR"), Status::Member));
         [
             Roles { admin: true, ..Roles::default() },
@@ -136,6 +142,7 @@ mod tests {
             Roles { delegate: member, committee: true, ..Roles::default() },
             Roles { delegate: member, ..Roles::default() },
             Roles { delegate: Some((code("CL"), Status::Observer)), ..Roles::default() },
+            Roles { partner: true, ..Roles::default() },
             Roles::default(),
         ]
     }

@@ -30,7 +30,8 @@ pub use request::{
     Transition,
 };
 pub use roster::{
-    delegate_language, Delegate, Roster, RosterChange, RosterError, RosterFormat, State, Status,
+    delegate_language, BadPartnerId, Delegate, Partner, PartnerDelegate, PartnerId, PartnerKind,
+    Roster, RosterChange, RosterError, RosterFormat, Seat, State, Status, UnknownPartnerKind,
     UnknownStatus, DELEGATE_LANGUAGES,
 };
 pub use seminar::{NewSeminar, Rsvp, Seminar, SeminarAnswer};

@@ -103,7 +103,14 @@ pub fn desired_rooms(
     admins: &[MatrixUserId],
 ) -> Vec<DesiredRoom> {
     let admin_ids: BTreeSet<String> = admins.iter().map(ToString::to_string).collect();
-    let all_delegates: BTreeSet<String> =
+    // Delegates of states and of partners: all are in the Space and the plenary.
+    let all_delegates: BTreeSet<String> = roster
+        .delegates
+        .keys()
+        .chain(roster.partner_delegates.keys())
+        .map(ToString::to_string)
+        .collect();
+    let state_delegates: BTreeSet<String> =
         roster.delegates.keys().map(ToString::to_string).collect();
     let committee_delegates: BTreeSet<String> = roster
         .delegates
@@ -144,21 +151,32 @@ pub fn desired_rooms(
         },
     ];
     for region in network.regions.regions() {
+        let partners: BTreeSet<String> = roster
+            .partner_delegates
+            .values()
+            .filter(|d| {
+                roster.partners.get(&d.partner).is_some_and(|p| p.regions.contains(&region.id))
+            })
+            .map(|d| d.user_id.to_string())
+            .collect();
         let members: BTreeSet<String> = roster
             .delegates
             .values()
             .filter(|d| region.countries.contains(&d.state))
             .map(|d| d.user_id.to_string())
             .chain(admin_ids.iter().cloned())
+            .chain(partners.iter().cloned())
             .collect();
+        // Any member's or observer's delegate may join any regional room; a
+        // partner's, those its partner chose.
+        let allowed = state_delegates.union(&admin_ids).chain(&partners).cloned().collect();
         rooms.push(DesiredRoom {
             kind: RoomKind::Regional(region.id.clone()),
             encrypted: network.rooms.regional.encrypted,
             join_rule: JoinRule::RestrictedToSpace,
             power: power(network.rooms.regional.announcement_only),
             invite: members,
-            // Any member or observer may join any regional room.
-            allowed: everyone.clone(),
+            allowed,
         });
     }
     let committee: BTreeSet<String> = committee_delegates.union(&admin_ids).cloned().collect();
@@ -246,6 +264,35 @@ mod tests {
         assert_eq!(plenary.power.users.get("@fr:fr.example"), None);
         assert_eq!(plenary.power.events_default, 0, "observers and members may speak");
         assert!(plenary.invite.contains("@cl:cl.example"), "observers are in the plenary");
+    }
+
+    #[test]
+    fn a_partners_delegates_are_in_the_space_the_plenary_and_its_regions_never_the_committee() {
+        use crate::domain::{LocalizedText, Partner, PartnerId, PartnerKind, Seat};
+        let mut r = roster();
+        let id = PartnerId::parse("ohchr").unwrap();
+        r.add_partner(Partner {
+            id: id.clone(),
+            kind: PartnerKind::UnBody,
+            names: LocalizedText::default(),
+            regions: ["africa".to_owned()].into(),
+        })
+        .unwrap();
+        let ohchr = MatrixUserId::parse("@o:un.example").unwrap();
+        r.add_seat_delegate(&Seat::Partner(id), ohchr, None).unwrap();
+        let rooms = desired_rooms(&load_network(None).unwrap(), &r, &[]);
+        let find = |kind: RoomKind| rooms.iter().find(|room| room.kind == kind).unwrap();
+        for kind in [RoomKind::Space, RoomKind::Plenary, RoomKind::Regional("africa".into())] {
+            let room = find(kind.clone());
+            assert!(room.invite.contains("@o:un.example"), "{kind}");
+            assert!(room.allowed.contains("@o:un.example"), "{kind}");
+        }
+        let elsewhere = find(RoomKind::Regional("asia-pacific".into()));
+        assert!(!elsewhere.allowed.contains("@o:un.example"));
+        assert!(elsewhere.allowed.contains("@cl:cl.example"), "states' delegates still may");
+        let committee = find(RoomKind::Committee);
+        assert!(!committee.allowed.contains("@o:un.example"));
+        assert_eq!(committee.power.users.get("@o:un.example"), None);
     }
 
     #[test]

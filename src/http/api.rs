@@ -174,6 +174,29 @@ pub async fn roster(
             item
         })
         .collect();
+    let partners: Vec<Value> = roster
+        .partners
+        .values()
+        .map(|p| {
+            let seat = crate::domain::Seat::Partner(p.id.clone());
+            let users = roster.delegates_of_seat(&seat);
+            let mut item = json!({
+                "id": p.id.as_str(),
+                "kind": p.kind.as_str(),
+                "name": p.names.0,
+                "regions": p.regions,
+                "delegate_count": users.len(),
+            });
+            if scope >= Scope::Roster {
+                let delegates: Vec<Value> = users
+                    .iter()
+                    .map(|u| json!({ "user_id": u.as_str(), "language": roster.language_of(u.as_str()) }))
+                    .collect();
+                item["delegates"] = Value::Array(delegates);
+            }
+            item
+        })
+        .collect();
     let regions: Vec<Value> = state
         .network
         .regions
@@ -181,7 +204,7 @@ pub async fn roster(
         .iter()
         .map(|r| json!({ "id": r.id, "name": r.names.0, "states": r.countries.len() }))
         .collect();
-    Ok(Json(json!({ "states": states, "regions": regions })))
+    Ok(Json(json!({ "states": states, "partners": partners, "regions": regions })))
 }
 
 /// `GET /api/v1/stats`

@@ -7,7 +7,10 @@ use std::future::Future;
 use sqlx::Row;
 
 use super::{now_ms, on_pool, Database, StorageError};
-use crate::domain::{CountryCode, Delegate, MatrixUserId, Roster, RosterChange, State, Status};
+use crate::domain::{
+    CountryCode, Delegate, LocalizedText, MatrixUserId, Partner, PartnerDelegate, PartnerId,
+    PartnerKind, Roster, RosterChange, State, Status,
+};
 
 /// One entry of the roster history.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +21,7 @@ pub struct RosterHistoryEntry {
     pub actor: String,
     /// What kind of change.
     pub action: String,
-    /// The state concerned.
+    /// The state (code) or partner (ID) concerned.
     pub state: String,
     /// The delegate concerned, if any.
     pub user_id: Option<String>,
@@ -97,6 +100,7 @@ impl RosterStore for Database {
             let state = CountryCode::parse(&state).map_err(|e| corrupt(e.to_string()))?;
             roster.delegates.insert(user_id.clone(), Delegate { user_id, state, language });
         }
+        load_partners(self, &mut roster).await?;
         Ok(roster)
     }
 
@@ -155,6 +159,47 @@ impl RosterStore for Database {
                     .bind(after.user_id.to_string())
                     .bind(after.state.to_string())
                     .bind(after.language.clone()),
+                    RosterChange::AddPartner(p) => sqlx::query(
+                        "INSERT INTO partners (id, kind, names, regions, created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $5)",
+                    )
+                    .bind(p.id.to_string())
+                    .bind(p.kind.as_str())
+                    .bind(names_json(p))
+                    .bind(regions_json(p))
+                    .bind(now),
+                    RosterChange::RemovePartner(id) => {
+                        sqlx::query("DELETE FROM partners WHERE id = $1").bind(id.to_string())
+                    }
+                    RosterChange::UpdatePartner { after, .. } => sqlx::query(
+                        "UPDATE partners SET kind = $2, names = $3, regions = $4, updated_at = $5 \
+                         WHERE id = $1",
+                    )
+                    .bind(after.id.to_string())
+                    .bind(after.kind.as_str())
+                    .bind(names_json(after))
+                    .bind(regions_json(after))
+                    .bind(now),
+                    RosterChange::AddPartnerDelegate(d) => sqlx::query(
+                        "INSERT INTO partner_delegates (user_id, partner_id, language, created_at) \
+                         VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(d.user_id.to_string())
+                    .bind(d.partner.to_string())
+                    .bind(d.language.clone())
+                    .bind(now),
+                    RosterChange::RemovePartnerDelegate(d) => sqlx::query(
+                        "DELETE FROM partner_delegates WHERE user_id = $1 AND partner_id = $2",
+                    )
+                    .bind(d.user_id.to_string())
+                    .bind(d.partner.to_string()),
+                    RosterChange::UpdatePartnerDelegate { after, .. } => sqlx::query(
+                        "UPDATE partner_delegates SET language = $3 \
+                         WHERE user_id = $1 AND partner_id = $2",
+                    )
+                    .bind(after.user_id.to_string())
+                    .bind(after.partner.to_string())
+                    .bind(after.language.clone()),
                 };
                 let affected = query.execute(&mut *tx).await?.rows_affected();
                 if affected != 1 {
@@ -168,7 +213,7 @@ impl RosterStore for Database {
                 .bind(now)
                 .bind(actor)
                 .bind(change.action())
-                .bind(change.state().to_string())
+                .bind(change.seat().key())
                 .bind(change.user().map(ToString::to_string))
                 .bind(change.to_string())
                 .execute(&mut *tx)
@@ -198,6 +243,43 @@ impl RosterStore for Database {
             .collect::<Vec<_>>());
         Ok(rows)
     }
+}
+
+fn names_json(p: &Partner) -> String {
+    serde_json::to_string(&p.names.0).unwrap_or_else(|_| "{}".to_owned())
+}
+
+fn regions_json(p: &Partner) -> String {
+    serde_json::to_string(&p.regions).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// Reads the partners and their delegates into `roster`.
+async fn load_partners(db: &Database, roster: &mut Roster) -> Result<(), StorageError> {
+    let partner_rows: Vec<(String, String, String, String)> = on_pool!(db, pool => {
+        sqlx::query_as("SELECT id, kind, names, regions FROM partners").fetch_all(pool).await?
+    });
+    let delegate_rows: Vec<(String, String, Option<String>)> = on_pool!(db, pool => {
+        sqlx::query_as("SELECT user_id, partner_id, language FROM partner_delegates")
+            .fetch_all(pool)
+            .await?
+    });
+    for (id, kind, names, regions) in partner_rows {
+        let id = PartnerId::parse(&id).map_err(|e| corrupt(e.to_string()))?;
+        let kind = PartnerKind::parse(&kind).map_err(|e| corrupt(e.to_string()))?;
+        let names = serde_json::from_str(&names).map_err(|e| corrupt(format!("{id}: {e}")))?;
+        let regions = serde_json::from_str(&regions).map_err(|e| corrupt(format!("{id}: {e}")))?;
+        roster
+            .partners
+            .insert(id.clone(), Partner { id, kind, names: LocalizedText(names), regions });
+    }
+    for (user, partner, language) in delegate_rows {
+        let user_id = MatrixUserId::parse(&user).map_err(|e| corrupt(e.to_string()))?;
+        let partner = PartnerId::parse(&partner).map_err(|e| corrupt(e.to_string()))?;
+        roster
+            .partner_delegates
+            .insert(user_id.clone(), PartnerDelegate { user_id, partner, language });
+    }
+    Ok(())
 }
 
 impl<T: RosterStore + Send + Sync> RosterStore for std::sync::Arc<T> {

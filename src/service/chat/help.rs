@@ -117,6 +117,13 @@ impl<S: RosterStore + Sync> ChatService<S> {
                 ],
             ),
             Problem::BadCountry(v) => ("problem-bad-country", vec![("value", Arg::Code(echo(v)))]),
+            Problem::BadSeat(v) => ("problem-bad-seat", vec![("value", Arg::Code(echo(v)))]),
+            Problem::BadPartnerId(v) => {
+                ("problem-bad-partner-id", vec![("value", Arg::Code(echo(v)))])
+            }
+            Problem::BadPartnerKind(v) => {
+                ("problem-bad-partner-kind", vec![("value", Arg::Code(echo(v)))])
+            }
             Problem::BadUser(v) => ("problem-bad-user", vec![("value", Arg::Code(echo(v)))]),
             Problem::BadStatus(v) => ("problem-bad-status", vec![("value", Arg::Code(echo(v)))]),
             Problem::BadLanguage(v) => {
@@ -150,7 +157,7 @@ impl<S: RosterStore + Sync> ChatService<S> {
 fn usable_here(name: &str, roles: &Roles, place: Place) -> bool {
     match name {
         "join" => roles.may(Permission::JoinRegion),
-        "state" | "delegate" | "roster" => {
+        "state" | "partner" | "delegate" | "roster" => {
             roles.may(Permission::ManageRoster) && matches!(place, Place::Committee | Place::Direct)
         }
         "request" => {

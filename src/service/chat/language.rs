@@ -28,12 +28,7 @@ impl<S: RosterStore + PreferenceStore + Sync> ChatService<S> {
                 return Ok(Some(language));
             }
         }
-        Ok(roster
-            .delegates
-            .values()
-            .find(|d| d.user_id.as_str() == user)
-            .and_then(|d| d.language.as_deref())
-            .and_then(Language::parse))
+        Ok(roster.language_of(user).and_then(Language::parse))
     }
 
     /// `!language` (show) or `!language <code>` (choose, answered in the

@@ -1,8 +1,8 @@
-//! `!regions`, `!join <region>`, `!whois <country>`.
+//! `!regions`, `!join <region>`, `!whois <country or partner>`.
 
 use super::help::echo;
 use super::{Answer, ChatService, Effect, Request};
-use crate::domain::{CountryCode, Permission, RoomKind, Status};
+use crate::domain::{CountryCode, Partner, PartnerKind, Permission, RoomKind, Seat, Status};
 use crate::i18n::{Arg, Text};
 use crate::storage::{PreferenceStore, RosterStore, StorageError};
 
@@ -65,6 +65,9 @@ impl<S: RosterStore + PreferenceStore + Sync> ChatService<S> {
     /// each delegate with the language they are answered in.
     pub(super) async fn whois(&self, req: &Request<'_>, query: &str) -> Result<Text, StorageError> {
         let lang = req.lang;
+        if let Some(partner) = req.roster.find_partner(query) {
+            return self.whois_partner(req, partner).await;
+        }
         let Some(code) = CountryCode::find(query) else {
             return Ok(self.catalog.render(
                 lang,
@@ -89,14 +92,7 @@ impl<S: RosterStore + PreferenceStore + Sync> ChatService<S> {
         if network.coordinator == code {
             roles.push(self.catalog.render(lang, "whois-coordinator", &[]).plain);
         }
-        let mut delegates = Vec::new();
-        for d in req.roster.delegates_of(code) {
-            let user = d.user_id.as_str();
-            delegates.push(match self.chosen_language(req.roster, user).await? {
-                Some(language) => format!("{user} ({})", language.code()),
-                None => user.to_owned(),
-            });
-        }
+        let delegates = self.delegates_with_languages(req, &Seat::State(code)).await?;
         let none = self.catalog.render(lang, "whois-none", &[]).plain;
         let args = [
             ("name", name),
@@ -118,6 +114,66 @@ impl<S: RosterStore + PreferenceStore + Sync> ChatService<S> {
             ),
         ];
         Ok(self.catalog.render(lang, "whois-state", &args))
+    }
+
+    /// `!whois` of a partner: its kind, regional rooms and delegates.
+    async fn whois_partner(
+        &self,
+        req: &Request<'_>,
+        partner: &Partner,
+    ) -> Result<Text, StorageError> {
+        let lang = req.lang;
+        let network = self.roster.network();
+        let none = self.catalog.render(lang, "whois-none", &[]).plain;
+        let mut regions: Vec<String> = partner
+            .regions
+            .iter()
+            .filter_map(|id| network.regions.get(id))
+            .map(|r| r.names.get(lang.code()).to_owned())
+            .collect();
+        regions.insert(0, self.catalog.render(lang, "whois-plenary", &[]).plain);
+        let delegates =
+            self.delegates_with_languages(req, &Seat::Partner(partner.id.clone())).await?;
+        let args = [
+            ("name", Arg::Text(partner.name(lang.code()))),
+            ("id", Arg::Code(partner.id.to_string())),
+            ("kind", Arg::Text(self.catalog.render(lang, kind_id(partner.kind), &[]).plain)),
+            ("regions", Arg::Text(regions.join(", "))),
+            (
+                "delegates",
+                Arg::Text(if delegates.is_empty() { none } else { delegates.join(", ") }),
+            ),
+        ];
+        Ok(self.catalog.render(lang, "whois-partner", &args))
+    }
+
+    /// A seat's delegates, each with the language they are answered in.
+    async fn delegates_with_languages(
+        &self,
+        req: &Request<'_>,
+        seat: &Seat,
+    ) -> Result<Vec<String>, StorageError> {
+        let mut delegates = Vec::new();
+        for user in req.roster.delegates_of_seat(seat) {
+            let user = user.as_str();
+            delegates.push(match self.chosen_language(req.roster, user).await? {
+                Some(language) => format!("{user} ({})", language.code()),
+                None => user.to_owned(),
+            });
+        }
+        Ok(delegates)
+    }
+}
+
+/// The catalog ID of a partner kind.
+pub(super) fn kind_id(kind: PartnerKind) -> &'static str {
+    match kind {
+        PartnerKind::UnBody => "partner-kind-un-body",
+        PartnerKind::UnAgency => "partner-kind-un-agency",
+        PartnerKind::StateDonor => "partner-kind-state-donor",
+        PartnerKind::Nhri => "partner-kind-nhri",
+        PartnerKind::CivilSociety => "partner-kind-civil-society",
+        PartnerKind::Academia => "partner-kind-academia",
     }
 }
 

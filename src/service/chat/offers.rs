@@ -1,12 +1,12 @@
-//! Offers of technical cooperation from chat: a member state's delegate
-//! publishes what their state can provide (`!offer <category> <title>` and
+//! Offers of technical cooperation from chat: a member state's or a
+//! partner's delegate publishes what their state or partner can provide (`!offer <category> <title>` and
 //! the details), anyone lists the open ones (`!offers`), the author or the
 //! coordinator closes one. A new request's card lists the open offers of its
 //! category, so the committee sees at once who could help.
 
 use super::{Answer, ChatService, Request as ChatRequest};
 use crate::commands::{OfferCommand, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS};
-use crate::domain::{CountryCode, Language, NewOffer, Offer, Permission};
+use crate::domain::{CountryCode, Language, NewOffer, Offer, Permission, Roster};
 use crate::i18n::{Arg, Text};
 use crate::storage::{OfferStore, StorageError};
 
@@ -23,9 +23,8 @@ impl<S: OfferStore + Sync> ChatService<S> {
         let roles = self.roles(req.roster, req.incoming.sender);
         match command {
             OfferCommand::Add { category, title, description } => {
-                let Some((state, _)) =
-                    roles.delegate.filter(|_| roles.may(Permission::PublishOffer))
-                else {
+                let seat = req.roster.seat_of(req.incoming.sender);
+                let Some(seat) = seat.filter(|_| roles.may(Permission::PublishOffer)) else {
                     return Ok(self.say(lang, "offer-not-allowed", &[]));
                 };
                 let Some(cat) = self.network().category(category.trim().to_lowercase().as_str())
@@ -48,7 +47,7 @@ impl<S: OfferStore + Sync> ChatService<S> {
                     category: cat.id.clone(),
                     title,
                     description,
-                    offered_by: state.as_str().to_owned(),
+                    offered_by: seat.key(),
                     author: req.incoming.sender.to_owned(),
                     source_event: req.incoming.event_id.to_owned(),
                     created_at: self.clock().now_ms(),
@@ -83,17 +82,16 @@ impl<S: OfferStore + Sync> ChatService<S> {
                 }
                 let mut text = self.catalog.render(lang, "offers-intro", &[]);
                 for o in &offers {
-                    text.push_line(&self.offer_line(lang, o));
+                    text.push_line(&self.offer_line(lang, req.roster, o));
                 }
                 Ok(text.into())
             }
         }
     }
 
-    /// One offer on one line: number, state, title, category.
-    pub(crate) fn offer_line(&self, lang: Language, o: &Offer) -> Text {
-        let state = CountryCode::parse(&o.offered_by)
-            .map_or_else(|_| o.offered_by.clone(), |c| c.name(lang.code()));
+    /// One offer on one line: number, state or partner, title, category.
+    pub(crate) fn offer_line(&self, lang: Language, roster: &Roster, o: &Offer) -> Text {
+        let state = seat_name(roster, &o.offered_by, lang);
         let category = self
             .network()
             .category(&o.category)
@@ -106,6 +104,15 @@ impl<S: OfferStore + Sync> ChatService<S> {
         ];
         self.catalog.render(lang, "offer-entry", &args)
     }
+}
+
+/// The name of a state (code) or partner (ID) in `lang`; the key itself
+/// for one the roster no longer knows.
+pub(crate) fn seat_name(roster: &Roster, key: &str, lang: Language) -> String {
+    if let Ok(code) = CountryCode::parse(key) {
+        return code.name(lang.code());
+    }
+    roster.find_partner(key).map_or_else(|| key.to_owned(), |p| p.name(lang.code()))
 }
 
 #[cfg(test)]

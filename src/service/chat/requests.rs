@@ -6,7 +6,8 @@ use super::triage::result_id;
 use super::{Answer, ChatService, Effect, Place, Request as ChatRequest};
 use crate::commands::{RequestCommand, Scope, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS};
 use crate::domain::{
-    CountryCode, Language, NewRequest, Offer, Permission, Request, RequestState, RoomKind, Status,
+    CountryCode, Language, NewRequest, Offer, Permission, Request, RequestState, RoomKind, Roster,
+    Status,
 };
 use crate::i18n::{Arg, Text};
 use crate::service::scheduler::reminder_jobs;
@@ -103,7 +104,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + SeminarStore + OfferStore
         let mut answer = self.say(lang, "request-filed", &[("number", number)]);
         answer.start_thread = true;
         let offers = self.store.open_offers(Some(&request.category), CARD_OFFERS).await?;
-        let text = self.card(&request, &offers);
+        let text = self.card(&request, req.roster, &offers);
         answer.effects.push(Effect::PostCard { request_id: request.id, text });
         let targets = network.targets(&request.category);
         let start = self.clock().now_ms();
@@ -113,13 +114,13 @@ impl<S: RosterStore + RequestStore + PreferenceStore + SeminarStore + OfferStore
 
     /// A request's card, in each language of the committee room, with the
     /// open offers of its category.
-    pub(super) fn card(&self, request: &Request, offers: &[Offer]) -> Text {
+    pub(super) fn card(&self, request: &Request, roster: &Roster, offers: &[Offer]) -> Text {
         self.for_room(&RoomKind::Committee, |lang| {
             let mut text = self.card_in(lang, request);
             if !offers.is_empty() {
                 text.push_line(&self.catalog.render(lang, "card-offers", &[]));
                 for o in offers {
-                    text.push_line(&self.offer_line(lang, o));
+                    text.push_line(&self.offer_line(lang, roster, o));
                 }
             }
             text

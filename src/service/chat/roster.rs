@@ -1,11 +1,13 @@
-//! `!state`, `!delegate`, `!roster`: the roster from chat, for the
+//! `!state`, `!partner`, `!delegate`, `!roster`: the roster from chat, for the
 //! coordinator (delegates of the coordinating state) and the configured
 //! admins, in the Executive Committee room or a direct chat with the bot.
 
-use super::network::status_id;
+use super::network::{kind_id, status_id};
 use super::{Answer, ChatService, Effect, Place, Request};
 use crate::commands::RosterCommand;
-use crate::domain::{Delegate, Permission, RosterChange, RosterError, State};
+use crate::domain::{
+    LocalizedText, Partner, PartnerId, Permission, Roster, RosterChange, RosterError, Seat, State,
+};
 use crate::i18n::{Arg, Text};
 use crate::service::roster::write_roster;
 use crate::service::RosterServiceError;
@@ -63,12 +65,38 @@ impl<S: RosterStore + Sync> ChatService<S> {
             RosterCommand::RemoveState { code } => {
                 self.roster.edit(actor, |r| r.remove_state(code)).await
             }
-            RosterCommand::AddDelegate { code, user, language } => {
+            RosterCommand::AddDelegate { seat, user, language } => {
+                self.roster.edit(actor, |r| r.add_seat_delegate(&seat, user, language)).await
+            }
+            RosterCommand::AddPartner { id, kind, name, language, regions } => {
+                let regions = match self.region_ids(&regions) {
+                    Ok(r) => r,
+                    Err(unknown) => return Ok(self.unknown_region(req, &unknown)),
+                };
+                let names = LocalizedText([(language, name)].into());
+                self.roster
+                    .edit(actor, |r| r.add_partner(Partner { id, kind, names, regions }))
+                    .await
+            }
+            RosterCommand::UpdatePartner { id, kind, name, regions } => {
+                let regions = match regions.map(|r| self.region_ids(&r)).transpose() {
+                    Ok(r) => r,
+                    Err(unknown) => return Ok(self.unknown_region(req, &unknown)),
+                };
                 self.roster
                     .edit(actor, |r| {
-                        r.add_delegate(Delegate { user_id: user, state: code, language })
+                        let mut partner = partner_in(r, &id)?;
+                        partner.kind = kind.unwrap_or(partner.kind);
+                        if let Some((language, name)) = name {
+                            partner.names.0.insert(language, name);
+                        }
+                        partner.regions = regions.unwrap_or(partner.regions);
+                        r.update_partner(partner)
                     })
                     .await
+            }
+            RosterCommand::RemovePartner { id } => {
+                self.roster.edit(actor, |r| r.remove_partner(&id)).await
             }
             RosterCommand::RemoveDelegate { user } => {
                 self.roster.edit(actor, |r| r.remove_delegate(&user).map(drop)).await
@@ -78,6 +106,20 @@ impl<S: RosterStore + Sync> ChatService<S> {
             }
         };
         self.changes_answer(req, result, false)
+    }
+
+    /// Region IDs for what was typed (IDs or names), or the first unknown word.
+    fn region_ids(&self, typed: &[String]) -> Result<std::collections::BTreeSet<String>, String> {
+        let regions = &self.roster.network().regions;
+        typed
+            .iter()
+            .map(|t| regions.find(t).map(|r| r.id.clone()).ok_or_else(|| t.clone()))
+            .collect()
+    }
+
+    fn unknown_region(&self, req: &Request<'_>, typed: &str) -> Answer {
+        let value = Arg::Code(super::help::echo(typed));
+        self.catalog.render(req.lang, "roster-unknown-region", &[("value", value)]).into()
     }
 
     fn changes_answer(
@@ -100,11 +142,16 @@ impl<S: RosterStore + Sync> ChatService<S> {
                         c.to_string(),
                     ),
                     RosterError::NoSuchDelegate(u) => ("roster-no-such-delegate", u.to_string()),
-                    RosterError::DelegateExists { user, state } => {
-                        ("roster-delegate-exists", format!("{user} ({state})"))
+                    RosterError::DelegateExists { user, seat } => {
+                        ("roster-delegate-exists", format!("{user} ({seat})"))
                     }
+                    RosterError::NoSuchPartner(id) => ("roster-no-such-partner", id.to_string()),
+                    RosterError::PartnerExists(id) => ("roster-partner-exists", id.to_string()),
                 };
                 return Ok(self.catalog.render(lang, id, &[("value", Arg::Code(value))]).into());
+            }
+            Err(RosterServiceError::UnknownRegion(region)) => {
+                return Ok(self.unknown_region(req, &region));
             }
             Err(RosterServiceError::NoRegion(code)) => {
                 return Ok(self
@@ -181,8 +228,32 @@ impl<S: RosterStore + Sync> ChatService<S> {
                 text.push_line(&self.catalog.render(lang, "roster-show-state", &args));
             }
         }
+        if !req.roster.partners.is_empty() {
+            text.push_line(&Text::default());
+            text.push_line(&self.catalog.render(lang, "roster-show-partners", &[]));
+        }
+        for p in req.roster.partners.values() {
+            let delegates: Vec<String> = req
+                .roster
+                .delegates_of_seat(&Seat::Partner(p.id.clone()))
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            let args = [
+                ("id", Arg::Code(p.id.to_string())),
+                ("name", Arg::Text(p.name(lang.code()))),
+                ("kind", Arg::Text(self.catalog.render(lang, kind_id(p.kind), &[]).plain)),
+                ("delegates", Arg::Text(delegates.join(", "))),
+            ];
+            text.push_line(&self.catalog.render(lang, "roster-show-partner", &args));
+        }
         text
     }
+}
+
+/// A copy of partner `id` of `roster`, to edit.
+fn partner_in(roster: &Roster, id: &PartnerId) -> Result<Partner, RosterError> {
+    roster.partners.get(id).cloned().ok_or_else(|| RosterError::NoSuchPartner(id.clone()))
 }
 
 #[cfg(test)]
@@ -245,6 +316,48 @@ mod tests {
         let after =
             s.handle(&incoming("@admin:x.org", "!whois MA", Place::Direct)).await.unwrap().unwrap();
         assert!(after.text.plain.contains("@ma:x.org"), "nothing changed: {}", after.text.plain);
+    }
+
+    #[tokio::test]
+    async fn the_coordinator_adds_a_partner_and_its_delegate_who_then_shows_in_whois() {
+        let s = service().await;
+        let add = "!partner add ohchr un_body \"Office of the High Commissioner\" --regions Africa";
+        let answer =
+            s.handle(&incoming("@ma:x.org", add, Place::Committee)).await.unwrap().unwrap();
+        assert_eq!(answer.effects, [Effect::Reconcile], "{}", answer.text.plain);
+        let name = "!partner update ohchr --name \"Haut-Commissariat\" --in fr";
+        s.handle(&incoming("@ma:x.org", name, Place::Committee)).await.unwrap().unwrap();
+        let delegate = "!delegate add ohchr @o:un.example --language fr";
+        let answer =
+            s.handle(&incoming("@ma:x.org", delegate, Place::Committee)).await.unwrap().unwrap();
+        assert!(
+            answer.text.plain.contains("+ delegate @o:un.example for ohchr"),
+            "{}",
+            answer.text.plain
+        );
+        let whois =
+            s.handle(&incoming("@cl:x.org", "!whois OHCHR", Place::Direct)).await.unwrap().unwrap();
+        let text = whois.text.plain;
+        assert!(text.contains("Office of the High Commissioner (`ohchr`)"), "{text}");
+        assert!(text.contains("Africa") && text.contains("@o:un.example (fr)"), "{text}");
+        let again = "!delegate add MA @o:un.example";
+        let refused =
+            s.handle(&incoming("@ma:x.org", again, Place::Committee)).await.unwrap().unwrap();
+        assert!(refused.text.plain.contains("@o:un.example (ohchr)"), "{}", refused.text.plain);
+        let bad = "!partner add undp un_agency UNDP --regions atlantis";
+        let refused =
+            s.handle(&incoming("@ma:x.org", bad, Place::Committee)).await.unwrap().unwrap();
+        assert!(
+            refused.effects.is_empty() && refused.text.plain.contains("atlantis"),
+            "{}",
+            refused.text.plain
+        );
+        let show = s
+            .handle(&incoming("@ma:x.org", "!roster show", Place::Committee))
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(show.text.plain.contains("ohchr"), "{}", show.text.plain);
     }
 
     #[tokio::test]

@@ -22,6 +22,9 @@ pub enum RosterServiceError {
     /// A state is in no region of the network.
     #[error("{0} is in no region of the network; add it to the regions file first")]
     NoRegion(crate::domain::CountryCode),
+    /// A partner names a region the network does not have.
+    #[error("`{0}` is not a region of the network")]
+    UnknownRegion(String),
     /// A roster file has problems.
     #[error("the roster file has {} problem(s):\n{}", .0.len(), .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
     File(Vec<FileProblem>),
@@ -116,9 +119,21 @@ impl<S: RosterStore + Sync> RosterService<S> {
         format: RosterFormat,
         dry_run: bool,
     ) -> Result<Vec<RosterChange>, RosterServiceError> {
-        let target = parse_roster(file_name, text, format, &self.network)
+        let mut target = parse_roster(file_name, text, format, &self.network)
             .map_err(RosterServiceError::File)?;
-        self.replace(actor, &target, dry_run).await
+        let current = self.store.load_roster().await?;
+        if format == RosterFormat::Csv {
+            // CSV describes states only: partners stay, except a person the
+            // file now seats at a state.
+            target.partners = current.partners.clone();
+            target.partner_delegates = current
+                .partner_delegates
+                .iter()
+                .filter(|(user, _)| !target.delegates.contains_key(*user))
+                .map(|(user, d)| (user.clone(), d.clone()))
+                .collect();
+        }
+        self.commit(actor, &current, &target, dry_run).await
     }
 
     /// The roster as a file.
@@ -138,6 +153,14 @@ impl<S: RosterStore + Sync> RosterService<S> {
             target.states.keys().find(|c| self.network.regions.region_of(**c).is_none())
         {
             return Err(RosterServiceError::NoRegion(*code));
+        }
+        let unknown = target
+            .partners
+            .values()
+            .flat_map(|p| &p.regions)
+            .find(|r| self.network.regions.get(r).is_none());
+        if let Some(region) = unknown {
+            return Err(RosterServiceError::UnknownRegion(region.clone()));
         }
         let changes = current.diff(target);
         if !dry_run && !changes.is_empty() {

@@ -117,16 +117,22 @@ impl<
             .into_iter()
             .filter(|o| o.created_at >= since)
             .collect();
+        let roster = self.current_roster().await?;
         for (kind, region) in rooms {
             let here: Vec<&OutcomeRecord> = delivered
                 .iter()
                 .filter(|o| region.is_none() || o.request.region == region)
                 .collect();
-            let in_region = |code: &str| {
-                let region_of = CountryCode::parse(code)
-                    .ok()
-                    .and_then(|c| network.regions.region_of(c).map(|r| r.id.clone()));
-                region.is_none() || region_of == region
+            // A state's offer goes to its region's room; a partner's, to the
+            // rooms of the regions it chose.
+            let in_region = |key: &str| match (&region, CountryCode::parse(key)) {
+                (None, _) => true,
+                (Some(region), Ok(code)) => {
+                    network.regions.region_of(code).is_some_and(|r| r.id == *region)
+                }
+                (Some(region), Err(_)) => {
+                    roster.find_partner(key).is_some_and(|p| p.regions.contains(region))
+                }
             };
             let offered: Vec<&Offer> = offers.iter().filter(|o| in_region(&o.offered_by)).collect();
             let seminars: Vec<&Seminar> =
@@ -140,7 +146,7 @@ impl<
                     let args = [("count", count(offered.len()))];
                     text.push_line(&self.catalog().render(lang, "digest-offers", &args));
                     for o in offered.iter().take(SECTION_LIMIT) {
-                        text.push_line(&self.offer_line(lang, o));
+                        text.push_line(&self.offer_line(lang, &roster, o));
                     }
                 }
                 text

@@ -10,22 +10,30 @@
 //! status = "founding_member"
 //! mechanism = "Interministerial Delegation for Human Rights (DIDH)"
 //! delegates = [{ user = "@delegate:example.org", language = "fr" }]
+//!
+//! [[partner]]
+//! id = "ohchr"
+//! kind = "un_body"
+//! names = { en = "Office of the UN High Commissioner for Human Rights", fr = "…" }
+//! regions = ["africa"]
+//! delegates = [{ user = "@ohchr:example.org", language = "en" }]
 //! ```
 //!
 //! CSV (one row per delegate; a state without delegates has an empty
 //! `delegate` cell): `country,region,status,mechanism,delegate,language`.
 //! The `region` field/column is optional; when given it must match the
-//! network's regions file.
+//! network's regions file. CSV describes states only: partners are written
+//! in TOML, and a CSV import leaves them as they are.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::config::{line_of, FileProblem};
 use crate::domain::{
-    delegate_language, CountryCode, Delegate, MatrixUserId, Network, Roster, RosterFormat, State,
-    Status, DELEGATE_LANGUAGES,
+    delegate_language, CountryCode, LocalizedText, MatrixUserId, Network, Partner, PartnerId,
+    PartnerKind, Roster, RosterFormat, Seat, State, Status, DELEGATE_LANGUAGES,
 };
 
 /// The CSV header.
@@ -37,6 +45,20 @@ pub const CSV_HEADER: [&str; 6] =
 struct TomlFile {
     #[serde(rename = "state", default)]
     states: Vec<TomlState>,
+    #[serde(rename = "partner", default)]
+    partners: Vec<TomlPartner>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlPartner {
+    id: Spanned<String>,
+    kind: Spanned<String>,
+    names: Spanned<BTreeMap<String, String>>,
+    #[serde(default)]
+    regions: Vec<Spanned<String>>,
+    #[serde(default)]
+    delegates: Vec<TomlDelegate>,
 }
 
 #[derive(Deserialize)]
@@ -63,6 +85,7 @@ struct Builder<'a> {
     network: &'a Network,
     roster: Roster,
     state_lines: HashMap<CountryCode, usize>,
+    partner_lines: HashMap<PartnerId, usize>,
     delegate_lines: HashMap<MatrixUserId, usize>,
     region_claims: HashMap<CountryCode, (String, usize)>,
     problems: Vec<FileProblem>,
@@ -86,6 +109,7 @@ impl<'a> Builder<'a> {
             network,
             roster: Roster::default(),
             state_lines: HashMap::new(),
+            partner_lines: HashMap::new(),
             delegate_lines: HashMap::new(),
             region_claims: HashMap::new(),
             problems: Vec::new(),
@@ -169,7 +193,65 @@ impl<'a> Builder<'a> {
         Some(code)
     }
 
-    fn delegate(&mut self, line: usize, state: CountryCode, user: &str, language: Option<&str>) {
+    /// A partner table.
+    fn partner(&mut self, raw: &TomlPartner, text: &str) -> Option<PartnerId> {
+        let line = line_of(text, raw.id.span().start);
+        let id = match PartnerId::parse(raw.id.get_ref()) {
+            Ok(id) => id,
+            Err(e) => {
+                self.problem(line, e.to_string());
+                return None;
+            }
+        };
+        if let Some(first) = self.partner_lines.get(&id) {
+            let first = *first;
+            self.problem(line, format!("{id} is already listed on line {first}"));
+            return None;
+        }
+        let kind = match PartnerKind::parse(raw.kind.get_ref()) {
+            Ok(k) => k,
+            Err(e) => {
+                self.problem(line_of(text, raw.kind.span().start), e.to_string());
+                return None;
+            }
+        };
+        let names_line = line_of(text, raw.names.span().start);
+        let mut names = BTreeMap::new();
+        for (language, name) in raw.names.get_ref() {
+            let Some(code) = delegate_language(language) else {
+                let known = DELEGATE_LANGUAGES.join(", ");
+                self.problem(names_line, format!("language `{language}` is not one of {known}"));
+                continue;
+            };
+            if name.trim().is_empty() {
+                self.problem(names_line, format!("the {code} name of {id} is empty"));
+                continue;
+            }
+            names.insert(code, name.trim().to_owned());
+        }
+        if raw.names.get_ref().is_empty() {
+            self.problem(names_line, format!("{id} needs a name in at least one language"));
+        }
+        let mut regions = BTreeSet::new();
+        for region in &raw.regions {
+            let line = line_of(text, region.span().start);
+            match self.network.regions.find(region.get_ref()) {
+                Some(r) => {
+                    regions.insert(r.id.clone());
+                }
+                None => self.problem(
+                    line,
+                    format!("`{}` is not a region of the network", region.get_ref()),
+                ),
+            }
+        }
+        self.partner_lines.insert(id.clone(), line);
+        let partner = Partner { id: id.clone(), kind, names: LocalizedText(names), regions };
+        self.roster.partners.insert(id.clone(), partner);
+        Some(id)
+    }
+
+    fn delegate(&mut self, line: usize, seat: Seat, user: &str, language: Option<&str>) {
         let user_id = match MatrixUserId::parse(user.trim()) {
             Ok(u) => u,
             Err(e) => return self.problem(line, e.to_string()),
@@ -186,10 +268,11 @@ impl<'a> Builder<'a> {
         };
         if let Some(first) = self.delegate_lines.get(&user_id) {
             let first = *first;
-            return self.problem(line, format!("{user_id} is already a delegate on line {first}; a person represents one state"));
+            return self.problem(line, format!("{user_id} is already a delegate on line {first}; a person holds one seat, of a state or a partner"));
         }
         self.delegate_lines.insert(user_id.clone(), line);
-        self.roster.delegates.insert(user_id.clone(), Delegate { user_id, state, language });
+        // Each person once (checked above), each seat in the roster: cannot fail.
+        let _ = self.roster.add_seat_delegate(&seat, user_id, language);
     }
 
     fn finish(self) -> Result<Roster, Vec<FileProblem>> {
@@ -242,7 +325,21 @@ fn parse_toml(file: &str, text: &str, network: &Network) -> Result<Roster, Vec<F
             let line = line_of(text, d.user.span().start);
             b.delegate(
                 line,
-                code,
+                Seat::State(code),
+                d.user.get_ref(),
+                d.language.as_ref().map(|l| l.get_ref().as_str()),
+            );
+        }
+    }
+    for p in &raw.partners {
+        let Some(id) = b.partner(p, text) else {
+            continue;
+        };
+        for d in &p.delegates {
+            let line = line_of(text, d.user.span().start);
+            b.delegate(
+                line,
+                Seat::Partner(id.clone()),
                 d.user.get_ref(),
                 d.language.as_ref().map(|l| l.get_ref().as_str()),
             );
@@ -292,212 +389,14 @@ fn parse_csv(file: &str, text: &str, network: &Network) -> Result<Roster, Vec<Fi
             continue;
         };
         if !cell(delegate).is_empty() {
-            b.delegate(line, code, cell(delegate), Some(cell(language)));
+            b.delegate(line, Seat::State(code), cell(delegate), Some(cell(language)));
         }
     }
     b.finish()
 }
 
-/// Writes `roster` in `format` (states by code, delegates by user ID).
-pub fn write_roster(roster: &Roster, format: RosterFormat, network: &Network) -> String {
-    let region = |code: CountryCode| {
-        network.regions.region_of(code).map(|r| r.id.clone()).unwrap_or_default()
-    };
-    match format {
-        RosterFormat::Toml => write_toml(roster, region),
-        RosterFormat::Csv => write_csv(roster, region),
-    }
-}
-
-fn toml_string(s: &str) -> String {
-    toml::Value::String(s.to_owned()).to_string()
-}
-
-fn write_toml(roster: &Roster, region: impl Fn(CountryCode) -> String) -> String {
-    let mut out = String::from("# peerlink roster: one [[state]] per state, with its delegates.\n");
-    for state in roster.states.values() {
-        out.push_str(&format!(
-            "\n[[state]]\n# {}\ncode = \"{}\"\nregion = {}\nstatus = \"{}\"\n",
-            state.code.name("en"),
-            state.code,
-            toml_string(&region(state.code)),
-            state.status
-        ));
-        if let Some(m) = &state.mechanism {
-            out.push_str(&format!("mechanism = {}\n", toml_string(m)));
-        }
-        let delegates: Vec<String> = roster
-            .delegates_of(state.code)
-            .map(|d| match &d.language {
-                Some(l) => format!(
-                    "  {{ user = {}, language = {} }},",
-                    toml_string(d.user_id.as_str()),
-                    toml_string(l)
-                ),
-                None => format!("  {{ user = {} }},", toml_string(d.user_id.as_str())),
-            })
-            .collect();
-        if !delegates.is_empty() {
-            out.push_str(&format!("delegates = [\n{}\n]\n", delegates.join("\n")));
-        }
-    }
-    out
-}
-
-fn write_csv(roster: &Roster, region: impl Fn(CountryCode) -> String) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut rows: Vec<[String; 6]> = Vec::new();
-    for state in roster.states.values() {
-        let base = |d: Option<&Delegate>| {
-            [
-                state.code.to_string(),
-                region(state.code),
-                state.status.to_string(),
-                state.mechanism.clone().unwrap_or_default(),
-                d.map(|d| d.user_id.to_string()).unwrap_or_default(),
-                d.and_then(|d| d.language.clone()).unwrap_or_default(),
-            ]
-        };
-        let mut any = false;
-        for d in roster.delegates_of(state.code) {
-            rows.push(base(Some(d)));
-            any = true;
-        }
-        if !any {
-            rows.push(base(None));
-        }
-    }
-    // Writing to a Vec cannot fail.
-    let _ = writer.write_record(CSV_HEADER);
-    for row in rows {
-        let _ = writer.write_record(&row);
-    }
-    writer.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
-}
+mod write;
+pub use write::write_roster;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::config::load_network;
-
-    fn network() -> Network {
-        load_network(None).unwrap()
-    }
-
-    fn problems(text: &str, format: RosterFormat) -> Vec<FileProblem> {
-        parse_roster("roster", text, format, &network()).unwrap_err()
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config::with_cases(64))]
-        // Any text, as TOML or CSV: a roster or line-numbered problems, never a panic.
-        #[test]
-        fn fuzz_roster_files_never_panic(text in "\\PC{0,400}") {
-            let net = network();
-            for format in [RosterFormat::Toml, RosterFormat::Csv] {
-                if let Err(problems) = parse_roster("f", &text, format, &net) {
-                    proptest::prop_assert!(!problems.is_empty());
-                }
-            }
-        }
-
-        #[test]
-        fn fuzz_csv_rows_of_near_valid_cells(rows in proptest::collection::vec(
-            ("[A-Z]{2}", "(member|observer|founding|x)", "@[a-z]{1,5}:[a-z]{1,5}\\.org|[a-z@:]{0,8}"),
-            0..20,
-        )) {
-            let mut text = String::from("country,status,mechanism,delegate,language\n");
-            for (country, status, user) in &rows {
-                text.push_str(&format!("{country},{status},,{user},\n"));
-            }
-            let _ = parse_roster("f.csv", &text, RosterFormat::Csv, &network());
-        }
-    }
-
-    #[test]
-    fn the_example_roster_names_the_three_committee_states() {
-        let text = include_str!("../../../config/roster.example.toml");
-        let roster = parse_roster("example", text, RosterFormat::Toml, &network()).unwrap();
-        let codes: Vec<&str> = roster.states.keys().map(CountryCode::as_str).collect();
-        assert_eq!(codes, ["MA", "PT", "PY"]);
-        assert_eq!(roster.delegates.len(), 4);
-    }
-
-    #[test]
-    fn an_unknown_country_code_is_reported_on_its_line() {
-        let text = "[[state]]\ncode = \"MA\"\nstatus = \"member\"\n\n[[state]]\ncode = \"XK\"\nstatus = \"member\"\n";
-        let p = problems(text, RosterFormat::Toml);
-        assert_eq!(p.len(), 1, "{p:?}");
-        assert_eq!(p[0].line, Some(6));
-        assert!(p[0].message.contains("`XK`"), "{p:?}");
-    }
-
-    #[test]
-    fn a_duplicate_delegate_is_reported_with_both_lines() {
-        let text = "country,status,mechanism,delegate,language\n\
-                    MA,member,,@a:ma.example,fr\n\
-                    PT,member,,@b:pt.example,pt\n\
-                    PY,member,,@a:ma.example,es\n";
-        let p = problems(text, RosterFormat::Csv);
-        assert_eq!(p.len(), 1, "{p:?}");
-        assert_eq!(p[0].line, Some(4));
-        assert!(p[0].message.contains("already a delegate on line 2"), "{p:?}");
-    }
-
-    #[test]
-    fn a_malformed_user_id_is_reported_on_its_line() {
-        let text = "[[state]]\ncode = \"MA\"\nstatus = \"member\"\ndelegates = [\n  { user = \"@ok:ma.example\" },\n  { user = \"didh\" },\n]\n";
-        let p = problems(text, RosterFormat::Toml);
-        assert_eq!(p.len(), 1, "{p:?}");
-        assert_eq!(p[0].line, Some(6));
-        assert!(p[0].message.contains("must start with @"), "{p:?}");
-    }
-
-    #[test]
-    fn a_state_listed_in_two_regions_is_reported() {
-        let text = "country,region,status,mechanism,delegate,language\n\
-                    MA,africa,member,,@a:ma.example,\n\
-                    MA,asia-pacific,member,,@b:ma.example,\n";
-        let p = problems(text, RosterFormat::Csv);
-        assert!(
-            p.iter().any(|p| p.line == Some(3) && p.message.contains("in `africa` on line 2")),
-            "{p:?}"
-        );
-    }
-
-    #[test]
-    fn a_region_that_contradicts_the_network_is_reported() {
-        let text = "[[state]]\ncode = \"MA\"\nregion = \"asia-pacific\"\nstatus = \"member\"\n";
-        let p = problems(text, RosterFormat::Toml);
-        assert_eq!(p[0].line, Some(3), "{p:?}");
-        assert!(p[0].message.contains("belongs to region `africa`"), "{p:?}");
-    }
-
-    #[test]
-    fn a_bad_status_and_a_bad_language_are_each_reported() {
-        let text = "[[state]]\ncode = \"MA\"\nstatus = \"guest\"\n\n[[state]]\ncode = \"PT\"\nstatus = \"member\"\ndelegates = [{ user = \"@a:pt.example\", language = \"xx\" }]\n";
-        let p = problems(text, RosterFormat::Toml);
-        assert_eq!(p.len(), 2, "{p:?}");
-        assert_eq!((p[0].line, p[1].line), (Some(3), Some(8)), "{p:?}");
-    }
-
-    #[test]
-    fn exports_read_back_to_the_same_roster_in_both_formats() {
-        let net = network();
-        let text = include_str!("../../../config/roster.example.toml");
-        let mut roster = parse_roster("example", text, RosterFormat::Toml, &net).unwrap();
-        roster
-            .add_state(State {
-                code: CountryCode::parse("CL").unwrap(),
-                status: Status::Observer,
-                mechanism: Some("Quote \" and, comma".into()),
-            })
-            .unwrap();
-        for format in [RosterFormat::Toml, RosterFormat::Csv] {
-            let written = write_roster(&roster, format, &net);
-            let read = parse_roster("export", &written, format, &net)
-                .unwrap_or_else(|p| panic!("{format:?}: {p:?}\n{written}"));
-            assert_eq!(read, roster, "{format:?}");
-        }
-    }
-}
+mod tests;
