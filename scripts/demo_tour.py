@@ -141,7 +141,7 @@ async def tour(homeserver: str) -> None:
 
     steps = [
         ("3", pt, "Portugal", "!ack"),
-        ("4", py, "Paraguay", "!accept Portugal (PT)"),
+        ("4", py, "Paraguay", "!accept PT"),
         ("5", pt, "Portugal", "!start"),
         ("6", pt, "Portugal", "!resolve delivered Two workshops held in Rabat\n"
                               "Start with the ministries that own the recommendations"),

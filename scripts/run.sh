@@ -104,7 +104,7 @@ invitations to the network's Space and rooms):
        !request technical-cooperation Training on recommendation tracking
      (the description on the following lines); the bot answers with a number.
   2. as @demo-pt, in the Executive Committee room: the request's card is
-     there; reply in its thread with !ack, then !accept Portugal (PT),
+     there; reply in its thread with !ack, then !accept PT,
      !start, !resolve delivered Two workshops held.
   3. as @demo-fr: each step's notice arrives in the request's thread.
 

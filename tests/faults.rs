@@ -56,7 +56,7 @@ impl Act {
             Act::Ack => "has been acknowledged".into(),
             Act::Info => "asks about your request".into(),
             Act::Answer => "has been passed on".into(),
-            Act::Accept => "assigned to Portugal (PT)".into(),
+            Act::Accept => "assigned to Portugal".into(),
             Act::Start => "has started".into(),
             Act::Resolve => "is resolved (delivered)".into(),
         }
@@ -221,7 +221,7 @@ async fn run_step(net: &mut Net, filed: &mut Filed, act: Act, kill: Kill) {
             let command = match act {
                 Ack => format!("!ack {n}"),
                 Info => format!("!info {n} Which ministry leads the follow-up?"),
-                Accept => format!("!accept {n} Portugal (PT)"),
+                Accept => format!("!accept {n} PT"),
                 Start => format!("!start {n}"),
                 _ => format!("!resolve {n} delivered Guidance sent\nShare templates earlier"),
             };

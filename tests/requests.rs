@@ -58,7 +58,7 @@ async fn a_request_goes_from_intake_to_resolution_with_every_notice_in_its_threa
     })).await;
     net.pt.wait_reply(&net.committee, &net.bot_id(), ack.as_str()).await;
     for step in [
-        "!accept 1 Portugal (PT)",
+        "!accept 1 PT",
         "!start 1",
         "!resolve 1 delivered Guidance sent and a visit held\nShare templates earlier",
     ] {
@@ -70,7 +70,7 @@ async fn a_request_goes_from_intake_to_resolution_with_every_notice_in_its_threa
     // Every notice reached the requester, in order, in the request's thread.
     let notices = net.wait_thread(&net.cl, &net.plenary, request.as_str(), 5).await;
     let expected =
-        ["#1", "acknowledged", "assigned to Portugal (PT)", "has started", "resolved (delivered)"];
+        ["#1", "acknowledged", "assigned to Portugal", "has started", "resolved (delivered)"];
     assert_eq!(notices.len(), 5, "{notices:?}");
     for (notice, part) in notices.iter().zip(expected) {
         assert!(body(notice).contains(part), "{part}: {}", body(notice));
@@ -100,7 +100,7 @@ async fn a_request_goes_from_intake_to_resolution_with_every_notice_in_its_threa
     assert!(open.stdout.contains("No requests match"), "{}", open.text());
     let show = net.cli(&["requests", "show", "1"]);
     for part in
-        ["Help to set up our <b>NMIRF</b>", "Portugal (PT)", "accept", "Share templates earlier"]
+        ["Help to set up our <b>NMIRF</b>", "Assigned:   PT", "accept", "Share templates earlier"]
     {
         assert!(show.stdout.contains(part), "{part}: {}", show.text());
     }

@@ -4,7 +4,8 @@
 //! !request <category> <title>          lines after the first: the description
 //! !requests [open|mine|all] [--region R] [--category C]
 //! !status <n>
-//! !ack [n] | !info [n] <question> | !accept [n] <assignee> | !decline [n] <reason>
+//! !ack [n] | !info [n] <question> | !decline [n] <reason>
+//! !accept [n] <assignee>[,<assignee>…] [note] | !assign [n] <assignee>[,<assignee>…] [note]
 //! !start [n] | !resolve [n] <delivered|partly|not_delivered> <summary>   (lessons on the next lines)
 //! !reopen [n] [reason]
 //! !overdue
@@ -37,8 +38,17 @@ pub const ACK: CommandSpec =
 pub const INFO: CommandSpec =
     CommandSpec { name: "info", arguments: "[number] <question>", summary_id: "summary-info" };
 /// `!accept`
-pub const ACCEPT: CommandSpec =
-    CommandSpec { name: "accept", arguments: "[number] <assignee>", summary_id: "summary-accept" };
+pub const ACCEPT: CommandSpec = CommandSpec {
+    name: "accept",
+    arguments: "[number] <state|partner>[,<state|partner>…] [note]",
+    summary_id: "summary-accept",
+};
+/// `!assign`
+pub const ASSIGN: CommandSpec = CommandSpec {
+    name: "assign",
+    arguments: "[number] <state|partner>[,<state|partner>…] [note]",
+    summary_id: "summary-assign",
+};
 /// `!decline`
 pub const DECLINE: CommandSpec =
     CommandSpec { name: "decline", arguments: "[number] <reason>", summary_id: "summary-decline" };
@@ -77,8 +87,10 @@ pub struct TriageCommand {
     pub action: ActionKind,
     /// The request number, if given (else: the card thread's request).
     pub id: Option<i64>,
-    /// Question, assignee, reason or outcome summary.
+    /// Question, reason, the committee's note (accept, assign) or outcome summary.
     pub text: Option<String>,
+    /// The assignees as typed (accept, assign): codes, IDs or names.
+    pub assignees: Vec<String>,
     /// Outcome result (resolve only).
     pub result: Option<OutcomeResult>,
     /// Lessons learned (resolve only, the lines after the first).
@@ -197,7 +209,8 @@ pub fn parse_triage(action: ActionKind, args: Arguments<'_>) -> Result<Command, 
         None => (None, rest),
     };
     let text = Some(text.to_owned()).filter(|t| !t.is_empty());
-    let mut command = TriageCommand { action, id, text, result: None, lessons: None };
+    let mut command =
+        TriageCommand { action, id, text, assignees: Vec::new(), result: None, lessons: None };
     match action {
         // The one argument these take is a number: a word is a bad number.
         ActionKind::Acknowledge | ActionKind::Start if command.text.is_some() => {
@@ -209,8 +222,11 @@ pub fn parse_triage(action: ActionKind, args: Arguments<'_>) -> Result<Command, 
         ActionKind::AskInfo if command.text.is_none() => {
             return Err(Problem::MissingArgument("<question>"));
         }
-        ActionKind::Accept if command.text.is_none() => {
-            return Err(Problem::MissingArgument("<assignee>"));
+        ActionKind::Accept | ActionKind::Assign => {
+            let text = command.text.take().ok_or(Problem::MissingArgument("<state|partner>"))?;
+            let (assignees, note) = assignee_list(&text);
+            command.assignees = assignees;
+            command.text = Some(note.to_owned()).filter(|n| !n.is_empty());
         }
         ActionKind::Decline if command.text.is_none() => {
             return Err(Problem::MissingArgument("<reason>"));
@@ -233,6 +249,25 @@ pub fn parse_triage(action: ActionKind, args: Arguments<'_>) -> Result<Command, 
     Ok(Command::Request(RequestCommand::Triage(command)))
 }
 
+/// The leading assignee list of `text` (`PT,ohchr`, `PT, ohchr`, `PT ,ohchr`)
+/// and the rest (the note).
+fn assignee_list(text: &str) -> (Vec<String>, &str) {
+    let mut end = 0;
+    loop {
+        let rest = &text[end..];
+        let trimmed = rest.trim_start();
+        let start = end + (rest.len() - trimmed.len());
+        let word = trimmed.split(char::is_whitespace).next().unwrap_or_default();
+        let continues = end == 0 || text[..end].trim_end().ends_with(',') || word.starts_with(',');
+        if word.is_empty() || !continues {
+            break;
+        }
+        end = start + word.len();
+    }
+    let list = text[..end].split(',').map(str::trim).filter(|w| !w.is_empty());
+    (list.map(str::to_owned).collect(), text[end..].trim())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,6 +279,23 @@ mod tests {
             Some(Ok(Command::Request(c))) => c,
             other => panic!("{body}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn accept_and_assign_read_a_list_of_assignees_then_the_note() {
+        let cases: [(&str, &[&str], Option<&str>); 5] = [
+            ("!accept 3 PT", &["PT"], None),
+            ("!accept 3 PT,ohchr Training in May", &["PT", "ohchr"], Some("Training in May")),
+            ("!accept 3 PT, ohchr , undp Note", &["PT", "ohchr", "undp"], Some("Note")),
+            ("!assign PT ,ohchr", &["PT", "ohchr"], None),
+            ("!accept 3 Portugal Lead, with care", &["Portugal"], Some("Lead, with care")),
+        ];
+        for (body, assignees, note) in cases {
+            let RequestCommand::Triage(t) = request(body) else { panic!("{body}") };
+            assert_eq!(t.assignees, assignees, "{body}");
+            assert_eq!(t.text.as_deref(), note, "{body}");
+        }
+        assert_eq!(problem("!assign"), Problem::MissingArgument("<state|partner>"));
     }
 
     #[test]
@@ -280,7 +332,7 @@ mod tests {
         let RequestCommand::Triage(t) = request("!ack 3") else { panic!() };
         assert_eq!((t.action, t.id), (ActionKind::Acknowledge, Some(3)));
         assert_eq!(problem("!ack 3 now"), Problem::TooManyArguments { max: 1 });
-        assert_eq!(problem("!accept 3"), Problem::MissingArgument("<assignee>"));
+        assert_eq!(problem("!accept 3"), Problem::MissingArgument("<state|partner>"));
     }
 
     #[test]

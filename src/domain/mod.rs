@@ -26,8 +26,8 @@ pub use provisioning::{
 };
 pub use region::{LocalizedText, Region, RegionError, RegionId, RegionMap};
 pub use request::{
-    authorize, ActionKind, NewRequest, Outcome, OutcomeResult, Refusal, Request, RequestState,
-    Transition,
+    authorize, split_assignees, ActionKind, NewRequest, Outcome, OutcomeResult, Refusal, Request,
+    RequestState, Transition,
 };
 pub use roster::{
     delegate_language, BadPartnerId, Delegate, Partner, PartnerDelegate, PartnerId, PartnerKind,

@@ -3,6 +3,7 @@
 //! ```text
 //! submitted -> acknowledged -> (needs_info <-> acknowledged)
 //! acknowledged -> accepted (assigned) -> in_progress -> resolved (outcome)
+//! accepted|in_progress -> (assign: other assignees) -> the same state
 //! submitted|acknowledged|needs_info -> declined (reason)
 //! resolved|declined -> reopened -> acknowledged
 //! ```
@@ -86,6 +87,7 @@ impl RequestState {
             (S::Acknowledged, A::AskInfo) => Some(S::NeedsInfo),
             (S::Acknowledged, A::Accept) => Some(S::Accepted),
             (S::Accepted, A::Start) => Some(S::InProgress),
+            (S::Accepted | S::InProgress, A::Assign) => Some(self),
             (S::InProgress, A::Resolve) => Some(S::Resolved),
             (S::Submitted | S::Acknowledged | S::NeedsInfo, A::Decline) => Some(S::Declined),
             (S::Resolved | S::Declined, A::Reopen) => Some(S::Reopened),
@@ -111,6 +113,8 @@ pub enum ActionKind {
     Answer,
     /// Accept and assign.
     Accept,
+    /// Change the assignees of an accepted request.
+    Assign,
     /// Decline with a reason.
     Decline,
     /// Start the work.
@@ -123,11 +127,12 @@ pub enum ActionKind {
 
 impl ActionKind {
     /// Every kind of step.
-    pub const ALL: [ActionKind; 8] = [
+    pub const ALL: [ActionKind; 9] = [
         ActionKind::Acknowledge,
         ActionKind::AskInfo,
         ActionKind::Answer,
         ActionKind::Accept,
+        ActionKind::Assign,
         ActionKind::Decline,
         ActionKind::Start,
         ActionKind::Resolve,
@@ -141,6 +146,7 @@ impl ActionKind {
             ActionKind::AskInfo => "info",
             ActionKind::Answer => "answer",
             ActionKind::Accept => "accept",
+            ActionKind::Assign => "assign",
             ActionKind::Decline => "decline",
             ActionKind::Start => "start",
             ActionKind::Resolve => "resolve",
@@ -230,12 +236,26 @@ pub struct Request {
     pub card_room: Option<String>,
     /// Its card in the committee room.
     pub card_event: Option<String>,
-    /// Member state or partner it is assigned to.
+    /// The states (codes) and partners (IDs) it is assigned to, as stored:
+    /// comma-separated (see [`Request::assignees`]); older requests may
+    /// hold free text.
     pub assignee: Option<String>,
     /// Filed at, in milliseconds since the Unix epoch.
     pub created_at: i64,
     /// Last change, likewise.
     pub updated_at: i64,
+}
+
+impl Request {
+    /// The keys of its assignees (state codes, partner IDs), in order.
+    pub fn assignees(&self) -> Vec<String> {
+        split_assignees(self.assignee.as_deref().unwrap_or_default())
+    }
+}
+
+/// Assignee keys from their stored form (`PT,ohchr`).
+pub fn split_assignees(stored: &str) -> Vec<String> {
+    stored.split(',').map(str::trim).filter(|k| !k.is_empty()).map(str::to_owned).collect()
 }
 
 /// What intake knows about a new request.
@@ -352,7 +372,9 @@ mod tests {
     use RequestState as S;
 
     /// Every edge of the lifecycle, and only those.
-    const EDGES: [(RequestState, ActionKind, RequestState); 13] = [
+    const EDGES: [(RequestState, ActionKind, RequestState); 15] = [
+        (S::Accepted, A::Assign, S::Accepted),
+        (S::InProgress, A::Assign, S::InProgress),
         (S::Submitted, A::Acknowledge, S::Acknowledged),
         (S::Submitted, A::Decline, S::Declined),
         (S::Acknowledged, A::AskInfo, S::NeedsInfo),

@@ -20,6 +20,9 @@ pub struct RequestFilter {
     pub state: Option<RequestState>,
     /// Only filed by this state.
     pub requesting_state: Option<CountryCode>,
+    /// Only those this seat (a state's code, a partner's ID) filed or is
+    /// assigned.
+    pub involving: Option<String>,
     /// Only from this region.
     pub region: Option<String>,
     /// Only in this category.
@@ -261,6 +264,12 @@ where
     }
     if let Some(code) = filter.requesting_state {
         q.push(" AND requesting_state = ").push_bind(code.to_string());
+    }
+    if let Some(seat) = &filter.involving {
+        // Assignees are stored comma-separated: `PT,ohchr`.
+        q.push(" AND (requesting_state = ").push_bind(seat.clone());
+        q.push(" OR (',' || COALESCE(assignee, '') || ',') LIKE ").push_bind(format!("%,{seat},%"));
+        q.push(")");
     }
     if let Some(region) = &filter.region {
         q.push(" AND region = ").push_bind(region.clone());

@@ -349,6 +349,45 @@ impl Roster {
             .find(|p| p.id.as_str() == q || p.names.0.values().any(|n| n.to_lowercase() == q))
     }
 
+    /// The seat in the roster that `typed` names: a state's code or name
+    /// (any catalog language), a partner's ID or name, any case. Otherwise
+    /// the closest keys (state codes, partner IDs), best first, at most 3.
+    pub fn resolve_seat(&self, typed: &str) -> Result<Seat, Vec<String>> {
+        if let Some(p) = self.find_partner(typed) {
+            return Ok(Seat::Partner(p.id.clone()));
+        }
+        if let Some(code) = CountryCode::find(typed).filter(|c| self.states.contains_key(c)) {
+            return Ok(Seat::State(code));
+        }
+        let wanted = typed.trim().to_lowercase();
+        let mut candidates: Vec<(usize, String)> = Vec::new();
+        let mut consider = |key: String, names: Vec<String>| {
+            let distance = std::iter::once(key.to_lowercase())
+                .chain(names.into_iter().map(|n| n.to_lowercase()))
+                .map(|n| {
+                    if n.starts_with(&wanted) || (wanted.len() >= 3 && n.contains(&wanted)) {
+                        0
+                    } else {
+                        strsim::levenshtein(&wanted, &n)
+                    }
+                })
+                .min()
+                .unwrap_or(usize::MAX);
+            candidates.push((distance, key));
+        };
+        for code in self.states.keys() {
+            let names = super::Language::ALL.iter().map(|l| code.name(l.code())).collect();
+            consider(code.to_string(), names);
+        }
+        for p in self.partners.values() {
+            consider(p.id.to_string(), p.names.0.values().cloned().collect());
+        }
+        let limit = (wanted.chars().count() / 3).max(1);
+        candidates.retain(|(d, _)| *d <= limit);
+        candidates.sort();
+        Err(candidates.into_iter().take(3).map(|(_, key)| key).collect())
+    }
+
     /// Whether `seat` is in the roster.
     pub fn has_seat(&self, seat: &Seat) -> bool {
         match seat {

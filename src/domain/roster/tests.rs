@@ -158,3 +158,16 @@ fn the_diff_moves_a_person_from_a_state_to_a_partner_in_valid_steps() {
     assert!(changes[0].to_string().starts_with("~ partner cndh-ma"), "{}", changes[0]);
     assert_eq!(changes[0].seat(), cndh);
 }
+
+#[test]
+fn a_typed_assignee_is_found_by_code_id_or_name_else_the_closest_are_offered() {
+    let mut r = roster();
+    r.add_partner(partner("ohchr")).unwrap();
+    assert_eq!(r.resolve_seat("pt"), Ok(Seat::State(code("PT"))));
+    assert_eq!(r.resolve_seat("Portugal"), Ok(Seat::State(code("PT"))));
+    assert_eq!(r.resolve_seat("Maroc"), Ok(Seat::State(code("MA"))));
+    assert_eq!(r.resolve_seat("OHCHR"), Ok(Seat::Partner(PartnerId::parse("ohchr").unwrap())));
+    assert_eq!(r.resolve_seat("ohcr"), Err(vec!["ohchr".to_owned()]));
+    assert_eq!(r.resolve_seat("Portgal"), Err(vec!["PT".to_owned()]));
+    assert_eq!(r.resolve_seat("FR"), Err(vec![]), "France is not in this roster");
+}

@@ -167,28 +167,13 @@ fn suggest_zone(input: &str) -> Option<String> {
     let city = |name: &str| name.rsplit('/').next().unwrap_or(name).to_string();
     let names = chrono_tz::TZ_VARIANTS.iter().map(|z| (z.name(), z.name().to_ascii_lowercase()));
     let distance = |name: &str| {
-        let full = edit_distance(&wanted, name);
-        let city = (!wanted.contains('/')).then(|| edit_distance(&wanted, &city(name)));
+        let full = strsim::levenshtein(&wanted, name);
+        let city = (!wanted.contains('/')).then(|| strsim::levenshtein(&wanted, &city(name)));
         city.map_or(full, |city| city.min(full))
     };
     let limit = (wanted.chars().count() / 4).clamp(1, 3);
     let best = names.map(|(name, lower)| (distance(&lower), name)).min_by_key(|(d, _)| *d);
     best.filter(|(d, _)| *d <= limit).map(|(_, name)| name.to_string())
-}
-
-/// Levenshtein distance: insertions, deletions and substitutions of characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut above: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut row = vec![i + 1];
-        for ((cb, diagonal), up) in b.iter().zip(&above).zip(above.iter().skip(1)) {
-            let left = row.last().copied().unwrap_or(0);
-            row.push((up + 1).min(left + 1).min(diagonal + usize::from(ca != *cb)));
-        }
-        above = row;
-    }
-    above.last().copied().unwrap_or(0)
 }
 
 /// Parses a run of ASCII digits of `min..=max` length; None if it is not one.

@@ -170,7 +170,7 @@ fn usable_here(name: &str, roles: &Roles, place: Place) -> bool {
         "attend" | "decline-seminar" => roles.may(Permission::AnswerSeminar),
         "offer" => roles.may(Permission::PublishOffer),
         "minutes" => roles.may(Permission::ScheduleSession),
-        "ack" | "info" | "accept" | "decline" | "start" | "resolve" | "reopen" => {
+        "ack" | "info" | "accept" | "assign" | "decline" | "start" | "resolve" | "reopen" => {
             roles.may(Permission::Triage) && place == Place::Committee
         }
         // help, ping, language, timezone, regions, whois, offers, seminar

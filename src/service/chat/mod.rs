@@ -2,6 +2,8 @@
 //! answer in the sender's language. The answer may carry [`Effect`]s that
 //! the Matrix layer carries out (inviting someone, reconciling rooms).
 
+#[cfg(test)]
+mod assign_tests;
 mod help;
 mod hostile;
 mod language;
@@ -17,6 +19,7 @@ mod seminars;
 mod time;
 mod triage;
 
+pub(crate) use requests::assignee_names;
 pub(crate) use triage::result_id;
 
 use std::sync::Arc;

@@ -6,8 +6,7 @@ use super::triage::result_id;
 use super::{Answer, ChatService, Effect, Place, Request as ChatRequest};
 use crate::commands::{RequestCommand, Scope, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS};
 use crate::domain::{
-    CountryCode, Language, NewRequest, Offer, Permission, Request, RequestState, RoomKind, Roster,
-    Status,
+    Language, NewRequest, Offer, Permission, Request, RequestState, RoomKind, Roster, Seat, Status,
 };
 use crate::i18n::{Arg, Text};
 use crate::service::scheduler::reminder_jobs;
@@ -160,30 +159,31 @@ impl<S: RosterStore + RequestStore + PreferenceStore + SeminarStore + OfferStore
     ) -> Result<Text, StorageError> {
         let lang = req.lang;
         let roles = self.roles(req.roster, req.incoming.sender);
-        let own = roles.delegate.map(|(code, _)| code);
+        let own = req.roster.seat_of(req.incoming.sender).map(|seat| seat.key());
         let sees_all = roles.may(Permission::SeeAllRequests);
-        // The committee and admins see every state's requests (`mine`: their
-        // own state's); other delegates only their own state's.
-        let state = match (sees_all, own) {
+        // The committee and admins see every state's requests (`mine`: those
+        // their own state filed or is assigned); other delegates, of states
+        // or partners, those their seat filed or is assigned.
+        let involving = match (sees_all, own) {
             (true, own) if scope == Scope::Mine => own,
             (true, _) => None,
             (false, Some(own)) => Some(own),
             (false, None) => return Ok(self.catalog.render(lang, "request-not-delegate", &[])),
         };
-        self.list_filtered(lang, scope, state, region, category).await
+        self.list_filtered(lang, scope, involving, region, category).await
     }
 
     async fn list_filtered(
         &self,
         lang: Language,
         scope: Scope,
-        state: Option<CountryCode>,
+        involving: Option<String>,
         region: Option<String>,
         category: Option<String>,
     ) -> Result<Text, StorageError> {
         let filter = RequestFilter {
             open_only: scope == Scope::Open,
-            requesting_state: state,
+            involving,
             region,
             category,
             limit: LIST_LIMIT,
@@ -225,11 +225,12 @@ impl<S: RosterStore + RequestStore + PreferenceStore + SeminarStore + OfferStore
         };
         let mut text =
             self.catalog.render(lang, "request-status", &self.summary_args(lang, &request));
-        if let Some(assignee) = &request.assignee {
+        if request.assignee.is_some() {
+            let names = assignee_names(req.roster, &request, lang);
             text.push_line(&self.catalog.render(
                 lang,
                 "request-status-assignee",
-                &[("assignee", Arg::Text(assignee.clone()))],
+                &[("assignee", Arg::Text(names))],
             ));
         }
         if let Some(outcome) = self.store.outcome(id).await? {
@@ -276,13 +277,32 @@ impl<S: RosterStore + RequestStore + PreferenceStore + SeminarStore + OfferStore
         id: i64,
     ) -> Result<Option<Request>, StorageError> {
         let Some(request) = self.store.get_request(id).await? else { return Ok(None) };
-        let sender_state = req.roster.state_of(req.incoming.sender).map(|s| s.code);
-        let network = self.roster.network();
-        let visible = self.admins.is_admin(req.incoming.sender)
-            || sender_state
-                .is_some_and(|c| network.is_committee(c) || c == request.requesting_state);
-        Ok(visible.then_some(request))
+        Ok(self.may_see(req.roster, req.incoming.sender, &request).then_some(request))
     }
+
+    /// Whether `user` may see `request`: admins and the committee see all;
+    /// a state's or partner's delegates, those their seat filed or is
+    /// assigned.
+    pub(crate) fn may_see(&self, roster: &Roster, user: &str, request: &Request) -> bool {
+        let network = self.roster.network();
+        if self.admins.is_admin(user) {
+            return true;
+        }
+        match roster.seat_of(user) {
+            Some(Seat::State(code)) if network.is_committee(code) => true,
+            Some(Seat::State(code)) if code == request.requesting_state => true,
+            Some(seat) => request.assignees().contains(&seat.key()),
+            None => false,
+        }
+    }
+}
+
+/// The names of a request's assignees in `lang` (states and partners by
+/// name; a key the roster no longer knows, or older free text, as is).
+pub(crate) fn assignee_names(roster: &Roster, request: &Request, lang: Language) -> String {
+    let names: Vec<String> =
+        request.assignees().iter().map(|key| super::offers::seat_name(roster, key, lang)).collect();
+    names.join(", ")
 }
 
 fn num(n: usize) -> Arg {

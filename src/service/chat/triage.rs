@@ -3,12 +3,12 @@
 //! requester what happened. Every step is authorized from the roster
 //! ([`authorize`]) and recorded with the Matrix event that caused it.
 
-use super::requests::state_id;
+use super::requests::{assignee_names, state_id};
 use super::{Answer, ChatService, Effect, Place, Request as ChatRequest};
 use crate::commands::TriageCommand;
 use crate::domain::{
-    authorize, ActionKind, Language, Outcome, Refusal, Request, RequestState, RoomKind, Roster,
-    Transition,
+    authorize, split_assignees, ActionKind, Language, Outcome, Refusal, Request, RequestState,
+    RoomKind, Roster, Seat, Transition,
 };
 use crate::i18n::{Arg, Text};
 use crate::service::scheduler::reminder_jobs;
@@ -47,6 +47,15 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
             Ok(to) => to,
             Err(refusal) => return Ok(self.refusal(lang, &request, refusal)),
         };
+        let assignees = match t.action {
+            ActionKind::Accept | ActionKind::Assign => {
+                match self.resolve_assignees(req, &request, &t) {
+                    Ok(keys) => Some(keys),
+                    Err(answer) => return Ok(answer),
+                }
+            }
+            _ => None,
+        };
         let outcome = t.result.map(|result| Outcome {
             result,
             summary: t.text.clone().unwrap_or_default(),
@@ -60,10 +69,13 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
             action: t.action.as_str().to_owned(),
             from: Some(request.state),
             to,
-            reason: t.text.clone(),
+            reason: match &assignees {
+                Some(keys) => Some(assignment_reason(&request, keys, t.text.as_deref())),
+                None => t.text.clone(),
+            },
             event_id: Some(req.incoming.event_id.to_owned()),
         };
-        let assignee = (t.action == ActionKind::Accept).then(|| t.text.clone()).flatten();
+        let assignee = assignees.as_ref().map(|keys| keys.join(","));
         let step = Step {
             transition: &transition,
             assignee: assignee.as_deref(),
@@ -88,7 +100,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
             self.say(lang, "triage-done", &[("number", number), ("state", Arg::Text(state_word))]);
         answer.effects.push(Effect::Notify {
             request_id: request.id,
-            text: self.notice(req.roster, &request, &t, to).await?,
+            text: self.notice(req.roster, &request, &t, to, assignee.as_deref()).await?,
         });
         if t.action == ActionKind::Reopen {
             // A new round: the targets count again from now.
@@ -165,12 +177,24 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
         request: &Request,
         t: &TriageCommand,
         to: RequestState,
+        assignee: Option<&str>,
     ) -> Result<Text, StorageError> {
         let filed_in = Language::parse(&request.language).unwrap_or(self.default_language);
         let lang = self.chosen_language(roster, &request.requester).await?.unwrap_or(filed_in);
+        if let Some(keys) = assignee {
+            let assigned = Request { assignee: Some(keys.to_owned()), ..request.clone() };
+            let names = assignee_names(roster, &assigned, lang);
+            let id =
+                if t.action == ActionKind::Assign { "notice-assigned" } else { "notice-accepted" };
+            let args = [
+                ("number", Arg::Text(format!("#{}", request.id))),
+                ("assignees", Arg::Text(names)),
+                ("text", Arg::Text(t.text.clone().unwrap_or_default())),
+            ];
+            return Ok(self.catalog.render(lang, id, &args));
+        }
         let id = match (t.action, to) {
             (ActionKind::AskInfo, _) => "notice-needs-info",
-            (ActionKind::Accept, _) => "notice-accepted",
             (ActionKind::Decline, _) => "notice-declined",
             (ActionKind::Start, _) => "notice-in-progress",
             (ActionKind::Resolve, _) => "notice-resolved",
@@ -187,6 +211,51 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
             ("result", Arg::Text(result)),
         ];
         Ok(self.catalog.render(lang, id, &args))
+    }
+
+    /// The roster keys of the assignees typed in an `!accept` or `!assign`,
+    /// or the answer that says what is wrong: not in the roster (with the
+    /// closest names), the requesting state itself, or no change.
+    fn resolve_assignees(
+        &self,
+        req: &ChatRequest<'_>,
+        request: &Request,
+        t: &TriageCommand,
+    ) -> Result<Vec<String>, Answer> {
+        let lang = req.lang;
+        let mut keys: Vec<String> = Vec::new();
+        for typed in &t.assignees {
+            let seat = match req.roster.resolve_seat(typed) {
+                Ok(seat) => seat,
+                Err(closest) => {
+                    let value = Arg::Code(super::help::echo(typed));
+                    if closest.is_empty() {
+                        return Err(self.say(lang, "assign-unknown", &[("value", value)]));
+                    }
+                    let closest: Vec<String> = closest
+                        .iter()
+                        .map(|k| format!("{k} ({})", super::offers::seat_name(req.roster, k, lang)))
+                        .collect();
+                    let args = [("value", value), ("closest", Arg::Text(closest.join(", ")))];
+                    return Err(self.say(lang, "assign-unknown-closest", &args));
+                }
+            };
+            if seat == Seat::State(request.requesting_state) {
+                let state = Arg::Text(request.requesting_state.name(lang.code()));
+                return Err(self.say(lang, "assign-requester", &[("state", state)]));
+            }
+            if !keys.contains(&seat.key()) {
+                keys.push(seat.key());
+            }
+        }
+        if t.action == ActionKind::Assign && keys == request.assignees() {
+            let args = [
+                ("number", Arg::Text(format!("#{}", request.id))),
+                ("assignees", Arg::Text(assignee_names(req.roster, request, lang))),
+            ];
+            return Err(self.say(lang, "assign-unchanged", &args));
+        }
+        Ok(keys)
     }
 
     fn refusal(&self, lang: Language, request: &Request, refusal: Refusal) -> Answer {
@@ -220,6 +289,23 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
             }
         }
     }
+}
+
+/// What the history says of an assignment: who, after whom (on a change),
+/// and the committee's note.
+fn assignment_reason(request: &Request, keys: &[String], note: Option<&str>) -> String {
+    let now = keys.join(", ");
+    let mut reason = match request.assignee.as_deref() {
+        Some(before) if request.state != RequestState::Acknowledged => {
+            format!("{} → {now}", split_assignees(before).join(", "))
+        }
+        _ => now,
+    };
+    if let Some(note) = note {
+        reason.push_str(" — ");
+        reason.push_str(note);
+    }
+    reason
 }
 
 pub(crate) fn result_id(result: crate::domain::OutcomeResult) -> &'static str {
@@ -337,9 +423,12 @@ mod tests {
             .await
             .unwrap()
             .unwrap();
-        for part in
-            ["Assigned to: PT", "partly delivered", "Lessons learned: Start earlier", "@pt:x.org"]
-        {
+        for part in [
+            "Assigned to: Portugal",
+            "partly delivered",
+            "Lessons learned: Start earlier",
+            "@pt:x.org",
+        ] {
             assert!(status.text.plain.contains(part), "{part}: {}", status.text.plain);
         }
     }

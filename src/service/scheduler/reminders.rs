@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use super::Decision;
 use crate::domain::reminder::{self, Audience, Threshold};
-use crate::domain::{CountryCode, Language, Request, ResponseTargets, RoomKind, Roster};
+use crate::domain::{CountryCode, Language, Request, ResponseTargets, RoomKind, Roster, Seat};
 use crate::i18n::{Arg, Text};
+use crate::service::chat::assignee_names;
 use crate::service::{ChatService, Scheduled};
 use crate::storage::{
     Destination, Outgoing, PreferenceStore, RequestStore, RosterStore, StorageError,
@@ -90,6 +91,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService
         let late = now.saturating_sub(due_at) >= super::LATE_AFTER_MS;
         let text = self.for_room(&RoomKind::Committee, |lang| {
             self.reminder_text(
+                &roster,
                 lang,
                 &request,
                 threshold,
@@ -126,14 +128,22 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService
             Audience::Committee => of_states(&network.committee),
             Audience::Coordinator => of_states(&[network.coordinator]),
             Audience::Assignees => {
-                let assignee =
-                    request.assignee.as_deref().and_then(|a| CountryCode::parse(a.trim()).ok());
-                match assignee {
-                    Some(code) if roster.states.contains_key(&code) => of_states(&[code]),
-                    // An assignee the roster does not know (free text, a
-                    // partner): the committee follows it up.
-                    _ => of_states(&network.committee),
+                // Each assignee's delegates, state or partner.
+                let mut users: Vec<String> = request
+                    .assignees()
+                    .iter()
+                    .filter_map(|key| Seat::parse(key))
+                    .flat_map(|seat| roster.delegates_of_seat(&seat))
+                    .map(|u| u.as_str().to_owned())
+                    .collect();
+                users.sort();
+                users.dedup();
+                if users.is_empty() {
+                    // Assignees the roster does not know (older free text, a
+                    // seat since removed): the committee follows it up.
+                    return of_states(&network.committee);
                 }
+                users
             }
         }
     }
@@ -141,6 +151,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService
     #[allow(clippy::too_many_arguments)]
     fn reminder_text(
         &self,
+        roster: &Roster,
         lang: Language,
         request: &Request,
         threshold: Threshold,
@@ -161,7 +172,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Clone + Sync> ChatService
             ("number", Arg::Text(format!("#{}", request.id))),
             ("title", Arg::Text(request.title.clone())),
             ("state", Arg::Text(request.requesting_state.name(lang.code()))),
-            ("assignee", Arg::Text(request.assignee.clone().unwrap_or_default())),
+            ("assignee", Arg::Text(assignee_names(roster, request, lang))),
             ("waited", Arg::Text(self.duration_text(lang, now.saturating_sub(start)))),
             ("target", Arg::Text(self.duration_text(lang, threshold.target_ms(targets)))),
             ("people", Arg::Mentions(people.to_vec())),

@@ -97,7 +97,7 @@ async fn each_threshold_reminds_once_in_the_card_thread_calling_the_right_people
     let sent = reminders(&db).await;
     assert_eq!(sent.len(), 3);
     assert_eq!((&sent[2].0, &sent[2].2), (&card, &vec!["@pt:x.org".to_owned()]), "assignee");
-    assert!(sent[2].1.contains("assigned to PT"), "{}", sent[2].1);
+    assert!(sent[2].1.contains("assigned to Portugal"), "{}", sent[2].1);
 
     clock.advance(90 * DAY_MS); // day 180: twice the resolve target
     assert_eq!(run_due(&s, &db).await, [done(1)]);
