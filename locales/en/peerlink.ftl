@@ -46,6 +46,7 @@ room-regional-topic = Peer-learning room of the { $region }. Delegates of every 
 room-committee-name = { $network } — Executive Committee
 room-observers = Observer states: { $states }.
 room-committee-topic = Executive Committee of the network: cooperation requests are triaged here. Committee delegates only.
+room-working-topic = Working room of request { $number } from { $state }: its delegates, those of the states and partners it is assigned to, and the Executive Committee. Report progress with { $command }.
 
 ## Command summaries, continued
 
@@ -207,6 +208,7 @@ result-partly-delivered = partly delivered
 result-not-delivered = not delivered
 answer-relayed = Thank you: your answer on request { $number } has been passed on to the Executive Committee.
 card-answer = Answer from { $requester } on request { $number }: { $text }
+card-update = Progress on request { $number } from { $who }: { $text }
 
 ## Limits
 
@@ -226,6 +228,17 @@ request-description-too-long = The description is too long ({ $length } characte
 
 summary-timezone = show or choose the time zone of the times I show you
 summary-overdue = list the requests past their response-time targets
+summary-update = report progress on a request your state or partner works on (in its working room, or by number)
+update-which-request = Which request? Give its number, like !update 12 …, or write in the request's working room.
+update-not-involved = Only the delegates of the state that filed request { $number }, of the states and partners it is assigned to, and of the Executive Committee report progress on it.
+update-not-now = Request { $number } is { $state }: progress is reported while a request is accepted or in progress.
+update-recorded = Progress on request { $number } recorded; the Executive Committee sees it in the request's card.
+working-opened = Request { $number } “{ $title }” from { $state } has been accepted by the Executive Committee and assigned to { $assignees }. This room is where the work is done: report progress with { $command } (it goes into the request's history and to the committee).
+working-description = The request: { $description }
+working-note = The Executive Committee's note: { $note }
+working-reassigned = Request { $number } is now assigned to { $assignees }.
+working-closed = Request { $number } is resolved ({ $result }): { $summary }
+    This room is now read-only; it stays as the record of the work.
 timezone-current = I show you times in { $zone }; it is now { $now }. Choose another with { $example } (an IANA zone name).
 timezone-set = From now on I show you times in { $zone }; it is now { $now }.
 duration-days = { $n ->

@@ -46,6 +46,7 @@ room-regional-topic = Sala de aprendizaje entre pares del { $region }. Los deleg
 room-committee-name = { $network } — Comité Ejecutivo
 room-observers = Estados observadores: { $states }.
 room-committee-topic = Comité Ejecutivo de la red: aquí se examinan las solicitudes de cooperación. Solo para los delegados del Comité.
+room-working-topic = Sala de trabajo de la solicitud { $number } (Estado: { $state }): los delegados de ese Estado, los de los Estados y asociados a los que está asignada, y el Comité Ejecutivo. Informen de los avances con { $command }.
 
 ## Resúmenes de los comandos, continuación
 
@@ -207,6 +208,7 @@ result-partly-delivered = realizado en parte
 result-not-delivered = no realizado
 answer-relayed = Gracias: su respuesta sobre la solicitud { $number } se ha transmitido al Comité Ejecutivo.
 card-answer = Respuesta de { $requester } sobre la solicitud { $number }: { $text }
+card-update = Avances en la solicitud { $number }, comunicados por { $who }: { $text }
 
 ## Limits
 
@@ -226,6 +228,17 @@ request-description-too-long = La descripción es demasiado larga ({ $length } c
 
 summary-timezone = ver o elegir la zona horaria de las horas que le muestro
 summary-overdue = listar las solicitudes que han superado sus plazos de respuesta
+summary-update = informar de los avances de una solicitud de la que se ocupa su Estado o su organización asociada (en su sala de trabajo, o indicando su número)
+update-which-request = ¿Qué solicitud? Indique su número, como !update 12 …, o escriba en la sala de trabajo de la solicitud.
+update-not-involved = Solo los delegados del Estado que presentó la solicitud { $number }, de los Estados y asociados a los que está asignada y del Comité Ejecutivo informan de sus avances.
+update-not-now = La solicitud { $number } está { $state }: los avances solo se comunican mientras una solicitud está aceptada o en curso.
+update-recorded = Se han registrado los avances en la solicitud { $number }; el Comité Ejecutivo los ve en la ficha de la solicitud.
+working-opened = La solicitud { $number } «{ $title }» (Estado: { $state }) ha sido aceptada por el Comité Ejecutivo y asignada a { $assignees }. En esta sala se realiza el trabajo: informen de los avances con { $command } (quedan registrados en el historial de la solicitud y se transmiten al Comité).
+working-description = La solicitud: { $description }
+working-note = Nota del Comité Ejecutivo: { $note }
+working-reassigned = La solicitud { $number } está ahora asignada a { $assignees }.
+working-closed = La solicitud { $number } está cerrada ({ $result }): { $summary }
+    Esta sala es ahora de solo lectura; se conserva como registro del trabajo realizado.
 timezone-current = Le muestro las horas en la zona horaria { $zone }; fecha y hora actuales: { $now }. Elija otra con { $example } (un nombre de zona IANA).
 timezone-set = A partir de ahora le muestro las horas en la zona horaria { $zone }; fecha y hora actuales: { $now }.
 duration-days = { $n ->

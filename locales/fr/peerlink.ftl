@@ -46,6 +46,7 @@ room-regional-topic = Salon d'apprentissage entre pairs du { $region }. Les dél
 room-committee-name = { $network } — Comité exécutif
 room-observers = États observateurs : { $states }.
 room-committee-topic = Comité exécutif du réseau : les demandes de coopération y sont examinées. Réservé aux délégués du Comité.
+room-working-topic = Salon de travail de la demande { $number } (État : { $state }) : les délégués de cet État, ceux des États et des partenaires auxquels elle est attribuée, et le Comité exécutif. Rendez compte de l'avancement avec { $command }.
 
 ## Résumés des commandes, suite
 
@@ -207,6 +208,7 @@ result-partly-delivered = partiellement réalisé
 result-not-delivered = non réalisé
 answer-relayed = Merci : votre réponse sur la demande { $number } a été transmise au Comité exécutif.
 card-answer = Réponse de { $requester } sur la demande { $number } : { $text }
+card-update = Avancement de la demande { $number }, communiqué par { $who } : { $text }
 
 ## Limits
 
@@ -226,6 +228,17 @@ request-description-too-long = La description est trop longue ({ $length } carac
 
 summary-timezone = afficher ou choisir le fuseau horaire des heures que je vous indique
 summary-overdue = lister les demandes qui ont dépassé leurs délais de réponse
+summary-update = rendre compte de l'avancement d'une demande dont s'occupe votre État ou votre organisation partenaire (dans son salon de travail, ou en indiquant son numéro)
+update-which-request = Quelle demande ? Donnez son numéro, comme !update 12 …, ou écrivez dans le salon de travail de la demande.
+update-not-involved = Seuls les délégués de l'État qui a déposé la demande { $number }, des États et des partenaires auxquels elle est attribuée, et du Comité exécutif rendent compte de son avancement.
+update-not-now = La demande { $number } est { $state } : l'avancement n'est signalé que tant qu'une demande est acceptée ou en cours.
+update-recorded = Avancement de la demande { $number } enregistré ; le Comité exécutif le voit dans la fiche de la demande.
+working-opened = La demande { $number } « { $title } » (État : { $state }) a été acceptée par le Comité exécutif et attribuée à { $assignees }. C'est dans ce salon que le travail se fait : rendez compte de l'avancement avec { $command } (il est consigné dans l'historique de la demande et transmis au Comité).
+working-description = La demande : { $description }
+working-note = Note du Comité exécutif : { $note }
+working-reassigned = La demande { $number } est désormais attribuée à { $assignees }.
+working-closed = La demande { $number } est close ({ $result }) : { $summary }
+    Ce salon est désormais en lecture seule ; il reste la trace du travail accompli.
 timezone-current = Je vous indique les heures dans le fuseau { $zone } ; date et heure actuelles : { $now }. Choisissez-en un autre avec { $example } (un nom de fuseau IANA).
 timezone-set = Désormais, je vous indique les heures dans le fuseau { $zone } ; date et heure actuelles : { $now }.
 duration-days = { $n ->

@@ -46,6 +46,7 @@ room-regional-topic = Sala de aprendizagem entre pares do { $region }. Os delega
 room-committee-name = { $network } — Comité Executivo
 room-observers = Estados observadores: { $states }.
 room-committee-topic = Comité Executivo da rede: aqui são examinados os pedidos de cooperação. Apenas para os delegados do Comité.
+room-working-topic = Sala de trabalho do pedido { $number } (Estado: { $state }): os delegados desse Estado, os dos Estados e parceiros a que está atribuído e o Comité Executivo. Comuniquem os progressos com { $command }.
 
 ## Resumos dos comandos, continuação
 
@@ -207,6 +208,7 @@ result-partly-delivered = parcialmente realizado
 result-not-delivered = não realizado
 answer-relayed = Obrigado: a sua resposta sobre o pedido { $number } foi transmitida ao Comité Executivo.
 card-answer = Resposta de { $requester } sobre o pedido { $number }: { $text }
+card-update = Progressos no pedido { $number }, comunicados por { $who }: { $text }
 
 ## Limits
 
@@ -226,6 +228,17 @@ request-description-too-long = A descrição é demasiado longa ({ $length } car
 
 summary-timezone = ver ou escolher o fuso horário das horas que lhe mostro
 summary-overdue = listar os pedidos que ultrapassaram os prazos de resposta
+summary-update = comunicar os progressos de um pedido de que se ocupa o seu Estado ou a sua organização parceira (na sala de trabalho do pedido, ou indicando o número)
+update-which-request = Que pedido? Indique o número, como !update 12 …, ou escreva na sala de trabalho do pedido.
+update-not-involved = Só os delegados do Estado que apresentou o pedido { $number }, dos Estados e parceiros a que está atribuído e do Comité Executivo comunicam os seus progressos.
+update-not-now = O pedido { $number } está { $state }: os progressos só são comunicados enquanto um pedido está aceite ou em curso.
+update-recorded = Progressos no pedido { $number } registados; o Comité Executivo vê-os na ficha do pedido.
+working-opened = O pedido { $number } «{ $title }» (Estado: { $state }) foi aceite pelo Comité Executivo e atribuído a { $assignees }. É nesta sala que se realiza o trabalho: comuniquem os progressos com { $command } (ficam registados no histórico do pedido e são transmitidos ao Comité).
+working-description = O pedido: { $description }
+working-note = Nota do Comité Executivo: { $note }
+working-reassigned = O pedido { $number } está agora atribuído a { $assignees }.
+working-closed = O pedido { $number } está encerrado ({ $result }): { $summary }
+    Esta sala passa a ser só de leitura; fica como registo do trabalho realizado.
 timezone-current = Mostro-lhe as horas no fuso horário { $zone }; data e hora atuais: { $now }. Escolha outro com { $example } (um nome de fuso IANA).
 timezone-set = A partir de agora mostro-lhe as horas no fuso horário { $zone }; data e hora atuais: { $now }.
 duration-days = { $n ->

@@ -46,6 +46,7 @@ room-regional-topic = 同行学习房间：{ $region }。欢迎各区域的代�
 room-committee-name = { $network } — 执行委员会
 room-observers = 观察员国：{ $states }。
 room-committee-topic = 网络执行委员会：在此分流处理合作请求。仅限委员会代表。
+room-working-topic = 来自 { $state } 的请求 { $number } 的工作房间：成员包括该国代表、承办该请求的国家和合作伙伴的代表，以及执行委员会。请用 { $command } 通报进展。
 
 ## Command summaries, continued
 
@@ -204,6 +205,7 @@ result-partly-delivered = 部分交付
 result-not-delivered = 未交付
 answer-relayed = 谢谢：您对请求 { $number } 的回答已转交执行委员会。
 card-answer = { $requester } 对请求 { $number } 的回答：{ $text }
+card-update = { $who } 通报的请求 { $number } 进展：{ $text }
 
 ## Limits
 
@@ -221,6 +223,17 @@ request-description-too-long = 描述太长（{ $length } 个字符；最多 { $
 
 summary-timezone = 查看或选择我向您显示时间所用的时区
 summary-overdue = 列出超过响应时限的请求
+summary-update = 通报贵国或贵合作伙伴承办的请求的进展（在该请求的工作房间中，或注明编号）
+update-which-request = 哪个请求？请给出编号，例如 !update 12 …，或直接在该请求的工作房间中书写。
+update-not-involved = 只有提交请求 { $number } 的国家的代表、承办该请求的国家和合作伙伴的代表以及执行委员会的代表可以通报其进展。
+update-not-now = 请求 { $number } 当前状态为 { $state }：只有在请求已接受或进行中时才能通报进展。
+update-recorded = 请求 { $number } 的进展已记录；执行委员会可在请求卡片中看到。
+working-opened = 来自 { $state } 的请求 { $number }“{ $title }”已获执行委员会接受，承办方：{ $assignees }。本房间用于开展工作：请用 { $command } 通报进展（进展将记入请求的历史并转交委员会）。
+working-description = 请求内容：{ $description }
+working-note = 执行委员会的说明：{ $note }
+working-reassigned = 请求 { $number } 的承办方现为：{ $assignees }。
+working-closed = 请求 { $number } 已完成（{ $result }）：{ $summary }
+    本房间现为只读，并将保留作为工作记录。
 timezone-current = 我按 { $zone } 时区向您显示时间；现在是 { $now }。可用 { $example } 选择其他时区（IANA 时区名称）。
 timezone-set = 从现在起，我按 { $zone } 时区向您显示时间；现在是 { $now }。
 duration-days = { $n ->

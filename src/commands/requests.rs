@@ -9,6 +9,7 @@
 //! !start [n] | !resolve [n] <delivered|partly|not_delivered> <summary>   (lessons on the next lines)
 //! !reopen [n] [reason]
 //! !overdue
+//! !update [n] <progress>                (more on the next lines)
 //! ```
 //!
 //! In a request card's thread the number may be left out.
@@ -64,6 +65,13 @@ pub const RESOLVE: CommandSpec = CommandSpec {
 /// `!reopen`
 pub const REOPEN: CommandSpec =
     CommandSpec { name: "reopen", arguments: "[number] [reason]", summary_id: "summary-reopen" };
+
+/// `!update`
+pub const UPDATE: CommandSpec = CommandSpec {
+    name: "update",
+    arguments: "[number] <progress> (more on the next lines)",
+    summary_id: "summary-update",
+};
 
 /// `!overdue`
 pub const OVERDUE: CommandSpec =
@@ -127,6 +135,13 @@ pub enum RequestCommand {
     Triage(TriageCommand),
     /// The requests past a response-time target.
     Overdue,
+    /// Progress on an accepted request (in its working room, or by number).
+    Update {
+        /// The request number, if given (else: the working room's request).
+        id: Option<i64>,
+        /// What was done.
+        text: String,
+    },
 }
 
 /// `!overdue` takes no arguments.
@@ -196,6 +211,26 @@ pub fn parse_status(args: Arguments<'_>) -> Result<Command, Problem> {
         return Err(Problem::TooManyArguments { max: 1 });
     }
     Ok(Command::Request(RequestCommand::Status { id }))
+}
+
+/// `!update [n] <progress>`: the progress may go on over the next lines.
+pub fn parse_update(args: Arguments<'_>) -> Result<Command, Problem> {
+    let rest = args.rest();
+    let (first, after) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let (id, first_line) = match parse_number(first) {
+        Some(id) => (Some(id), after.trim()),
+        None if looks_like_number(first) => return Err(Problem::BadNumber(first.to_owned())),
+        None => (None, rest),
+    };
+    let text = [first_line, args.following_lines()]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    if text.is_empty() {
+        return Err(Problem::MissingArgument("<progress>"));
+    }
+    Ok(Command::Request(RequestCommand::Update { id, text }))
 }
 
 /// A triage command: an optional number, then the step's text.
@@ -279,6 +314,23 @@ mod tests {
             Some(Ok(Command::Request(c))) => c,
             other => panic!("{body}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn an_update_has_an_optional_number_and_its_text_may_span_lines() {
+        assert_eq!(
+            request("!update 4 First workshop held\n30 people came"),
+            RequestCommand::Update {
+                id: Some(4),
+                text: "First workshop held\n30 people came".into()
+            }
+        );
+        assert_eq!(
+            request("!update Draft sent"),
+            RequestCommand::Update { id: None, text: "Draft sent".into() }
+        );
+        assert_eq!(problem("!update 4"), Problem::MissingArgument("<progress>"));
+        assert_eq!(problem("!update #0 x"), Problem::BadNumber("#0".into()));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod seminar;
 pub mod time;
 mod user_id;
 pub mod when;
+mod working_room;
 
 pub use authorization::{AdminPolicy, Permission, Roles, PERMISSION_TABLE};
 pub use country::{CountryCode, UnknownCountry};
@@ -26,8 +27,8 @@ pub use provisioning::{
 };
 pub use region::{LocalizedText, Region, RegionError, RegionId, RegionMap};
 pub use request::{
-    authorize, split_assignees, ActionKind, NewRequest, Outcome, OutcomeResult, Refusal, Request,
-    RequestState, Transition,
+    authorize, may_update, split_assignees, ActionKind, NewRequest, Outcome, OutcomeResult,
+    Refusal, Request, RequestState, Transition,
 };
 pub use roster::{
     delegate_language, BadPartnerId, Delegate, Partner, PartnerDelegate, PartnerId, PartnerKind,
@@ -36,3 +37,4 @@ pub use roster::{
 };
 pub use seminar::{NewSeminar, Rsvp, Seminar, SeminarAnswer};
 pub use user_id::{server_name_of, MatrixUserId, UserIdError};
+pub use working_room::{desired_working_room, WorkingRoom};

@@ -91,7 +91,8 @@ impl RoomSettings {
         match kind {
             super::RoomKind::Space | super::RoomKind::Plenary => &self.plenary,
             super::RoomKind::Regional(_) => &self.regional,
-            super::RoomKind::Committee => &self.committee,
+            // A working room speaks the committee room's languages.
+            super::RoomKind::Committee | super::RoomKind::Working(_) => &self.committee,
         }
     }
 }

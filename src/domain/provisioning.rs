@@ -19,16 +19,19 @@ pub enum RoomKind {
     Regional(RegionId),
     /// The Executive Committee room.
     Committee,
+    /// The working room of an accepted request (by number).
+    Working(i64),
 }
 
 impl RoomKind {
     /// `(kind, key)` as stored in the database.
-    pub fn key(&self) -> (&'static str, &str) {
+    pub fn key(&self) -> (&'static str, String) {
         match self {
-            RoomKind::Space => ("space", ""),
-            RoomKind::Plenary => ("plenary", ""),
-            RoomKind::Regional(id) => ("regional", id),
-            RoomKind::Committee => ("committee", ""),
+            RoomKind::Space => ("space", String::new()),
+            RoomKind::Plenary => ("plenary", String::new()),
+            RoomKind::Regional(id) => ("regional", id.clone()),
+            RoomKind::Committee => ("committee", String::new()),
+            RoomKind::Working(request) => ("working", request.to_string()),
         }
     }
 
@@ -39,6 +42,7 @@ impl RoomKind {
             "plenary" => Some(RoomKind::Plenary),
             "regional" => Some(RoomKind::Regional(key.to_owned())),
             "committee" => Some(RoomKind::Committee),
+            "working" => key.parse().ok().map(RoomKind::Working),
             _ => None,
         }
     }
@@ -51,6 +55,7 @@ impl std::fmt::Display for RoomKind {
             RoomKind::Space => f.write_str("space"),
             RoomKind::Plenary => f.write_str("plenary room"),
             RoomKind::Committee => f.write_str("committee room"),
+            RoomKind::Working(request) => write!(f, "working room of request #{request}"),
         }
     }
 }
@@ -302,9 +307,10 @@ mod tests {
             RoomKind::Plenary,
             RoomKind::Regional("x".into()),
             RoomKind::Committee,
+            RoomKind::Working(12),
         ] {
             let (k, key) = kind.key();
-            assert_eq!(RoomKind::from_key(k, key), Some(kind.clone()));
+            assert_eq!(RoomKind::from_key(k, &key), Some(kind.clone()));
         }
     }
 }

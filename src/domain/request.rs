@@ -4,6 +4,7 @@
 //! submitted -> acknowledged -> (needs_info <-> acknowledged)
 //! acknowledged -> accepted (assigned) -> in_progress -> resolved (outcome)
 //! accepted|in_progress -> (assign: other assignees) -> the same state
+//! accepted|in_progress -> (update: progress) -> the same state
 //! submitted|acknowledged|needs_info -> declined (reason)
 //! resolved|declined -> reopened -> acknowledged
 //! ```
@@ -87,7 +88,7 @@ impl RequestState {
             (S::Acknowledged, A::AskInfo) => Some(S::NeedsInfo),
             (S::Acknowledged, A::Accept) => Some(S::Accepted),
             (S::Accepted, A::Start) => Some(S::InProgress),
-            (S::Accepted | S::InProgress, A::Assign) => Some(self),
+            (S::Accepted | S::InProgress, A::Assign | A::Update) => Some(self),
             (S::InProgress, A::Resolve) => Some(S::Resolved),
             (S::Submitted | S::Acknowledged | S::NeedsInfo, A::Decline) => Some(S::Declined),
             (S::Resolved | S::Declined, A::Reopen) => Some(S::Reopened),
@@ -115,6 +116,8 @@ pub enum ActionKind {
     Accept,
     /// Change the assignees of an accepted request.
     Assign,
+    /// Progress reported by those doing the work (see [`may_update`]).
+    Update,
     /// Decline with a reason.
     Decline,
     /// Start the work.
@@ -127,12 +130,13 @@ pub enum ActionKind {
 
 impl ActionKind {
     /// Every kind of step.
-    pub const ALL: [ActionKind; 9] = [
+    pub const ALL: [ActionKind; 10] = [
         ActionKind::Acknowledge,
         ActionKind::AskInfo,
         ActionKind::Answer,
         ActionKind::Accept,
         ActionKind::Assign,
+        ActionKind::Update,
         ActionKind::Decline,
         ActionKind::Start,
         ActionKind::Resolve,
@@ -147,6 +151,7 @@ impl ActionKind {
             ActionKind::Answer => "answer",
             ActionKind::Accept => "accept",
             ActionKind::Assign => "assign",
+            ActionKind::Update => "update",
             ActionKind::Decline => "decline",
             ActionKind::Start => "start",
             ActionKind::Resolve => "resolve",
@@ -159,9 +164,10 @@ impl ActionKind {
         Self::ALL.into_iter().find(|a| a.as_str() == raw)
     }
 
-    /// Whether the Executive Committee takes this step (all but answering).
+    /// Whether the Executive Committee takes this step (all but answering
+    /// and progress updates).
     pub fn is_triage(self) -> bool {
-        self != ActionKind::Answer
+        !matches!(self, ActionKind::Answer | ActionKind::Update)
     }
 }
 
@@ -337,6 +343,9 @@ pub enum Refusal {
     },
     /// Only delegates of the requesting state answer its questions.
     NotRequester,
+    /// Only the requesting state, the assignees and the committee report
+    /// progress.
+    NotInvolved,
 }
 
 /// Whether someone with `roles` may take `action` on a request filed by
@@ -363,6 +372,30 @@ pub fn authorize(
     state.next(action).ok_or(Refusal::NotNow { state, allowed: state.allowed_actions() })
 }
 
+/// Whether someone with `roles`, holding `seat`, may post progress on
+/// `request` (an `update` step): the requesting state's delegates, the
+/// assignees' (states' or partners'), the committee's and the admins, while
+/// it is accepted or in progress. The state after it if so (unchanged).
+pub fn may_update(
+    roles: &Roles,
+    seat: Option<&super::Seat>,
+    request: &Request,
+) -> Result<RequestState, Refusal> {
+    let involved = roles.admin
+        || roles.may(Permission::Triage)
+        || seat.is_some_and(|seat| {
+            *seat == super::Seat::State(request.requesting_state)
+                || request.assignees().contains(&seat.key())
+        });
+    if !involved {
+        return Err(Refusal::NotInvolved);
+    }
+    let state = request.state;
+    state
+        .next(ActionKind::Update)
+        .ok_or(Refusal::NotNow { state, allowed: state.allowed_actions() })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,7 +405,9 @@ mod tests {
     use RequestState as S;
 
     /// Every edge of the lifecycle, and only those.
-    const EDGES: [(RequestState, ActionKind, RequestState); 15] = [
+    const EDGES: [(RequestState, ActionKind, RequestState); 17] = [
+        (S::Accepted, A::Update, S::Accepted),
+        (S::InProgress, A::Update, S::InProgress),
         (S::Accepted, A::Assign, S::Accepted),
         (S::InProgress, A::Assign, S::InProgress),
         (S::Submitted, A::Acknowledge, S::Acknowledged),

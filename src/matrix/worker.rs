@@ -269,6 +269,7 @@ impl Worker {
         crate::fault::fail("room_kind").map_err(StorageError::from)?;
         match self.provisioner.kind_of(room.room_id().as_str()).await {
             Ok(Some(RoomKind::Committee)) => return Ok(Place::Committee),
+            Ok(Some(RoomKind::Working(request))) => return Ok(Place::Working(request)),
             Ok(Some(_)) => return Ok(Place::NetworkRoom),
             Ok(None) => {}
             Err(MatrixError::Storage(e)) => return Err(AttemptError::Storage(e)),

@@ -19,6 +19,7 @@ mod roster;
 mod seminars;
 mod sqlite;
 mod tokens;
+mod working_rooms;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -38,6 +39,7 @@ pub use rooms::RoomStore;
 pub use roster::{RosterHistoryEntry, RosterStore};
 pub use seminars::SeminarStore;
 pub use tokens::{StoredToken, TokenStore};
+pub use working_rooms::{WorkingRoomRecord, WorkingRoomStore};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");

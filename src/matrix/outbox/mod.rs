@@ -19,7 +19,7 @@ use matrix_sdk::ruma::OwnedTransactionId;
 use matrix_sdk::Client;
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
-use tracing::{error, info, instrument, warn};
+use tracing::{debug, error, info, instrument, warn};
 
 use super::send;
 use super::{MatrixError, Provisioner};
@@ -64,7 +64,17 @@ enum Failure {
     /// Retrying will not help (the bot may not post there, the request has
     /// no card): the item is marked failed with the reason.
     Permanent(String),
+    /// The room is being set up (a working room provisioning is creating and
+    /// filling): an expected wait, retried quietly every [`PENDING_PAUSE`],
+    /// then treated as a transient failure after [`MAX_PENDING`] tries.
+    Pending(String),
 }
+
+/// How often an item waiting for its room is tried again.
+const PENDING_PAUSE: Duration = Duration::from_millis(500);
+/// How many quiet tries before a wait for a room counts as a failure
+/// (about five minutes).
+const MAX_PENDING: u32 = 600;
 
 impl OutboxSender {
     /// Delivers pending items until `shutdown`.
@@ -136,6 +146,7 @@ impl OutboxSender {
     async fn deliver_lane(&self, entries: Vec<OutboxEntry>, shutdown: &CancellationToken) -> bool {
         let mut failures: u32 = 0;
         for entry in entries {
+            let mut pending: u32 = 0;
             // Messages keep their order: one is retried in place until it
             // is delivered or given up before the next is tried. An
             // invitation to a server that is down is deferred instead, so
@@ -152,6 +163,22 @@ impl OutboxSender {
                     Err(Failure::Permanent(reason)) => {
                         self.give_up(&entry, &reason).await;
                         break;
+                    }
+                    Err(Failure::Pending(reason)) if pending < MAX_PENDING => {
+                        pending += 1;
+                        debug!(id = entry.id, %reason, pending, "waiting for the room");
+                        if !pause(shutdown, PENDING_PAUSE).await {
+                            return false;
+                        }
+                    }
+                    Err(Failure::Pending(reason)) => {
+                        failures += 1;
+                        let delay = backoff(failures, None);
+                        warn!(id = entry.id, %reason, failures, "the room is still not ready; retrying");
+                        self.record_failure(&entry, &reason, Retry::InPlace).await;
+                        if !pause(shutdown, delay).await {
+                            return false;
+                        }
                     }
                     Err(Failure::Transient(reason, after)) if entry.item.is_deferrable() => {
                         let attempts = u32::try_from(entry.attempts + 1).unwrap_or(u32::MAX);

@@ -12,7 +12,9 @@ use crate::domain::{Request, RoomKind};
 use crate::i18n::Text;
 use crate::matrix::send::{self, ReplyTarget};
 use crate::matrix::MatrixError;
-use crate::storage::{Destination, OutboxEntry, Outgoing, RequestStore, SeminarStore};
+use crate::storage::{
+    Destination, OutboxEntry, Outgoing, RequestStore, SeminarStore, WorkingRoomStore,
+};
 
 impl OutboxSender {
     /// Which lane `entry` goes in: the room it is posted in (looked up for a
@@ -136,6 +138,19 @@ impl OutboxSender {
                 let kind = RoomKind::from_key(room_kind, room_key).ok_or_else(|| {
                     Failure::Permanent(format!("unknown room kind {room_kind}/{room_key}"))
                 })?;
+                // A working room is created when its request is accepted:
+                // its messages wait until provisioning made it and invited
+                // its members (who then get the encryption keys).
+                let working = matches!(kind, RoomKind::Working(_));
+                if let RoomKind::Working(request) = kind {
+                    match self.db.working_room_ready(request).await {
+                        Ok(true) => {}
+                        Ok(false) => {
+                            return Err(Failure::Pending(format!("{kind} is being set up")))
+                        }
+                        Err(e) => return Err(Failure::Transient(e.to_string(), None)),
+                    }
+                }
                 let room = match self.provisioner.room_id(&kind).await {
                     Ok(Some(id)) => id,
                     Ok(None) => {
@@ -145,7 +160,12 @@ impl OutboxSender {
                     }
                     Err(e) => return Err(Failure::Transient(e.to_string(), None)),
                 };
-                Ok((self.room(room.as_str())?, send::notice_alone(text)))
+                match self.room(room.as_str()) {
+                    Ok(found) => Ok((found, send::notice_alone(text))),
+                    // Created, not yet seen in the bot's sync.
+                    Err(Failure::Permanent(why)) if working => Err(Failure::Pending(why)),
+                    Err(other) => Err(other),
+                }
             }
         }
     }

@@ -26,11 +26,11 @@ use tracing::{info, instrument, warn};
 use self::plan::{plan_room, Action, ObservedRoom, RoomSpec};
 use super::MatrixError;
 use crate::domain::{
-    desired_rooms, server_name_of, CountryCode, DesiredRoom, Language, MatrixUserId, Network,
-    RoomKind, Roster, Status,
+    desired_rooms, desired_working_room, server_name_of, CountryCode, DesiredRoom, Language,
+    MatrixUserId, Network, Request, RoomKind, Roster, Status, WorkingRoom,
 };
 use crate::i18n::{Arg, Catalog};
-use crate::storage::{Database, RoomStore, RosterStore};
+use crate::storage::{Database, RequestStore, RoomStore, RosterStore, WorkingRoomStore};
 use crate::telemetry::metrics;
 
 /// What a reconciliation found and did.
@@ -103,7 +103,35 @@ impl Provisioner {
     /// The desired rooms for the current roster.
     pub async fn desired(&self) -> Result<Vec<DesiredRoom>, MatrixError> {
         let roster = self.db.load_roster().await?;
-        Ok(desired_rooms(&self.network, &roster, &self.admins))
+        let working = self.working().await?;
+        Ok(self.all_desired(&roster, &working))
+    }
+
+    /// The network's rooms and the working rooms of accepted requests.
+    fn all_desired(&self, roster: &Roster, working: &BTreeMap<i64, Working>) -> Vec<DesiredRoom> {
+        let mut desired = desired_rooms(&self.network, roster, &self.admins);
+        desired.extend(
+            working
+                .values()
+                .map(|w| desired_working_room(&self.network, roster, &self.admins, &w.room)),
+        );
+        desired
+    }
+
+    /// The working rooms, with their requests, by request number.
+    async fn working(&self) -> Result<BTreeMap<i64, Working>, MatrixError> {
+        let mut working = BTreeMap::new();
+        for record in self.db.working_rooms().await? {
+            let Some(request) = self.db.get_request(record.request_id).await? else { continue };
+            let room = WorkingRoom {
+                request: request.id,
+                requesting_state: request.requesting_state,
+                assignees: request.assignees(),
+                closed: record.closed,
+            };
+            working.insert(request.id, Working { room, request, ready: record.ready });
+        }
+        Ok(working)
     }
 
     /// Plans (and unless `dry_run`, applies) what the homeserver lacks.
@@ -111,7 +139,8 @@ impl Provisioner {
     pub async fn reconcile(&self, dry_run: bool) -> Result<Report, MatrixError> {
         let _one_at_a_time = self.running.lock().await;
         let roster = self.db.load_roster().await?;
-        let desired = desired_rooms(&self.network, &roster, &self.admins);
+        let working = self.working().await?;
+        let desired = self.all_desired(&roster, &working);
         let mut report = Report::default();
         let mut rooms: BTreeMap<RoomKind, (OwnedRoomId, ObservedRoom)> = BTreeMap::new();
         let stored: BTreeMap<RoomKind, String> =
@@ -130,7 +159,7 @@ impl Provisioner {
                 None => {
                     report.actions.push(Action::Create { kind: room.kind.clone() });
                     if !dry_run {
-                        let id = self.create(room, &roster).await?;
+                        let id = self.create(room, &roster, &working).await?;
                         self.db.save_room(&room.kind, id.as_str()).await?;
                         let observed = self.observe(&id).await?.unwrap_or_default();
                         rooms.insert(room.kind.clone(), (id, observed));
@@ -157,7 +186,7 @@ impl Provisioner {
         let mut planned = Vec::new();
         for room in &desired {
             let Some((_, observed)) = rooms.get(&room.kind) else { continue };
-            let (name, topic) = self.texts(&room.kind, &roster);
+            let (name, topic) = self.texts(&room.kind, &roster, &working);
             let spec = RoomSpec {
                 desired: room,
                 name,
@@ -215,6 +244,16 @@ impl Provisioner {
             }
         }
         report.actions.extend(planned);
+        if !dry_run {
+            // A working room that exists now has had its invitations sent:
+            // the bot's messages to it may go (its members get the keys).
+            let now = crate::storage::now_ms();
+            for w in working.values().filter(|w| !w.ready) {
+                if rooms.contains_key(&RoomKind::Working(w.request.id)) {
+                    self.db.mark_working_room_ready(w.request.id, now).await?;
+                }
+            }
+        }
         info!(
             changes = report.actions.len(),
             failures = report.failures.len(),
@@ -228,7 +267,17 @@ impl Provisioner {
     /// language of the catalog, the configured one first). The plenary and
     /// regional rooms' topics name their observer states, so everyone sees
     /// who takes part as an observer.
-    fn texts(&self, kind: &RoomKind, roster: &Roster) -> (String, String) {
+    fn texts(
+        &self,
+        kind: &RoomKind,
+        roster: &Roster,
+        working: &BTreeMap<i64, Working>,
+    ) -> (String, String) {
+        if let RoomKind::Working(id) = kind {
+            if let Some(w) = working.get(id) {
+                return self.working_texts(kind, &w.request);
+            }
+        }
         // The room's configured languages, else every catalog language
         // (the default one first).
         let mut languages = self.network.rooms.policy(kind).languages.clone();
@@ -239,7 +288,7 @@ impl Provisioner {
         let (prefix, region) = match kind {
             RoomKind::Space => ("room-space", None),
             RoomKind::Plenary => ("room-plenary", None),
-            RoomKind::Committee => ("room-committee", None),
+            RoomKind::Committee | RoomKind::Working(_) => ("room-committee", None),
             RoomKind::Regional(id) => ("room-regional", self.network.regions.get(id)),
         };
         let observers: Vec<CountryCode> = roster
@@ -285,6 +334,30 @@ impl Provisioner {
             })
             .collect();
         (name.plain, topics.join("\n"))
+    }
+
+    /// A working room's name (its request's number and title) and topic (in
+    /// each of its languages).
+    fn working_texts(&self, kind: &RoomKind, request: &Request) -> (String, String) {
+        let mut languages = self.network.rooms.policy(kind).languages.clone();
+        if languages.is_empty() {
+            languages.push(self.language);
+            languages.extend(Language::ALL.into_iter().filter(|l| *l != self.language));
+        }
+        let title: String = request.title.chars().take(80).collect();
+        let name = format!("#{} · {title}", request.id);
+        let topics: Vec<String> = languages
+            .iter()
+            .map(|&lang| {
+                let args = [
+                    ("number", Arg::Text(format!("#{}", request.id))),
+                    ("state", Arg::Text(request.requesting_state.name(lang.code()))),
+                    ("command", Arg::Text("!update".to_owned())),
+                ];
+                self.catalog.render(lang, "room-working-topic", &args).plain
+            })
+            .collect();
+        (name, topics.join("\n"))
     }
 
     /// Reads a room's state; `None` if the bot is not (or no longer) in it.
@@ -342,8 +415,9 @@ impl Provisioner {
         &self,
         room: &DesiredRoom,
         roster: &Roster,
+        working: &BTreeMap<i64, Working>,
     ) -> Result<OwnedRoomId, MatrixError> {
-        let (name, topic) = self.texts(&room.kind, roster);
+        let (name, topic) = self.texts(&room.kind, roster, working);
         let mut request = create_room::v3::Request::new();
         request.name = Some(name);
         request.topic = Some(topic);
@@ -438,6 +512,13 @@ impl Provisioner {
         self.apply(&OwnedRoomId::try_from(room_id)?, &action).await?;
         Ok(true)
     }
+}
+
+/// A working room with its request, and whether it is ready for messages.
+struct Working {
+    room: WorkingRoom,
+    request: Request,
+    ready: bool,
 }
 
 fn action_kind(action: &Action) -> &RoomKind {

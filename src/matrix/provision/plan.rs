@@ -250,6 +250,10 @@ pub fn removal(room: &DesiredRoom, user: &str, bot: &str) -> Option<Action> {
     }
     let reason = match room.kind {
         RoomKind::Committee => "this room is for Executive Committee delegates only",
+        RoomKind::Working(_) => {
+            "this working room is for the requesting state, the assignees and the Executive \
+             Committee"
+        }
         _ => "not a delegate on the network roster",
     };
     Some(Action::Kick { kind: room.kind.clone(), user: user.to_owned(), reason: reason.to_owned() })

@@ -164,8 +164,8 @@ fn usable_here(name: &str, roles: &Roles, place: Place) -> bool {
             roles.may(Permission::FileRequest)
                 && matches!(place, Place::NetworkRoom | Place::Direct)
         }
-        "requests" | "status" | "overdue" => {
-            roles.delegate.is_some() || roles.may(Permission::SeeAllRequests)
+        "requests" | "status" | "overdue" | "update" => {
+            roles.delegate.is_some() || roles.partner || roles.may(Permission::SeeAllRequests)
         }
         "attend" | "decline-seminar" => roles.may(Permission::AnswerSeminar),
         "offer" => roles.may(Permission::PublishOffer),
@@ -212,7 +212,7 @@ mod tests {
         let observer = ask("@cl:x.org", "!help", Place::NetworkRoom).await.text.plain;
         let mut expected =
             vec!["help", "ping", "language", "timezone", "regions", "join", "whois", "request"];
-        expected.extend(["requests", "status", "overdue", "offers", "seminar", "attend"]);
+        expected.extend(["requests", "status", "overdue", "update", "offers", "seminar", "attend"]);
         expected.push("decline-seminar");
         expected.push("minutes");
         assert_eq!(shown(&observer), expected, "{observer}");

@@ -18,6 +18,9 @@ mod seminar_views;
 mod seminars;
 mod time;
 mod triage;
+mod working;
+#[cfg(test)]
+mod working_tests;
 
 pub(crate) use requests::assignee_names;
 pub(crate) use triage::result_id;
@@ -33,6 +36,7 @@ use crate::service::rate_limit::RateLimiter;
 use crate::service::{RosterService, RosterServiceError};
 use crate::storage::{
     OfferStore, PreferenceStore, RequestStore, RoomStore, RosterStore, SeminarStore, StorageError,
+    WorkingRoomStore,
 };
 
 /// The first line of a command, cut as every echo of a sender's text is
@@ -59,6 +63,8 @@ pub enum Place {
     NetworkRoom,
     /// A direct chat with the bot (the bot and one other person).
     Direct,
+    /// The working room of an accepted request (by number).
+    Working(i64),
     /// Any other room the bot is in (a group chat it was invited to): not
     /// managed, so commands there are ignored.
     Other,
@@ -260,6 +266,7 @@ impl<
             + RoomStore
             + SeminarStore
             + OfferStore
+            + WorkingRoomStore
             + Clone
             + Sync,
     > ChatService<S>

@@ -6,13 +6,13 @@ use super::triage::result_id;
 use super::{Answer, ChatService, Effect, Place, Request as ChatRequest};
 use crate::commands::{RequestCommand, Scope, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS};
 use crate::domain::{
-    Language, NewRequest, Offer, Permission, Request, RequestState, RoomKind, Roster, Seat, Status,
+    Language, NewRequest, Offer, Permission, Request, RequestState, RoomKind, Roster, Status,
 };
 use crate::i18n::{Arg, Text};
 use crate::service::scheduler::reminder_jobs;
 use crate::storage::{
     OfferStore, PreferenceStore, RequestFilter, RequestStore, RosterStore, SeminarStore,
-    StorageError,
+    StorageError, WorkingRoomStore,
 };
 
 /// How many requests a listing shows at most.
@@ -21,8 +21,15 @@ const LIST_LIMIT: i64 = 20;
 /// Open offers shown on a new request's card, at most.
 const CARD_OFFERS: i64 = 5;
 
-impl<S: RosterStore + RequestStore + PreferenceStore + SeminarStore + OfferStore + Sync>
-    ChatService<S>
+impl<
+        S: RosterStore
+            + RequestStore
+            + PreferenceStore
+            + SeminarStore
+            + OfferStore
+            + WorkingRoomStore
+            + Sync,
+    > ChatService<S>
 {
     pub(super) async fn request_command(
         &self,
@@ -39,6 +46,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + SeminarStore + OfferStore
             RequestCommand::Status { id } => self.status(req, id).await.map(Answer::from),
             RequestCommand::Triage(t) => self.triage(req, t).await,
             RequestCommand::Overdue => self.overdue(req).await.map(Answer::from),
+            RequestCommand::Update { id, text } => self.update(req, id, text).await,
         }
     }
 
@@ -278,22 +286,6 @@ impl<S: RosterStore + RequestStore + PreferenceStore + SeminarStore + OfferStore
     ) -> Result<Option<Request>, StorageError> {
         let Some(request) = self.store.get_request(id).await? else { return Ok(None) };
         Ok(self.may_see(req.roster, req.incoming.sender, &request).then_some(request))
-    }
-
-    /// Whether `user` may see `request`: admins and the committee see all;
-    /// a state's or partner's delegates, those their seat filed or is
-    /// assigned.
-    pub(crate) fn may_see(&self, roster: &Roster, user: &str, request: &Request) -> bool {
-        let network = self.roster.network();
-        if self.admins.is_admin(user) {
-            return true;
-        }
-        match roster.seat_of(user) {
-            Some(Seat::State(code)) if network.is_committee(code) => true,
-            Some(Seat::State(code)) if code == request.requesting_state => true,
-            Some(seat) => request.assignees().contains(&seat.key()),
-            None => false,
-        }
     }
 }
 

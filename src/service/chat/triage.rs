@@ -12,9 +12,11 @@ use crate::domain::{
 };
 use crate::i18n::{Arg, Text};
 use crate::service::scheduler::reminder_jobs;
-use crate::storage::{PreferenceStore, RequestStore, RosterStore, Step, StorageError};
+use crate::storage::{
+    PreferenceStore, RequestStore, RosterStore, Step, StorageError, WorkingRoomStore,
+};
 
-impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
+impl<S: RosterStore + RequestStore + PreferenceStore + WorkingRoomStore + Sync> ChatService<S> {
     pub(super) async fn triage(
         &self,
         req: &ChatRequest<'_>,
@@ -102,6 +104,34 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
             request_id: request.id,
             text: self.notice(req.roster, &request, &t, to, assignee.as_deref()).await?,
         });
+        // The working room: opened on acceptance (the request and the
+        // committee's note posted there), told of new assignees, closed
+        // with a summary on resolution (read-only from then on).
+        let now = self.clock().now_ms();
+        let room = RoomKind::Working(request.id);
+        match (t.action, &assignee) {
+            (ActionKind::Accept, Some(keys)) => {
+                self.store.open_working_room(request.id, now).await?;
+                let text = self.working_opened(req.roster, &request, keys, t.text.as_deref());
+                answer.effects.push(Effect::Post { room, text });
+                answer.effects.push(Effect::Reconcile);
+            }
+            (ActionKind::Assign, Some(keys)) => {
+                let text = self.working_reassigned(req.roster, &request, keys);
+                answer.effects.push(Effect::Post { room, text });
+                answer.effects.push(Effect::Reconcile);
+            }
+            (ActionKind::Resolve, _) => {
+                if let Some(outcome) = &outcome {
+                    if self.store.close_working_room(request.id, now).await? {
+                        let text = self.working_closed(&request, outcome);
+                        answer.effects.push(Effect::Post { room, text });
+                        answer.effects.push(Effect::Reconcile);
+                    }
+                }
+            }
+            _ => {}
+        }
         if t.action == ActionKind::Reopen {
             // A new round: the targets count again from now.
             let round = self.round_of(request.id).await?;
@@ -268,6 +298,7 @@ impl<S: RosterStore + RequestStore + PreferenceStore + Sync> ChatService<S> {
                 &[("number", number), ("state", Arg::Text(state.name(lang.code())))],
             ),
             Refusal::NotRequester => self.say(lang, "triage-not-requester", &[("number", number)]),
+            Refusal::NotInvolved => self.say(lang, "update-not-involved", &[("number", number)]),
             Refusal::NotNow { state, allowed } => {
                 let state_word = self.catalog.render(lang, state_id(state), &[]).plain;
                 let allowed: Vec<String> = allowed
@@ -407,8 +438,10 @@ mod tests {
         for body in &steps {
             let answer =
                 s.handle(&incoming("@pt:x.org", body, Place::Committee)).await.unwrap().unwrap();
+            // The requester is told first (accept and resolve also post in
+            // the working room and reconcile).
             assert!(
-                matches!(answer.effects.as_slice(), [Effect::Notify { .. }]),
+                matches!(answer.effects.first(), Some(Effect::Notify { .. })),
                 "{body}: {}",
                 answer.text.plain
             );
