@@ -459,3 +459,34 @@ offers-intro = عروض التعاون التقني المفتوحة:
 offer-entry = { $number } { $state }: { $title } ({ $category })
 card-offers = العروض المفتوحة في هذه الفئة:
 digest-offers = عروض التعاون التقني المنشورة هذا الأسبوع ({ $count }):
+
+## Membership decided by the Executive Committee
+
+summary-apply = (الدول المراقبة) التقدّم بطلب للحصول على العضوية؛ (المنسّق) اقتراح انضمام دولة ليست في الشبكة بعد
+summary-vote = (اللجنة) التصويت على طلب عضوية
+summary-applications = عرض طلبات العضوية والأصوات المُدلى بها بشأنها
+problem-bad-vote = { $value } ليس صوتًا صالحًا: استخدم yes أو no أو abstain.
+apply-not-delegate = لا يتقدّم بطلب العضوية إلا مندوبو دولة مراقبة (أما الدول التي ليست في الشبكة بعد فيقترحها المنسّق).
+apply-already-member = { $state } عضو في الشبكة بالفعل.
+apply-not-coordinator = لا يقترح انضمام دولة إلى الشبكة إلا المنسّق ومديرو الشبكة.
+apply-already-in = { $state } في الشبكة بالفعل بهذا الوضع أو بوضع أعلى منه.
+apply-open-already = لدى { $state } طلب عضوية مفتوح بالفعل: اللجنة التنفيذية تصوّت عليه حاليًا.
+apply-opened = طلب العضوية { $number } مفتوح: تصوّت عليه اللجنة التنفيذية في غرفتها، في موعد أقصاه { $when }. وسيُعلَن القرار هنا.
+apply-poll = طلب العضوية { $number } — الدولة: { $state }؛ الوضع المطلوب: { $status }. المبرّرات: { $motivation }
+    صوّتوا في هذا الاستطلاع، أو بالأمر ‎{ $command } (yes أو no أو abstain).
+vote-yes = نعم
+vote-no = لا
+vote-abstain = امتناع عن التصويت
+vote-not-committee = لا يصوّت على طلب العضوية { $number } إلا مندوبو دول اللجنة التنفيذية، وفي غرفة اللجنة: لم يُحتسب هذا الصوت.
+vote-closed = بُتّ في طلب العضوية { $number } بالفعل.
+application-not-found = لا يوجد طلب عضوية رقمه { $number }.
+vote-recorded = سُجّل الصوت على طلب العضوية { $number }. المؤيدون: { $yes }؛ المعارضون: { $no }؛ الممتنعون: { $abstain }؛ لم يصوّتوا بعد: { $pending } (عدد الأصوات المؤيدة المطلوب: { $majority }).
+vote-decided = سُجّل الصوت: طلب العضوية { $number } { $outcome }.
+application-approved = قُبل طلب العضوية { $number } المقدَّم بشأن { $state }: أصبح وضع هذه الدولة في الشبكة الآن: { $status } (المؤيدون: { $yes }؛ المعارضون: { $no }؛ الممتنعون: { $abstain }).
+application-rejected = لم يُقبل طلب العضوية { $number } المقدَّم بشأن { $state }: تحتفظ هذه الدولة بوضعها (المؤيدون: { $yes }؛ المعارضون: { $no }؛ الممتنعون: { $abstain }؛ عدد الأصوات المؤيدة المطلوب: { $majority }).
+application-open = مفتوح
+application-outcome-approved = مقبول
+application-outcome-rejected = غير مقبول
+applications-none = لا توجد طلبات عضوية حتى الآن.
+applications-intro = طلبات العضوية:
+applications-entry = { $number } { $state } ← { $status }: { $outcome } (المؤيدون: { $yes }؛ المعارضون: { $no }؛ الممتنعون: { $abstain }؛ الموعد النهائي: { $when })

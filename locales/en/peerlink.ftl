@@ -377,3 +377,34 @@ offers-intro = Open offers of technical cooperation:
 offer-entry = { $number } { $state }: { $title } ({ $category })
 card-offers = Open offers in this category:
 digest-offers = Offers of technical cooperation published this week ({ $count }):
+
+## Membership decided by the Executive Committee
+
+summary-apply = (observer states) apply to become a member; (coordinator) propose a state new to the network
+summary-vote = (committee) vote on a membership application
+summary-applications = list the membership applications and their votes
+problem-bad-vote = { $value } is not a vote: use yes, no or abstain.
+apply-not-delegate = Only delegates of an observer state apply for membership (the coordinator proposes states new to the network).
+apply-already-member = { $state } is already a member of the network.
+apply-not-coordinator = Only the coordinator and the network's admins propose a state for the network.
+apply-already-in = { $state } is already in the network with that status or a higher one.
+apply-open-already = { $state } already has an open application: the Executive Committee is voting on it.
+apply-opened = Application { $number } is open: the Executive Committee votes on it in its room, by { $when }. The decision will be posted here.
+apply-poll = Application { $number }: { $state } applies for the status: { $status }. Motivation: { $motivation }
+    Vote in this poll, or with { $command } (yes, no or abstain).
+vote-yes = Yes
+vote-no = No
+vote-abstain = Abstain
+vote-not-committee = Only the delegates of the Executive Committee states vote on application { $number }, in the committee room: this vote is not counted.
+vote-closed = Application { $number } is already decided.
+application-not-found = There is no application { $number }.
+vote-recorded = Vote recorded on application { $number }: { $yes } yes, { $no } no, { $abstain } abstaining, { $pending } still to vote ({ $majority } yes needed).
+vote-decided = Vote recorded: application { $number } is { $outcome }.
+application-approved = Application { $number } is approved: { $state } now has the status { $status } in the network ({ $yes } yes, { $no } no, { $abstain } abstaining).
+application-rejected = Application { $number } is not approved: { $state } keeps its status ({ $yes } yes, { $no } no, { $abstain } abstaining; { $majority } yes needed).
+application-open = open
+application-outcome-approved = approved
+application-outcome-rejected = not approved
+applications-none = No membership application yet.
+applications-intro = Membership applications:
+applications-entry = { $number } { $state } → { $status }: { $outcome } ({ $yes } yes, { $no } no, { $abstain } abstaining; deadline { $when })

@@ -377,3 +377,34 @@ offers-intro = Ofertas de cooperación técnica abiertas:
 offer-entry = { $number } { $state }: { $title } ({ $category })
 card-offers = Ofertas abiertas en esta categoría:
 digest-offers = Ofertas de cooperación técnica publicadas esta semana ({ $count }):
+
+## Admisión de miembros decidida por el Comité Ejecutivo
+
+summary-apply = (Estados observadores) presentar una candidatura para ser miembro; (coordinación) proponer un Estado que aún no forma parte de la red
+summary-vote = (Comité) votar sobre una candidatura de adhesión
+summary-applications = listar las candidaturas de adhesión y sus votaciones
+problem-bad-vote = { $value } no es un voto: use yes, no o abstain.
+apply-not-delegate = Solo los delegados de un Estado observador presentan candidaturas de adhesión (la coordinación propone los Estados que aún no forman parte de la red).
+apply-already-member = Este Estado ya es miembro de la red: { $state }.
+apply-not-coordinator = Solo la coordinación y los administradores de la red pueden proponer la admisión de un Estado en la red.
+apply-already-in = Este Estado ya forma parte de la red, con ese estatus o uno superior: { $state }.
+apply-open-already = Ya hay una candidatura abierta (Estado: { $state }): el Comité Ejecutivo la está sometiendo a votación.
+apply-opened = La candidatura { $number } está abierta: el Comité Ejecutivo la somete a votación en su sala, hasta el { $when }. La decisión se comunicará aquí.
+apply-poll = Candidatura { $number } (Estado: { $state }) — estatus solicitado: { $status }. Motivación: { $motivation }
+    Voten en esta encuesta o con { $command } (yes, no o abstain).
+vote-yes = A favor
+vote-no = En contra
+vote-abstain = Abstención
+vote-not-committee = Solo los delegados de los Estados del Comité Ejecutivo votan sobre la candidatura { $number }, en la sala del Comité: este voto no se contabiliza.
+vote-closed = Ya se ha adoptado una decisión sobre la candidatura { $number }.
+application-not-found = No existe la candidatura { $number }.
+vote-recorded = Voto registrado sobre la candidatura { $number }. A favor: { $yes }; en contra: { $no }; abstenciones: { $abstain }; pendientes de votar: { $pending } (votos a favor necesarios: { $majority }).
+vote-decided = Voto registrado. Decisión sobre la candidatura { $number }: { $outcome }.
+application-approved = La candidatura { $number } (Estado: { $state }) ha sido aprobada: ese Estado tiene ahora el estatus de { $status } en la red (a favor: { $yes }; en contra: { $no }; abstenciones: { $abstain }).
+application-rejected = La candidatura { $number } (Estado: { $state }) no ha sido aprobada: ese Estado conserva su estatus (a favor: { $yes }; en contra: { $no }; abstenciones: { $abstain }; votos a favor necesarios: { $majority }).
+application-open = abierta
+application-outcome-approved = aprobada
+application-outcome-rejected = no aprobada
+applications-none = Todavía no hay ninguna candidatura de adhesión.
+applications-intro = Candidaturas de adhesión:
+applications-entry = { $number } { $state } → { $status }: { $outcome } (a favor: { $yes }; en contra: { $no }; abstenciones: { $abstain }; plazo: { $when })

@@ -377,3 +377,34 @@ offers-intro = Offres de coopération technique ouvertes :
 offer-entry = { $number } { $state } : { $title } ({ $category })
 card-offers = Offres ouvertes dans cette catégorie :
 digest-offers = Offres de coopération technique publiées cette semaine ({ $count }) :
+
+## Adhésions décidées par le Comité exécutif
+
+summary-apply = (États observateurs) présenter une candidature pour devenir membre ; (coordination) proposer un État qui ne fait pas encore partie du réseau
+summary-vote = (Comité) voter sur une candidature d'adhésion
+summary-applications = lister les candidatures d'adhésion et les votes exprimés
+problem-bad-vote = { $value } n'est pas un vote : utilisez yes, no ou abstain.
+apply-not-delegate = Seuls les délégués d'un État observateur présentent une candidature d'adhésion (la coordination propose les États qui ne font pas encore partie du réseau).
+apply-already-member = Cet État est déjà membre du réseau : { $state }.
+apply-not-coordinator = Seuls la coordination et les administrateurs du réseau peuvent proposer l'admission d'un État dans le réseau.
+apply-already-in = Cet État fait déjà partie du réseau, avec ce statut ou un statut supérieur : { $state }.
+apply-open-already = Une candidature est déjà ouverte (État : { $state }) : le Comité exécutif est en train de se prononcer par un vote.
+apply-opened = La candidature { $number } est ouverte : le Comité exécutif se prononce par un vote dans son salon, jusqu'au { $when }. La décision sera communiquée ici.
+apply-poll = Candidature { $number } (État : { $state }) — statut demandé : { $status }. Motivation : { $motivation }
+    Votez au moyen de ce sondage ou avec { $command } (yes, no ou abstain).
+vote-yes = Pour
+vote-no = Contre
+vote-abstain = Abstention
+vote-not-committee = Seuls les délégués des États du Comité exécutif votent sur la candidature { $number }, dans le salon du Comité : ce vote n'est pas comptabilisé.
+vote-closed = Il a déjà été statué sur la candidature { $number }.
+application-not-found = Il n'y a pas de candidature { $number }.
+vote-recorded = Vote enregistré sur la candidature { $number }. Pour : { $yes } ; contre : { $no } ; abstentions : { $abstain } ; n'ont pas encore voté : { $pending } (voix pour requises : { $majority }).
+vote-decided = Vote enregistré. Décision sur la candidature { $number } : { $outcome }.
+application-approved = La candidature { $number } (État : { $state }) est approuvée : cet État est désormais { $status } du réseau (pour : { $yes } ; contre : { $no } ; abstentions : { $abstain }).
+application-rejected = La candidature { $number } (État : { $state }) n'est pas approuvée : cet État conserve son statut (pour : { $yes } ; contre : { $no } ; abstentions : { $abstain } ; voix pour requises : { $majority }).
+application-open = ouverte
+application-outcome-approved = approuvée
+application-outcome-rejected = non approuvée
+applications-none = Aucune candidature d'adhésion pour l'instant.
+applications-intro = Candidatures d'adhésion :
+applications-entry = { $number } { $state } → { $status } : { $outcome } (pour : { $yes } ; contre : { $no } ; abstentions : { $abstain } ; échéance : { $when })

@@ -377,3 +377,34 @@ offers-intro = Ofertas de cooperação técnica em aberto:
 offer-entry = { $number } { $state }: { $title } ({ $category })
 card-offers = Ofertas em aberto nesta categoria:
 digest-offers = Ofertas de cooperação técnica publicadas esta semana ({ $count }):
+
+## Adesão decidida pelo Comité Executivo
+
+summary-apply = (Estados observadores) apresentar candidatura para se tornarem membros; (coordenação) propor um Estado que ainda não faz parte da rede
+summary-vote = (Comité) votar uma candidatura de adesão
+summary-applications = listar as candidaturas de adesão e as respetivas votações
+problem-bad-vote = { $value } não é um voto: use yes, no ou abstain.
+apply-not-delegate = Só os delegados de um Estado observador apresentam candidaturas de adesão (a coordenação propõe os Estados que ainda não fazem parte da rede).
+apply-already-member = Este Estado já é membro da rede: { $state }.
+apply-not-coordinator = Só a coordenação e os administradores da rede podem propor a admissão de um Estado na rede.
+apply-already-in = Este Estado já faz parte da rede, com esse estatuto ou um superior: { $state }.
+apply-open-already = Já existe uma candidatura em aberto (Estado: { $state }): o Comité Executivo está a votá-la.
+apply-opened = A candidatura { $number } está aberta: o Comité Executivo vota-a na sua sala, até { $when }. A decisão será comunicada aqui.
+apply-poll = Candidatura { $number } (Estado: { $state }) — estatuto solicitado: { $status }. Motivação: { $motivation }
+    Votem nesta sondagem ou com { $command } (yes, no ou abstain).
+vote-yes = A favor
+vote-no = Contra
+vote-abstain = Abstenção
+vote-not-committee = Só os delegados dos Estados do Comité Executivo votam a candidatura { $number }, na sala do Comité: este voto não é contabilizado.
+vote-closed = A candidatura { $number } já foi objeto de decisão.
+application-not-found = Não existe a candidatura { $number }.
+vote-recorded = Voto registado na candidatura { $number }. A favor: { $yes }; contra: { $no }; abstenções: { $abstain }; por votar: { $pending } (votos a favor necessários: { $majority }).
+vote-decided = Voto registado. Decisão sobre a candidatura { $number }: { $outcome }.
+application-approved = A candidatura { $number } (Estado: { $state }) foi aprovada: esse Estado passa a ter o estatuto de { $status } na rede (a favor: { $yes }; contra: { $no }; abstenções: { $abstain }).
+application-rejected = A candidatura { $number } (Estado: { $state }) não foi aprovada: esse Estado mantém o seu estatuto (a favor: { $yes }; contra: { $no }; abstenções: { $abstain }; votos a favor necessários: { $majority }).
+application-open = em aberto
+application-outcome-approved = aprovada
+application-outcome-rejected = não aprovada
+applications-none = Ainda não há nenhuma candidatura de adesão.
+applications-intro = Candidaturas de adesão:
+applications-entry = { $number } { $state } → { $status }: { $outcome } (a favor: { $yes }; contra: { $no }; abstenções: { $abstain }; prazo: { $when })

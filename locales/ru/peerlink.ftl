@@ -423,3 +423,34 @@ offers-intro = Открытые предложения о техническом
 offer-entry = { $number } { $state }: { $title } ({ $category })
 card-offers = Открытые предложения в этой категории:
 digest-offers = Предложения о техническом сотрудничестве, опубликованные на этой неделе ({ $count }):
+
+## Membership decided by the Executive Committee
+
+summary-apply = (государства-наблюдатели) подать заявку на членство; (координатор) предложить государство, ещё не входящее в сеть
+summary-vote = (комитет) проголосовать по заявке на членство
+summary-applications = список заявок на членство и итоги голосования по ним
+problem-bad-vote = { $value } — не вариант голосования: используйте yes, no или abstain.
+apply-not-delegate = Подавать заявки на членство могут только делегаты государств-наблюдателей (государства, ещё не входящие в сеть, предлагает координатор).
+apply-already-member = { $state } уже является членом сети.
+apply-not-coordinator = Предлагать государства для включения в сеть могут только координатор и администраторы сети.
+apply-already-in = { $state } уже входит в сеть с этим или более высоким статусом.
+apply-open-already = По государству { $state } уже есть открытая заявка: Исполнительный комитет проводит по ней голосование.
+apply-opened = Заявка { $number } открыта: Исполнительный комитет проводит по ней голосование в своей комнате; срок: { $when }. Решение будет объявлено здесь.
+apply-poll = Заявка { $number }: государство { $state } просит предоставить ему статус: { $status }. Обоснование: { $motivation }
+    Голосуйте в этом опросе или командой { $command } (yes, no или abstain).
+vote-yes = За
+vote-no = Против
+vote-abstain = Воздержаться
+vote-not-committee = По заявке { $number } голосуют только делегаты государств Исполнительного комитета, и только в комнате комитета: этот голос не засчитан.
+vote-closed = Решение по заявке { $number } уже принято.
+application-not-found = Заявки { $number } нет.
+vote-recorded = Голос по заявке { $number } учтён. За: { $yes }; против: { $no }; воздержались: { $abstain }; ещё не проголосовали: { $pending } (необходимо голосов «за»: { $majority }).
+vote-decided = Голос учтён: заявка { $number } { $outcome }.
+application-approved = Заявка { $number } одобрена: государство { $state } теперь имеет в сети статус: { $status } (за: { $yes }; против: { $no }; воздержались: { $abstain }).
+application-rejected = Заявка { $number } не одобрена: государство { $state } сохраняет свой статус (за: { $yes }; против: { $no }; воздержались: { $abstain }; необходимо голосов «за»: { $majority }).
+application-open = открыта
+application-outcome-approved = одобрена
+application-outcome-rejected = не одобрена
+applications-none = Заявок на членство пока нет.
+applications-intro = Заявки на членство:
+applications-entry = { $number } { $state } → { $status }: { $outcome } (за: { $yes }; против: { $no }; воздержались: { $abstain }; срок: { $when })

@@ -363,3 +363,34 @@ offers-intro = 开放中的技术合作提议：
 offer-entry = { $number } { $state }：{ $title }（{ $category }）
 card-offers = 本类别开放中的提议：
 digest-offers = 本周发布的技术合作提议（{ $count }）：
+
+## Membership decided by the Executive Committee
+
+summary-apply = （观察员国）申请成为成员；（协调方）提议接纳尚未加入网络的国家
+summary-vote = （委员会）就成员资格申请投票
+summary-applications = 列出成员资格申请及其投票情况
+problem-bad-vote = { $value } 不是有效的投票：请使用 yes、no 或 abstain。
+apply-not-delegate = 只有观察员国的代表可以申请成为成员（尚未加入网络的国家由协调方提议）。
+apply-already-member = { $state } 已是网络成员。
+apply-not-coordinator = 只有协调方和网络管理员可以提议接纳国家加入网络。
+apply-already-in = { $state } 已以该地位或更高地位加入网络。
+apply-open-already = { $state } 已有一项待决申请：执行委员会正在就此投票。
+apply-opened = 申请 { $number } 已开启：执行委员会将在其房间中投票表决，截止时间为 { $when }。决定将在此公布。
+apply-poll = 申请 { $number }：{ $state } 申请获得以下地位：{ $status }。理由：{ $motivation }
+    请通过本投票表决，或使用 { $command }（yes、no 或 abstain）。
+vote-yes = 赞成
+vote-no = 反对
+vote-abstain = 弃权
+vote-not-committee = 只有执行委员会成员国的代表可以在委员会房间就申请 { $number } 投票：此票不计入。
+vote-closed = 申请 { $number } 已作出决定。
+application-not-found = 没有申请 { $number }。
+vote-recorded = 已记录对申请 { $number } 的投票：赞成 { $yes }，反对 { $no }，弃权 { $abstain }，尚未投票 { $pending }（需要 { $majority } 票赞成）。
+vote-decided = 已记录投票：申请 { $number } { $outcome }。
+application-approved = 申请 { $number } 已获批准：{ $state } 在网络中的地位现为：{ $status }（赞成 { $yes }，反对 { $no }，弃权 { $abstain }）。
+application-rejected = 申请 { $number } 未获批准：{ $state } 保留其原有地位（赞成 { $yes }，反对 { $no }，弃权 { $abstain }；需要 { $majority } 票赞成）。
+application-open = 待决
+application-outcome-approved = 已获批准
+application-outcome-rejected = 未获批准
+applications-none = 目前还没有成员资格申请。
+applications-intro = 成员资格申请：
+applications-entry = { $number } { $state } → { $status }：{ $outcome }（赞成 { $yes }，反对 { $no }，弃权 { $abstain }；截止时间 { $when }）

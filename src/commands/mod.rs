@@ -10,6 +10,7 @@ use crate::domain::ActionKind;
 
 mod help;
 mod language;
+mod membership;
 mod network;
 mod offers;
 mod ping;
@@ -18,6 +19,7 @@ mod roster;
 mod seminars;
 mod time;
 
+pub use membership::MembershipCommand;
 pub use offers::OfferCommand;
 pub use requests::{parse_number, RequestCommand, Scope, TriageCommand};
 pub use roster::RosterCommand;
@@ -70,6 +72,8 @@ pub enum Command {
     Seminar(SeminarCommand),
     /// Offers of technical cooperation (`!offer`, `!offers`).
     Offer(OfferCommand),
+    /// Membership decided by the committee (`!apply`, `!vote`, `!applications`).
+    Membership(MembershipCommand),
 }
 
 /// What the help text says about a command.
@@ -126,6 +130,9 @@ pub const COMMANDS: &[CommandSpec] = &[
     seminars::ATTEND,
     seminars::DECLINE_SEMINAR,
     seminars::MINUTES,
+    membership::APPLY,
+    membership::VOTE,
+    membership::APPLICATIONS,
 ];
 
 /// Finds a command's spec by name (any case, prefix optional).
@@ -193,6 +200,8 @@ pub enum Problem {
     BadNumber(String),
     /// Not an outcome result.
     BadResult(String),
+    /// Not a vote (yes, no, abstain).
+    BadVote(String),
 }
 
 /// The words of a command after its name.
@@ -272,6 +281,9 @@ pub fn parse(body: &str, prefix: &str) -> Option<Result<Command, ParseError>> {
         "attend" => seminars::parse_answer(crate::domain::Rsvp::Attend, args),
         "decline-seminar" => seminars::parse_answer(crate::domain::Rsvp::Decline, args),
         "minutes" => seminars::parse_minutes(args),
+        "apply" => membership::parse_apply(args),
+        "vote" => membership::parse_vote(args),
+        "applications" => membership::parse_applications(args),
         _ => unreachable!("every spec in COMMANDS has a parser"),
     };
     Some(parsed.map_err(|problem| ParseError::Usage { spec, problem }))

@@ -12,9 +12,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::domain::membership::default_majority;
 use crate::domain::{
-    Category, CountryCode, Language, LocalizedText, Network, Region, RegionMap, ResponseTargets,
-    RoomPolicy, RoomSettings,
+    Category, CountryCode, Language, LocalizedText, MembershipRules, Network, Region, RegionMap,
+    ResponseTargets, RoomPolicy, RoomSettings,
 };
 
 const DEFAULT_NETWORK: &str = include_str!("../../config/network.toml");
@@ -72,6 +73,19 @@ struct NetworkFile {
     targets: TargetsFile,
     #[serde(default)]
     digest: DigestFile,
+    #[serde(default)]
+    membership: MembershipFile,
+}
+
+/// How membership applications are decided: `majority` committee states in
+/// favour (default: more than half), within `deadline` (default `14d`).
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct MembershipFile {
+    #[serde(default)]
+    majority: Option<Spanned<usize>>,
+    #[serde(default)]
+    deadline: Option<Spanned<String>>,
 }
 
 /// When the weekly digests are posted: `weekly = "monday 09:00"` on the
@@ -291,6 +305,24 @@ fn parse_network(
         regional: policy(raw.rooms.regional, &mut rep),
         committee: policy(raw.rooms.committee, &mut rep),
     };
+    let membership = MembershipRules {
+        majority: match &raw.membership.majority {
+            None => default_majority(committee.len()),
+            Some(m) if (1..=committee.len().max(1)).contains(m.get_ref()) => *m.get_ref(),
+            Some(m) => {
+                rep.at(
+                    Some(m.span().start),
+                    format!(
+                        "`majority` must be between 1 and the {} committee states",
+                        committee.len()
+                    ),
+                );
+                1
+            }
+        },
+        deadline_ms: duration(&mut rep, raw.membership.deadline.as_ref())
+            .unwrap_or(14 * crate::domain::DAY_MS),
+    };
     let mut problems = rep.problems;
     let regions = match regions {
         Ok(map) => Some(map),
@@ -310,6 +342,7 @@ fn parse_network(
             rooms,
             time_zone,
             digest,
+            membership,
         }),
         _ => Err(NetworkError(problems)),
     }

@@ -57,6 +57,12 @@ pub enum Permission {
     AnswerSeminar,
     /// Publish what one's member state or partner can provide (`!offer`).
     PublishOffer,
+    /// Apply for one's observer state to become a member (`!apply member`).
+    ApplyMembership,
+    /// Propose a state new to the network (`!apply <country> …`).
+    ProposeState,
+    /// Vote on membership applications (the committee's poll, `!vote`).
+    VoteMembership,
 }
 
 /// What a person is, for authorization.
@@ -104,6 +110,11 @@ impl Roles {
             Permission::PublishOffer => {
                 self.partner || self.delegate.is_some_and(|(_, status)| status != Status::Observer)
             }
+            Permission::ApplyMembership => {
+                self.delegate.is_some_and(|(_, status)| status == Status::Observer)
+            }
+            Permission::ProposeState => self.admin || self.coordinator,
+            Permission::VoteMembership => self.committee,
         }
     }
 }
@@ -112,7 +123,7 @@ impl Roles {
 /// admin, a coordinator delegate, a committee delegate, a member delegate,
 /// an observer delegate, a partner delegate and anyone else holds it (each
 /// role alone).
-pub const PERMISSION_TABLE: [(Permission, [bool; 7]); 10] = [
+pub const PERMISSION_TABLE: [(Permission, [bool; 7]); 13] = [
     (Permission::InviteBot, [true, true, true, true, true, true, false]),
     (Permission::JoinRegion, [true, true, true, true, true, false, false]),
     (Permission::FileRequest, [false, true, true, true, true, false, false]),
@@ -123,6 +134,9 @@ pub const PERMISSION_TABLE: [(Permission, [bool; 7]); 10] = [
     (Permission::ScheduleSession, [true, true, true, true, true, false, false]),
     (Permission::AnswerSeminar, [false, true, true, true, true, false, false]),
     (Permission::PublishOffer, [false, true, true, true, false, true, false]),
+    (Permission::ApplyMembership, [false, false, false, false, true, false, false]),
+    (Permission::ProposeState, [true, true, false, false, false, false, false]),
+    (Permission::VoteMembership, [false, false, true, false, false, false, false]),
 ];
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 mod authorization;
 mod country;
 mod language;
+pub mod membership;
 mod network;
 mod offer;
 mod provisioning;
@@ -20,7 +21,10 @@ mod working_room;
 pub use authorization::{AdminPolicy, Permission, Roles, PERMISSION_TABLE};
 pub use country::{CountryCode, UnknownCountry};
 pub use language::Language;
-pub use network::{Category, Network, ResponseTargets, RoomPolicy, RoomSettings, DAY_MS};
+pub use membership::{Application, ApplicationStatus, Tally, Vote};
+pub use network::{
+    Category, MembershipRules, Network, ResponseTargets, RoomPolicy, RoomSettings, DAY_MS,
+};
 pub use offer::{NewOffer, Offer};
 pub use provisioning::{
     desired_rooms, DesiredRoom, JoinRule, PowerLevels, RoomKind, ADMIN_LEVEL, MODERATOR_LEVEL,

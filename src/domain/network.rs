@@ -26,6 +26,17 @@ pub struct Network {
     /// When the weekly digests are posted, on the network's clock (`None`:
     /// never).
     pub digest: Option<super::when::Weekly>,
+    /// How the committee decides membership applications.
+    pub membership: MembershipRules,
+}
+
+/// How the Executive Committee decides membership applications.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MembershipRules {
+    /// Committee states in favour needed to grant one.
+    pub majority: usize,
+    /// How long the committee has to decide, in milliseconds.
+    pub deadline_ms: i64,
 }
 
 /// A category of cooperation requests.

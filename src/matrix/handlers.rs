@@ -9,6 +9,8 @@ use std::time::Duration;
 
 use matrix_sdk::deserialized_responses::RawSyncOrStrippedState;
 use matrix_sdk::event_handler::Ctx;
+use matrix_sdk::ruma::events::poll::response::OriginalSyncPollResponseEvent;
+use matrix_sdk::ruma::events::poll::unstable_response::OriginalSyncUnstablePollResponseEvent;
 use matrix_sdk::ruma::events::reaction::OriginalSyncReactionEvent;
 use matrix_sdk::ruma::events::room::member::{
     MembershipState, OriginalSyncRoomMemberEvent, RoomMemberEventContent, StrippedRoomMemberEvent,
@@ -243,5 +245,67 @@ pub async fn on_reaction(
     };
     if ctx.queue.send(WorkItem::Command(job)).await.is_err() {
         warn!(event_id = %event.event_id, "the worker has stopped; the reaction will be handled after restart");
+    }
+}
+
+/// A response to a poll (MSC3381, unstable type): on a membership
+/// application's poll in the committee room it is a vote (the worker checks
+/// what it is on; the job's body is the chosen answer's ID).
+pub async fn on_unstable_poll_response(
+    event: OriginalSyncUnstablePollResponseEvent,
+    room: Room,
+    client: Client,
+    Ctx(ctx): Ctx<BotContext>,
+) {
+    let answer = event.content.poll_response.answers.first().cloned().unwrap_or_default();
+    let poll = event.content.relates_to.event_id.clone();
+    let ts = event.origin_server_ts;
+    poll_response(room, client, ctx, (event.event_id, event.sender, ts), poll, answer).await;
+}
+
+/// A response to a poll (stable type); see [`on_unstable_poll_response`].
+pub async fn on_poll_response(
+    event: OriginalSyncPollResponseEvent,
+    room: Room,
+    client: Client,
+    Ctx(ctx): Ctx<BotContext>,
+) {
+    let answer = event.content.selections.iter().next().cloned().unwrap_or_default();
+    let poll = event.content.relates_to.event_id.clone();
+    let ts = event.origin_server_ts;
+    poll_response(room, client, ctx, (event.event_id, event.sender, ts), poll, answer).await;
+}
+
+async fn poll_response(
+    room: Room,
+    client: Client,
+    ctx: BotContext,
+    (event_id, sender, ts): (
+        matrix_sdk::ruma::OwnedEventId,
+        OwnedUserId,
+        MilliSecondsSinceUnixEpoch,
+    ),
+    poll: matrix_sdk::ruma::OwnedEventId,
+    answer: String,
+) {
+    if room.state() != RoomState::Joined || Some(sender.as_ref()) == client.user_id() {
+        return;
+    }
+    if sent_before_join(&room, &client, ts).await {
+        return;
+    }
+    // The answer's ID only (one word): never free text.
+    let answer = answer.split_whitespace().next().unwrap_or_default().to_owned();
+    let job = Job {
+        room,
+        event_id: event_id.clone(),
+        sender,
+        body: answer,
+        thread_root: Some(poll),
+        reaction: true,
+        deferred: None,
+    };
+    if ctx.queue.send(WorkItem::Command(job)).await.is_err() {
+        warn!(%event_id, "the worker has stopped; the vote will be handled after restart");
     }
 }

@@ -75,6 +75,8 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
     client.add_event_handler(handlers::on_message);
     client.add_event_handler(handlers::on_member);
     client.add_event_handler(handlers::on_reaction);
+    client.add_event_handler(handlers::on_unstable_poll_response);
+    client.add_event_handler(handlers::on_poll_response);
     handlers::accept_pending_invites(&client, &ctx).await;
     info!("listening for commands");
 
@@ -199,6 +201,14 @@ async fn fill_gaps(client: &Client, response: &SyncResponse, since: &str, ctx: &
                 AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::Reaction(
                     SyncMessageLikeEvent::Original(reaction),
                 )) => handlers::on_reaction(reaction, room, client, ctx).await,
+                AnySyncTimelineEvent::MessageLike(
+                    AnySyncMessageLikeEvent::UnstablePollResponse(SyncMessageLikeEvent::Original(
+                        response,
+                    )),
+                ) => handlers::on_unstable_poll_response(response, room, client, ctx).await,
+                AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::PollResponse(
+                    SyncMessageLikeEvent::Original(response),
+                )) => handlers::on_poll_response(response, room, client, ctx).await,
                 _ => {}
             }
         }

@@ -15,7 +15,7 @@ use tracing::{info, instrument, warn};
 use super::{MatrixError, Provisioner};
 use crate::domain::RoomKind;
 use crate::service::{ChatService, Event, Handled, Incoming, Place};
-use crate::storage::{Database, RequestStore, SeminarStore, StorageError};
+use crate::storage::{Database, MembershipStore, RequestStore, SeminarStore, StorageError};
 use crate::telemetry::metrics;
 
 /// What the sync loop puts in the worker's queue.
@@ -236,6 +236,14 @@ impl Worker {
             return Ok(Some(format!("{prefix}ack")));
         }
         let Some(target) = &job.thread_root else { return Ok(None) };
+        if let Some(app) = self.db.application_by_poll(target.as_str()).await? {
+            // A response to a membership poll is a vote (its body is the
+            // answer's ID; a deferred one's body is already its command).
+            if job.body.starts_with(prefix) {
+                return Ok(Some(job.body.clone()));
+            }
+            return Ok(Some(format!("{prefix}vote {} {}", app.id, job.body)));
+        }
         let Some(seminar) = self.db.seminar_by_announcement(target.as_str()).await? else {
             return Ok(None);
         };

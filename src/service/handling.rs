@@ -160,11 +160,17 @@ pub fn outgoing(event: &Event<'_>, answer: Answer) -> Vec<Outgoing> {
         plain: answer.text.plain,
         mentions: Vec::new(),
     };
+    let effects = answer.effects.into_iter().map(effect_outgoing);
+    std::iter::once(reply).chain(effects).collect()
+}
+
+/// The outbox item of an effect.
+pub fn effect_outgoing(effect: Effect) -> Outgoing {
     let message = |to, text: crate::i18n::Text| {
         let html = text.html_to_send();
         Outgoing::Message { to, plain: text.plain, html, mentions: Vec::new() }
     };
-    let effects = answer.effects.into_iter().map(|effect| match effect {
+    match effect {
         Effect::PostCard { request_id, text } => {
             message(Destination::Card { request: request_id }, text)
         }
@@ -176,17 +182,28 @@ pub fn outgoing(event: &Event<'_>, answer: Answer) -> Vec<Outgoing> {
         }
         Effect::Invite { user, room } => {
             let (kind, key) = room.key();
-            Outgoing::Invite { user, room_kind: kind.to_owned(), room_key: key.to_owned() }
+            Outgoing::Invite { user, room_kind: kind.to_owned(), room_key: key }
         }
         Effect::Reconcile => Outgoing::Reconcile,
         Effect::Announce { seminar, text } => message(Destination::Announcement { seminar }, text),
         Effect::Post { room, text } => {
             let (kind, key) = room.key();
-            let to = Destination::Room { room_kind: kind.to_owned(), room_key: key.to_owned() };
+            let to = Destination::Room { room_kind: kind.to_owned(), room_key: key };
             message(to, text)
         }
-    });
-    std::iter::once(reply).chain(effects).collect()
+        Effect::TellApplicant { application, text } => {
+            message(Destination::Applicant { application }, text)
+        }
+        Effect::Poll { application, question, answers } => Outgoing::Poll {
+            application,
+            html: question.html_to_send(),
+            plain: question.plain,
+            answers,
+        },
+        Effect::PollEnd { application, text } => {
+            Outgoing::PollEnd { application, plain: text.plain }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 
 mod events;
 mod jobs;
+mod membership;
 mod offers;
 mod outbox;
 mod postgres;
@@ -31,6 +32,7 @@ use tokio::sync::Mutex;
 
 pub use events::{EventClaim, ProcessedEvents, SyncTokens};
 pub use jobs::{JobStore, ScheduledJob};
+pub use membership::{MembershipStore, NewApplication, VoteRecord};
 pub use offers::OfferStore;
 pub use outbox::{Destination, Outbox, OutboxCounts, OutboxEntry, Outgoing, Retry};
 pub use preferences::PreferenceStore;

@@ -44,6 +44,12 @@ pub enum Destination {
         /// The seminar.
         seminar: i64,
     },
+    /// A reply to the command that opened a membership application (the
+    /// applicant is told the decision there).
+    Applicant {
+        /// The application.
+        application: i64,
+    },
     /// A provisioned room, on its own (a digest, a reminder).
     Room {
         /// The room's kind, as stored (`plenary`, `regional`, `committee`).
@@ -81,6 +87,25 @@ pub enum Outgoing {
     },
     /// Bring the rooms in line with the roster.
     Reconcile,
+    /// A membership application's poll in the committee room (remembered
+    /// when delivered: its responses are votes).
+    Poll {
+        /// The application.
+        application: i64,
+        /// The question, plain (also the fallback for clients without polls).
+        plain: String,
+        /// The question, HTML.
+        html: String,
+        /// The answers: ID and label.
+        answers: Vec<(String, String)>,
+    },
+    /// The end of an application's poll, with the decision.
+    PollEnd {
+        /// The application.
+        application: i64,
+        /// The decision, plain.
+        plain: String,
+    },
 }
 
 impl Outgoing {
@@ -100,6 +125,9 @@ impl Outgoing {
             Outgoing::Message { to: Destination::RequesterThread { .. }, .. } => "notice",
             Outgoing::Message { to: Destination::Room { .. }, .. } => "post",
             Outgoing::Message { to: Destination::Announcement { .. }, .. } => "announcement",
+            Outgoing::Message { to: Destination::Applicant { .. }, .. } => "applicant",
+            Outgoing::Poll { .. } => "poll",
+            Outgoing::PollEnd { .. } => "poll_end",
             Outgoing::Invite { .. } => "invite",
             Outgoing::Reconcile => "reconcile",
         }

@@ -9,6 +9,7 @@
 //! homeserver answers with the event it already has instead of posting a
 //! second one.
 
+mod poll;
 mod route;
 
 use std::sync::Arc;
@@ -304,6 +305,12 @@ impl OutboxSender {
                 // The provisioning loop runs it, and retries what fails.
                 self.provisioner.request_reconcile();
                 self.mark_done(entry).await
+            }
+            Outgoing::Poll { application, plain, answers, .. } => {
+                self.deliver_poll(entry, *application, plain, answers).await
+            }
+            Outgoing::PollEnd { application, plain } => {
+                self.deliver_poll_end(entry, *application, plain).await
             }
         }
     }

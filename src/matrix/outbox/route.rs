@@ -13,7 +13,8 @@ use crate::i18n::Text;
 use crate::matrix::send::{self, ReplyTarget};
 use crate::matrix::MatrixError;
 use crate::storage::{
-    Destination, OutboxEntry, Outgoing, RequestStore, SeminarStore, WorkingRoomStore,
+    Destination, MembershipStore, OutboxEntry, Outgoing, RequestStore, SeminarStore,
+    WorkingRoomStore,
 };
 
 impl OutboxSender {
@@ -25,6 +26,10 @@ impl OutboxSender {
             Outgoing::Message { to, .. } => to,
             Outgoing::Invite { .. } => return Ok("invitations".to_owned()),
             Outgoing::Reconcile => return Ok("reconcile".to_owned()),
+            // Polls, their ends and the cards share the committee room's order.
+            Outgoing::Poll { .. } | Outgoing::PollEnd { .. } => {
+                return self.committee_lane().await;
+            }
         };
         crate::fault::fail("outbox_lane").map_err(crate::storage::StorageError::from)?;
         Ok(match to {
@@ -53,6 +58,12 @@ impl OutboxSender {
                     None => format!("{room_kind}/{room_key}"),
                 }
             }
+            Destination::Applicant { application } => {
+                match self.db.get_application(*application).await? {
+                    Some(app) => app.source_room,
+                    None => format!("application {application}"),
+                }
+            }
             Destination::Announcement { seminar } => match self.db.get_seminar(*seminar).await? {
                 Some(s) => match self.provisioner.room_id(&s.room).await? {
                     Some(id) => id.to_string(),
@@ -65,7 +76,7 @@ impl OutboxSender {
 
     /// The committee room's ID, the lane of cards (before the committee
     /// room is provisioned, a lane of that name).
-    async fn committee_lane(&self) -> Result<String, MatrixError> {
+    pub(super) async fn committee_lane(&self) -> Result<String, MatrixError> {
         Ok(match self.provisioner.room_id(&RoomKind::Committee).await? {
             Some(id) => id.to_string(),
             None => "committee".to_owned(),
@@ -116,6 +127,20 @@ impl OutboxSender {
                 let r = request(*id).await?;
                 let root = event_id(&r.source_event)?;
                 Ok((self.room(&r.source_room)?, send::notice_in_thread(text, &root)))
+            }
+            Destination::Applicant { application } => {
+                let app = match self.db.get_application(*application).await {
+                    Ok(Some(app)) => app,
+                    Ok(None) => {
+                        return Err(Failure::Permanent(format!(
+                            "application {application} does not exist"
+                        )))
+                    }
+                    Err(e) => return Err(Failure::Transient(e.to_string(), None)),
+                };
+                let target =
+                    ReplyTarget { event_id: event_id(&app.source_event)?, thread_root: None };
+                Ok((self.room(&app.source_room)?, send::notice(text, &target)))
             }
             Destination::Announcement { seminar } => {
                 let s = match self.db.get_seminar(*seminar).await {
@@ -171,7 +196,7 @@ impl OutboxSender {
     }
 
     /// A room the bot is in.
-    fn room(&self, room_id: &str) -> Result<Room, Failure> {
+    pub(super) fn room(&self, room_id: &str) -> Result<Room, Failure> {
         let id = OwnedRoomId::try_from(room_id)
             .map_err(|e| Failure::Permanent(format!("bad room ID {room_id}: {e}")))?;
         self.client
@@ -180,6 +205,6 @@ impl OutboxSender {
     }
 }
 
-fn event_id(id: &str) -> Result<OwnedEventId, Failure> {
+pub(super) fn event_id(id: &str) -> Result<OwnedEventId, Failure> {
     OwnedEventId::try_from(id).map_err(|e| Failure::Permanent(format!("bad event ID {id}: {e}")))
 }

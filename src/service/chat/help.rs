@@ -137,6 +137,7 @@ impl<S: RosterStore + Sync> ChatService<S> {
             Problem::MissingRosterText => ("problem-missing-roster-text", vec![command]),
             Problem::BadNumber(v) => ("problem-bad-number", vec![("value", Arg::Code(echo(v)))]),
             Problem::BadResult(v) => ("problem-bad-result", vec![("value", Arg::Code(echo(v)))]),
+            Problem::BadVote(v) => ("problem-bad-vote", vec![("value", Arg::Code(echo(v)))]),
         };
         self.catalog.render(lang, id, &args)
     }
@@ -168,6 +169,9 @@ fn usable_here(name: &str, roles: &Roles, place: Place) -> bool {
             roles.delegate.is_some() || roles.partner || roles.may(Permission::SeeAllRequests)
         }
         "attend" | "decline-seminar" => roles.may(Permission::AnswerSeminar),
+        "apply" => roles.may(Permission::ApplyMembership) || roles.may(Permission::ProposeState),
+        "vote" => roles.may(Permission::VoteMembership) && place == Place::Committee,
+        "applications" => roles.delegate.is_some() || roles.partner || roles.admin,
         "offer" => roles.may(Permission::PublishOffer),
         "minutes" => roles.may(Permission::ScheduleSession),
         "ack" | "info" | "accept" | "assign" | "decline" | "start" | "resolve" | "reopen" => {
@@ -214,7 +218,7 @@ mod tests {
             vec!["help", "ping", "language", "timezone", "regions", "join", "whois", "request"];
         expected.extend(["requests", "status", "overdue", "update", "offers", "seminar", "attend"]);
         expected.push("decline-seminar");
-        expected.push("minutes");
+        expected.extend(["minutes", "apply", "applications"]);
         assert_eq!(shown(&observer), expected, "{observer}");
         let committee = ask("@pt:x.org", "!help", Place::Committee).await.text.plain;
         let triage = ["ack", "info", "accept", "decline", "start", "resolve", "reopen"];

@@ -7,6 +7,9 @@ mod assign_tests;
 mod help;
 mod hostile;
 mod language;
+mod membership;
+#[cfg(test)]
+mod membership_tests;
 mod network;
 mod offers;
 mod overdue;
@@ -22,6 +25,7 @@ mod working;
 #[cfg(test)]
 mod working_tests;
 
+pub use membership::{MembershipJob, MEMBERSHIP_JOB};
 pub(crate) use requests::assignee_names;
 pub(crate) use triage::result_id;
 
@@ -35,8 +39,8 @@ use crate::service::clock::SharedClock;
 use crate::service::rate_limit::RateLimiter;
 use crate::service::{RosterService, RosterServiceError};
 use crate::storage::{
-    OfferStore, PreferenceStore, RequestStore, RoomStore, RosterStore, SeminarStore, StorageError,
-    WorkingRoomStore,
+    MembershipStore, OfferStore, PreferenceStore, RequestStore, RoomStore, RosterStore,
+    SeminarStore, StorageError, WorkingRoomStore,
 };
 
 /// The first line of a command, cut as every echo of a sender's text is
@@ -132,6 +136,30 @@ pub enum Effect {
     Post {
         /// The room.
         room: RoomKind,
+        /// The message.
+        text: Text,
+    },
+    /// Open a membership application's poll in the committee room (and
+    /// remember it: its responses are votes).
+    Poll {
+        /// The application.
+        application: i64,
+        /// The question (and the text clients without polls show).
+        question: Text,
+        /// The answers: ID (`yes`, `no`, `abstain`) and label.
+        answers: Vec<(String, String)>,
+    },
+    /// Close an application's poll, saying the decision.
+    PollEnd {
+        /// The application.
+        application: i64,
+        /// The decision.
+        text: Text,
+    },
+    /// Tell whoever opened an application (a reply to their command).
+    TellApplicant {
+        /// The application.
+        application: i64,
         /// The message.
         text: Text,
     },
@@ -267,6 +295,7 @@ impl<
             + SeminarStore
             + OfferStore
             + WorkingRoomStore
+            + MembershipStore
             + Clone
             + Sync,
     > ChatService<S>
@@ -387,6 +416,7 @@ impl<
             Ok(Command::Request(command)) => self.request_command(&request, command).await?,
             Ok(Command::Seminar(command)) => self.seminar_command(&request, command).await?,
             Ok(Command::Offer(command)) => self.offer_command(&request, command).await?,
+            Ok(Command::Membership(command)) => self.membership_command(&request, command).await?,
             Err(ParseError::Unknown(name)) => self.unknown(lang, &name).into(),
             Err(ParseError::Usage { spec, problem }) => {
                 self.usage_error(lang, spec, &problem).into()

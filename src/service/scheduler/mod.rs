@@ -21,6 +21,7 @@ mod seminars;
 use serde::de::DeserializeOwned;
 use tracing::{info, warn};
 
+use super::chat::{MembershipJob, MEMBERSHIP_JOB};
 use super::ChatService;
 use crate::storage::{Database, JobStore, Outbox, Outgoing, ScheduledJob, StorageError};
 
@@ -111,6 +112,18 @@ impl ChatService<Database> {
             DIGEST_JOB => service.digest(job.due_at, now).await?,
             SEMINAR_JOB => match payload::<SeminarJob>(job) {
                 Some(seminar) => service.seminar_reminder(&seminar, job.due_at, now).await?,
+                None => Decision::nothing(),
+            },
+            MEMBERSHIP_JOB => match payload::<MembershipJob>(job) {
+                Some(application) => Decision {
+                    items: service
+                        .membership_deadline(application, now)
+                        .await?
+                        .into_iter()
+                        .map(crate::service::handling::effect_outgoing)
+                        .collect(),
+                    next: Vec::new(),
+                },
                 None => Decision::nothing(),
             },
             other => {

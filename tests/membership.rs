@@ -1,0 +1,135 @@
+#![recursion_limit = "256"]
+//! Membership decided by the Executive Committee, end to end against the
+//! real Synapse, on SQLite and PostgreSQL: an observer applies; the bot
+//! opens a poll (MSC3381) in the committee room; committee delegates answer
+//! it with real poll responses; at the majority the bot ends the poll, the
+//! roster changes (its history cites the decision), the plenary and the
+//! applicant are told.
+
+mod common;
+
+use std::time::Duration;
+
+use common::net::Net;
+use common::{eventually, Backend};
+use matrix_sdk::ruma::api::client::message::send_message_event;
+use matrix_sdk::ruma::{OwnedRoomId, TransactionId};
+use serde_json::{json, Value};
+
+fn body(event: &Value) -> &str {
+    event["content"]["body"].as_str().unwrap_or_default()
+}
+
+/// Answers poll `poll` with `answer`, as a client with polls does.
+async fn respond(
+    client: &common::client::TestClient,
+    room: &OwnedRoomId,
+    poll: &str,
+    answer: &str,
+) {
+    let content = json!({
+        "org.matrix.msc3381.poll.response": { "answers": [answer] },
+        "m.relates_to": { "rel_type": "m.reference", "event_id": poll },
+    });
+    let raw = matrix_sdk::ruma::serde::Raw::new(&content).unwrap().cast_unchecked();
+    let request = send_message_event::v3::Request::new_raw(
+        room.clone(),
+        TransactionId::new(),
+        "org.matrix.msc3381.poll.response".into(),
+        raw,
+    );
+    client.client.send(request).await.unwrap();
+}
+
+async fn an_observer_becomes_a_member_by_the_committees_poll(backend: Backend) {
+    let Some(net) = Net::new(backend).await else { return };
+    let bot = net.bot_id();
+
+    let apply = net
+        .cl
+        .send_text(&net.plenary, "!apply member Our mechanism was set up by decree in 2025.")
+        .await;
+    let opened = net.cl.wait_reply(&net.plenary, &bot, apply.as_str()).await;
+    assert!(body(&opened).contains("Application #1 is open"), "{opened}");
+
+    // The poll in the committee room: question, three answers, a text fallback.
+    let poll =
+        eventually("the poll", Duration::from_secs(20), || async {
+            net.pt.events(&net.committee).await.into_iter().find(|e| {
+                e["type"] == "org.matrix.msc3381.poll.start" && e["sender"] == bot.as_str()
+            })
+        })
+        .await;
+    let start = &poll["content"]["org.matrix.msc3381.poll.start"];
+    let question = start["question"]["org.matrix.msc1767.text"].as_str().unwrap();
+    assert!(question.contains("Chile") && question.contains("!vote 1 yes"), "{poll}");
+    let ids: Vec<&str> =
+        start["answers"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["yes", "no", "abstain"]);
+    assert!(poll["content"]["org.matrix.msc1767.text"].as_str().unwrap().contains("Chile"));
+    let poll_id = poll["event_id"].as_str().unwrap().to_owned();
+
+    // Two committee states say yes with their clients' poll: the majority.
+    respond(&net.pt, &net.committee, &poll_id, "yes").await;
+    eventually("PT's vote counted", Duration::from_secs(20), || async {
+        let thread = net.thread(&net.pt, &net.committee, &poll_id).await;
+        thread.iter().any(|e| body(e).contains("1 yes")).then_some(())
+    })
+    .await;
+    respond(&net.py, &net.committee, &poll_id, "yes").await;
+    let end = eventually("the poll's end", Duration::from_secs(20), || async {
+        net.pt.events(&net.committee).await.into_iter().find(|e| {
+            e["type"] == "org.matrix.msc3381.poll.end"
+                && e["content"]["m.relates_to"]["event_id"] == poll_id.as_str()
+        })
+    })
+    .await;
+    assert!(
+        end["content"]["org.matrix.msc1767.text"].as_str().unwrap().contains("approved"),
+        "{end}"
+    );
+
+    // The applicant is answered; the plenary is told; the roster changed.
+    eventually("the applicant told", Duration::from_secs(20), || async {
+        let replies = net.cl.replies_to(&net.plenary, &bot, apply.as_str()).await;
+        replies.iter().any(|r| body(r).contains("is approved")).then_some(())
+    })
+    .await;
+    eventually("the plenary told", Duration::from_secs(20), || async {
+        net.fr.events(&net.plenary).await.into_iter().find(|e| {
+            e["sender"] == bot.as_str()
+                && e["content"]["m.relates_to"].is_null()
+                && body(e).contains("Application #1 is approved")
+        })
+    })
+    .await;
+    let shown = net.cli(&["roster", "show"]);
+    assert!(
+        shown.stdout.contains("CL Chile") && shown.stdout.contains(" member "),
+        "{}",
+        shown.text()
+    );
+    let history = net.cli(&["roster", "history"]);
+    assert!(
+        history.stdout.contains("committee decision on application #1")
+            && history.stdout.contains("status observer -> member"),
+        "{}",
+        history.text()
+    );
+
+    let log = net.bot.log();
+    let bad: Vec<&str> =
+        log.lines().filter(|l| l.contains(" WARN ") || l.contains(" ERROR ")).collect();
+    assert!(bad.is_empty(), "a healthy run:\n{}", bad.join("\n"));
+    net.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn an_observer_becomes_a_member_by_the_committees_poll_on_sqlite() {
+    an_observer_becomes_a_member_by_the_committees_poll(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn an_observer_becomes_a_member_by_the_committees_poll_on_postgres() {
+    an_observer_becomes_a_member_by_the_committees_poll(Backend::Postgres).await;
+}
