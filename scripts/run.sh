@@ -65,6 +65,8 @@ PY
     export PEERLINK__DATA_DIR="$DEV/data"
     export PEERLINK__DATABASE__URL="sqlite://$DEV/data/peerlink.db"
     export PEERLINK__NETWORK__FILE="$DEV/network.toml"
+    # The demo's action plan: the example the project wrote (!plan, /api/v1/plan).
+    export PEERLINK__NETWORK__ACTION_PLAN="$ROOT/config/action-plan.example.toml"
     # Your own settings (log format, say) if you made config/peerlink.toml.
     if [ -f config/peerlink.toml ]; then
         CONFIG_ARGS=(--config config/peerlink.toml)
@@ -107,6 +109,8 @@ invitations to the network's Space and rooms):
      there; reply in its thread with !ack, then !accept PT,
      !start, !resolve delivered Two workshops held.
   3. as @demo-fr: each step's notice arrives in the request's thread.
+  4. anyone: !plan shows the (example) action plan; as @demo-pt in the
+     committee room, !link 1 tc-1 ties the request to an activity.
 
 Or let a scripted client (matrix-nio) take that tour, from another terminal:
   $VENV/bin/python scripts/demo_tour.py

@@ -35,6 +35,7 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
     let catalog = Arc::new(Catalog::load()?);
     let resume_from = db.sync_token(&settings.matrix.user_id).await?;
     let network = Arc::new(settings.load_network()?);
+    let plan = settings.load_plan()?.map(Arc::new);
     let policy = AdminPolicy::new(settings.bot.admins.iter().map(String::as_str));
     let chat = ChatService::new(
         catalog.clone(),
@@ -48,7 +49,8 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         settings.bot.rate_limit_per_minute,
         settings.bot.rate_limit_burst,
         settings.bot.rate_limit_backlog,
-    );
+    )
+    .with_plan(plan.clone());
     let client = matrix::connect(&settings, resume_from.as_deref()).await?;
     info!(user_id = %settings.matrix.user_id, homeserver = %settings.matrix.homeserver_url, "logged in");
 
@@ -117,6 +119,7 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
             db: db.clone(),
             network: network.clone(),
             tokens: Arc::new(Tokens::new(&settings.http.tokens).with_database(db.clone())),
+            plan,
         };
         tasks.spawn(http::serve(listener, state, shutdown.clone()));
     }

@@ -9,12 +9,14 @@ use std::sync::Arc;
 
 use common::{Backend, TestDb};
 use peerlink::config::{load_network, TokenSettings};
+use peerlink::domain::plan::ActivityStatus;
 use peerlink::domain::{
     CountryCode, Delegate, MatrixUserId, NewRequest, Outcome, OutcomeResult, RequestState as S,
     Roster, State, Status, Transition,
 };
 use peerlink::http::{self, sha256_hex, HttpState, Tokens};
 use peerlink::storage::{Database, RequestStore, RosterStore, Step};
+use peerlink::storage::{PlanLink, PlanStore, PlanUpdate};
 use serde_json::Value;
 use tokio_util::sync::CancellationToken;
 
@@ -48,6 +50,13 @@ impl Server {
             db: db.clone(),
             network: Arc::new(load_network(None).unwrap()),
             tokens: Arc::new(tokens),
+            plan: Some(Arc::new(
+                peerlink::config::parse_plan(
+                    "example",
+                    include_str!("../config/action-plan.example.toml"),
+                )
+                .unwrap(),
+            )),
         };
         let (listener, addr) = http::bind("127.0.0.1:0").await.unwrap();
         let stop = CancellationToken::new();
@@ -187,6 +196,20 @@ async fn seed(db: &Database) {
             .await
             .unwrap();
     }
+    // The action plan (the example file): requests 1 (delivered) and 2 serve
+    // tc-1; cb-2 is done.
+    for (target, event) in [(1, "$l1"), (2, "$l2")] {
+        let link = PlanLink { activity: "tc-1".into(), kind: "request".into(), target };
+        assert!(db.link_to_plan(&link, "@didh:ma.example", event, NOV_1).await.unwrap());
+    }
+    let update = PlanUpdate {
+        activity: "cb-2".into(),
+        status: ActivityStatus::Done,
+        note: Some("Ten mechanisms trained".into()),
+        actor: "@didh:ma.example".into(),
+        at: NOV_1,
+    };
+    db.record_plan_update(&update, "$u1").await.unwrap();
 }
 
 async fn set_created(db: &Database, id: i64, at: i64) {
@@ -233,6 +256,32 @@ async fn every_endpoint_answers_as_documented(backend: Backend) {
     let full = server.json("/api/v1/roster", ROSTER).await;
     assert!(full.to_string().contains("@didh:ma.example"), "{full}");
     assert_eq!(full["regions"].as_array().unwrap().len(), 5);
+
+    // The action plan: progress by pillar, activities as they stand, and
+    // membership month by month from the roster's history.
+    let plan = server.json("/api/v1/plan", REPORTS).await;
+    let pillars = plan["plan"]["pillars"].as_array().unwrap();
+    let ids: Vec<&str> = pillars.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["capacity-building", "membership-expansion", "technical-cooperation"]);
+    // The example: cb-1 in progress, cb-2 planned (done by chat); me-2 done.
+    assert_eq!(
+        (pillars[0]["done"].as_i64(), pillars[0]["activities"].as_i64()),
+        (Some(2 - 1), Some(2))
+    );
+    assert_eq!(pillars[0]["share_done"].as_f64(), Some(0.5));
+    assert_eq!(pillars[2]["requests_linked"], 2, "{plan}");
+    assert_eq!(pillars[2]["outcomes_delivered"], 1, "request 1 was delivered: {plan}");
+    let cb2 = &pillars[0]["objectives"][0]["activities"][1];
+    assert_eq!((cb2["id"].as_str(), cb2["status"].as_str()), (Some("cb-2"), Some("done")));
+    assert_eq!(cb2["note"], "Ten mechanisms trained");
+    let months = plan["membership"].as_array().unwrap();
+    let last = months.last().unwrap();
+    assert_eq!(
+        (last["founding_member"].as_i64(), last["observer"].as_i64()),
+        (Some(1), Some(1)),
+        "{plan}"
+    );
+    assert_eq!(server.get("/api/v1/plan", None).await.0, 401);
 
     // Listing: filters, date range, pages, bad parameters.
     let all = server.json("/api/v1/requests", REPORTS).await;
@@ -477,6 +526,9 @@ async fn the_dashboard_renders_data_charts_and_filters_in_headless_chromium() {
     assert!(rows >= 1, "months judged against the targets:\n{english}");
     assert!(english.contains("Acknowledged within target") && english.contains('%'), "{english}");
     assert_eq!(english.matches("<tr data-region=").count(), 5, "the roster by region");
+    assert_eq!(english.matches("<tr data-pillar=").count(), 3, "the plan by pillar");
+    assert!(english.contains("First action plan of the network (example)"), "the plan's title");
+    assert!(!english.contains("id=\"membership\" data-rows=\"0\""), "membership over time");
     assert!(english.contains("data-rows=\"1\""), "one outcome in the register");
     assert!(!english.contains(REPORTS), "the token must not stay in the page or its address");
 

@@ -490,3 +490,28 @@ application-outcome-rejected = غير مقبول
 applications-none = لا توجد طلبات عضوية حتى الآن.
 applications-intro = طلبات العضوية:
 applications-entry = { $number } { $state } ← { $status }: { $outcome } (المؤيدون: { $yes }؛ المعارضون: { $no }؛ الممتنعون: { $abstain }؛ الموعد النهائي: { $when })
+
+## The action plan
+
+summary-plan = عرض خطة عمل الشبكة والتقدّم المحرز في تنفيذها؛ (الجهات المسؤولة عن الأنشطة، واللجنة) تحديث حالة نشاط
+summary-link = (اللجنة) ربط طلب أو عرض بنشاط من أنشطة خطة العمل
+plan-none = لم تُحمَّل أي خطة عمل بعد: يتولّى المنسّق إعدادها (الإعداد action_plan، انظر الوثائق).
+plan-title = { $title }
+plan-pillar-line = { $name }: الأنشطة المنجزة: { $done } من { $total } · الطلبات المرتبطة: { $requests } · الطلبات التي قُدِّم التعاون بشأنها: { $delivered }
+plan-pillar-heading = { $name }
+plan-activity-line = { $id } · { $title } — الجهة المسؤولة: { $lead } · الموعد النهائي: { $due } · { $status } · الطلبات: { $requests }
+plan-activity-note = { $note }
+plan-no-pillar = لا توجد ركيزة باسم «{ $value }»؛ الركائز هي: { $pillars }.
+plan-no-activity = لا يوجد في الخطة نشاط باسم «{ $value }»: انظر ‎!plan وركائز الخطة.
+plan-update-not-allowed = لا يغيّر حالة النشاط { $id } إلا مندوبو الجهة المسؤولة عنه ومندوبو اللجنة التنفيذية والمنسّق.
+plan-updated = النشاط { $id } «{ $title }» الآن: { $status }.
+plan-link-not-allowed = لا يربط الطلبات والعروض بخطة العمل إلا اللجنة التنفيذية والمنسّق.
+plan-linked = أصبح { $what } مرتبطًا بالنشاط { $id } «{ $title }» ويسهم في تنفيذه.
+plan-linked-already = { $what } مرتبط بالفعل بالنشاط { $id } «{ $title }» ويسهم في تنفيذه.
+plan-what-request = الطلب { $number }
+plan-what-offer = العرض { $number }
+plan-status-planned = مقرَّر
+plan-status-in-progress = قيد التنفيذ
+plan-status-delayed = متأخر
+plan-status-done = منجز
+plan-status-cancelled = ملغى

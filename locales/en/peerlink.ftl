@@ -408,3 +408,28 @@ application-outcome-rejected = not approved
 applications-none = No membership application yet.
 applications-intro = Membership applications:
 applications-entry = { $number } { $state } → { $status }: { $outcome } ({ $yes } yes, { $no } no, { $abstain } abstaining; deadline { $when })
+
+## The action plan
+
+summary-plan = show the network's action plan and its progress; (activity leads, committee) update an activity's status
+summary-link = (committee) link a request or an offer to an activity of the action plan
+plan-none = No action plan is loaded yet: the coordinator configures one (the action_plan setting, see the documentation).
+plan-title = { $title }
+plan-pillar-line = { $name }: { $done } of { $total } activities done · { $requests } requests linked · { $delivered } with cooperation delivered
+plan-pillar-heading = { $name }
+plan-activity-line = { $id } · { $title } — lead: { $lead } · due: { $due } · { $status } · requests: { $requests }
+plan-activity-note = { $note }
+plan-no-pillar = There is no pillar “{ $value }”; the pillars are: { $pillars }.
+plan-no-activity = There is no activity “{ $value }” in the plan: see !plan and its pillars.
+plan-update-not-allowed = Only the delegates of the lead of { $id }, of the Executive Committee and of the coordinator change its status.
+plan-updated = Activity { $id } “{ $title }” is now: { $status }.
+plan-link-not-allowed = Only the Executive Committee and the coordinator link requests and offers to the plan.
+plan-linked = { $what } now serves activity { $id } “{ $title }”.
+plan-linked-already = { $what } already serves activity { $id } “{ $title }”.
+plan-what-request = Request { $number }
+plan-what-offer = Offer { $number }
+plan-status-planned = planned
+plan-status-in-progress = in progress
+plan-status-delayed = delayed
+plan-status-done = done
+plan-status-cancelled = cancelled

@@ -408,3 +408,28 @@ application-outcome-rejected = no aprobada
 applications-none = Todavía no hay ninguna candidatura de adhesión.
 applications-intro = Candidaturas de adhesión:
 applications-entry = { $number } { $state } → { $status }: { $outcome } (a favor: { $yes }; en contra: { $no }; abstenciones: { $abstain }; plazo: { $when })
+
+## Plan de acción
+
+summary-plan = mostrar el plan de acción de la red y su grado de avance; (responsables de actividades, Comité) actualizar el estado de una actividad
+summary-link = (Comité) vincular una solicitud o una oferta a una actividad del plan de acción
+plan-none = Todavía no se ha cargado ningún plan de acción: lo configura la coordinación (parámetro action_plan; consulte la documentación).
+plan-title = { $title }
+plan-pillar-line = { $name }: actividades realizadas: { $done } de { $total } · solicitudes vinculadas: { $requests } · solicitudes con cooperación prestada: { $delivered }
+plan-pillar-heading = { $name }
+plan-activity-line = { $id } · { $title } — responsable: { $lead } · plazo: { $due } · { $status } · solicitudes: { $requests }
+plan-activity-note = { $note }
+plan-no-pillar = No existe el pilar «{ $value }»; los pilares son: { $pillars }.
+plan-no-activity = No existe la actividad «{ $value }» en el plan: consulte !plan y sus pilares.
+plan-update-not-allowed = Solo los delegados del Estado o asociado responsable de la actividad { $id }, del Comité Ejecutivo y de la coordinación pueden modificar su estado.
+plan-updated = La actividad { $id } «{ $title }» está ahora: { $status }.
+plan-link-not-allowed = Solo el Comité Ejecutivo y la coordinación pueden vincular solicitudes y ofertas al plan de acción.
+plan-linked = { $what } contribuye ahora a la actividad { $id } «{ $title }».
+plan-linked-already = { $what } ya contribuye a la actividad { $id } «{ $title }».
+plan-what-request = La solicitud { $number }
+plan-what-offer = La oferta { $number }
+plan-status-planned = prevista
+plan-status-in-progress = en curso
+plan-status-delayed = con retraso
+plan-status-done = realizada
+plan-status-cancelled = cancelada

@@ -408,3 +408,28 @@ application-outcome-rejected = non approuvée
 applications-none = Aucune candidature d'adhésion pour l'instant.
 applications-intro = Candidatures d'adhésion :
 applications-entry = { $number } { $state } → { $status } : { $outcome } (pour : { $yes } ; contre : { $no } ; abstentions : { $abstain } ; échéance : { $when })
+
+## Plan d'action
+
+summary-plan = afficher le plan d'action du réseau et son état d'avancement ; (responsables d'activités, Comité) mettre à jour le statut d'une activité
+summary-link = (Comité) lier une demande ou une offre à une activité du plan d'action
+plan-none = Aucun plan d'action n'est encore chargé : c'est la coordination qui le configure (paramètre action_plan, voir la documentation).
+plan-title = { $title }
+plan-pillar-line = { $name } : activités réalisées : { $done } sur { $total } · demandes liées : { $requests } · demandes avec coopération réalisée : { $delivered }
+plan-pillar-heading = { $name }
+plan-activity-line = { $id } · { $title } — responsable : { $lead } · échéance : { $due } · { $status } · demandes : { $requests }
+plan-activity-note = { $note }
+plan-no-pillar = Il n'y a pas de pilier « { $value } » ; les piliers sont : { $pillars }.
+plan-no-activity = Il n'y a pas d'activité « { $value } » dans le plan : consultez !plan et ses piliers.
+plan-update-not-allowed = Seuls les délégués de l'État ou du partenaire responsable de l'activité { $id }, du Comité exécutif et de la coordination peuvent en modifier le statut.
+plan-updated = L'activité { $id } « { $title } » est désormais : { $status }.
+plan-link-not-allowed = Seuls le Comité exécutif et la coordination peuvent lier des demandes et des offres au plan d'action.
+plan-linked = { $what } contribue désormais à l'activité { $id } « { $title } ».
+plan-linked-already = { $what } contribue déjà à l'activité { $id } « { $title } ».
+plan-what-request = La demande { $number }
+plan-what-offer = L'offre { $number }
+plan-status-planned = à venir
+plan-status-in-progress = en cours
+plan-status-delayed = en retard
+plan-status-done = réalisée
+plan-status-cancelled = annulée

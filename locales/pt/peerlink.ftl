@@ -408,3 +408,28 @@ application-outcome-rejected = não aprovada
 applications-none = Ainda não há nenhuma candidatura de adesão.
 applications-intro = Candidaturas de adesão:
 applications-entry = { $number } { $state } → { $status }: { $outcome } (a favor: { $yes }; contra: { $no }; abstenções: { $abstain }; prazo: { $when })
+
+## Plano de ação
+
+summary-plan = mostrar o plano de ação da rede e o respetivo progresso; (responsáveis pelas atividades, Comité) atualizar o estado de uma atividade
+summary-link = (Comité) associar um pedido ou uma oferta a uma atividade do plano de ação
+plan-none = Ainda não foi carregado nenhum plano de ação: é a coordenação que o configura (parâmetro action_plan; consulte a documentação).
+plan-title = { $title }
+plan-pillar-line = { $name }: atividades concluídas: { $done } de { $total } · pedidos associados: { $requests } · pedidos com cooperação prestada: { $delivered }
+plan-pillar-heading = { $name }
+plan-activity-line = { $id } · { $title } — responsável: { $lead } · prazo: { $due } · { $status } · pedidos: { $requests }
+plan-activity-note = { $note }
+plan-no-pillar = Não existe o pilar «{ $value }»; os pilares são: { $pillars }.
+plan-no-activity = Não existe a atividade «{ $value }» no plano: consulte !plan e os seus pilares.
+plan-update-not-allowed = Só os delegados do Estado ou parceiro responsável pela atividade { $id }, do Comité Executivo e da coordenação podem alterar o seu estado.
+plan-updated = A atividade { $id } «{ $title }» está agora: { $status }.
+plan-link-not-allowed = Só o Comité Executivo e a coordenação podem associar pedidos e ofertas ao plano de ação.
+plan-linked = { $what } contribui agora para a atividade { $id } «{ $title }».
+plan-linked-already = { $what } já contribui para a atividade { $id } «{ $title }».
+plan-what-request = O pedido { $number }
+plan-what-offer = A oferta { $number }
+plan-status-planned = prevista
+plan-status-in-progress = em curso
+plan-status-delayed = atrasada
+plan-status-done = concluída
+plan-status-cancelled = cancelada

@@ -454,3 +454,28 @@ application-outcome-rejected = не одобрена
 applications-none = Заявок на членство пока нет.
 applications-intro = Заявки на членство:
 applications-entry = { $number } { $state } → { $status }: { $outcome } (за: { $yes }; против: { $no }; воздержались: { $abstain }; срок: { $when })
+
+## The action plan
+
+summary-plan = показать план действий сети и ход его выполнения; (ответственные за мероприятия, комитет) обновить статус мероприятия
+summary-link = (комитет) связать запрос или предложение с мероприятием плана действий
+plan-none = План действий ещё не загружен: его настраивает координатор (параметр action_plan, см. документацию).
+plan-title = { $title }
+plan-pillar-line = { $name }: выполнено мероприятий: { $done } из { $total } · связанных запросов: { $requests } · из них с оказанным сотрудничеством: { $delivered }
+plan-pillar-heading = { $name }
+plan-activity-line = { $id } · { $title } — ответственная сторона: { $lead } · срок: { $due } · { $status } · запросы: { $requests }
+plan-activity-note = { $note }
+plan-no-pillar = Направления «{ $value }» нет; имеющиеся направления: { $pillars }.
+plan-no-activity = Мероприятия «{ $value }» в плане нет: см. !plan и его направления.
+plan-update-not-allowed = Изменять статус мероприятия { $id } могут только делегаты ответственной за него стороны, Исполнительного комитета и координатора.
+plan-updated = Мероприятие { $id } «{ $title }» теперь: { $status }.
+plan-link-not-allowed = Связывать запросы и предложения с планом действий могут только Исполнительный комитет и координатор.
+plan-linked = { $what } теперь содействует реализации мероприятия { $id } «{ $title }».
+plan-linked-already = { $what } уже содействует реализации мероприятия { $id } «{ $title }».
+plan-what-request = Запрос { $number }
+plan-what-offer = Предложение { $number }
+plan-status-planned = запланировано
+plan-status-in-progress = выполняется
+plan-status-delayed = с задержкой
+plan-status-done = выполнено
+plan-status-cancelled = отменено

@@ -394,3 +394,28 @@ application-outcome-rejected = 未获批准
 applications-none = 目前还没有成员资格申请。
 applications-intro = 成员资格申请：
 applications-entry = { $number } { $state } → { $status }：{ $outcome }（赞成 { $yes }，反对 { $no }，弃权 { $abstain }；截止时间 { $when }）
+
+## The action plan
+
+summary-plan = 查看网络的行动计划及其进展；（活动牵头方、委员会）更新活动状态
+summary-link = （委员会）将请求或提议关联到行动计划中的活动
+plan-none = 尚未加载行动计划：由协调方进行配置（action_plan 设置，参见文档）。
+plan-title = { $title }
+plan-pillar-line = { $name }：已完成活动 { $done } 项（共 { $total } 项）· 关联请求 { $requests } 项 · 其中已提供合作 { $delivered } 项
+plan-pillar-heading = { $name }
+plan-activity-line = { $id } · { $title } — 牵头方：{ $lead } · 截止日期：{ $due } · { $status } · 请求：{ $requests }
+plan-activity-note = { $note }
+plan-no-pillar = 没有名为“{ $value }”的支柱；现有支柱：{ $pillars }。
+plan-no-activity = 行动计划中没有名为“{ $value }”的活动：请查看 !plan 及其各支柱。
+plan-update-not-allowed = 只有活动 { $id } 牵头方的代表、执行委员会的代表和协调方的代表可以更改该活动的状态。
+plan-updated = 活动 { $id }“{ $title }”现在的状态：{ $status }。
+plan-link-not-allowed = 只有执行委员会和协调方可以将请求和提议关联到行动计划。
+plan-linked = { $what } 现已用于支持活动 { $id }“{ $title }”。
+plan-linked-already = { $what } 此前已用于支持活动 { $id }“{ $title }”。
+plan-what-request = 请求 { $number }
+plan-what-offer = 提议 { $number }
+plan-status-planned = 计划中
+plan-status-in-progress = 进行中
+plan-status-delayed = 已延误
+plan-status-done = 已完成
+plan-status-cancelled = 已取消

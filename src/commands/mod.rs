@@ -14,6 +14,7 @@ mod membership;
 mod network;
 mod offers;
 mod ping;
+mod plan;
 mod requests;
 mod roster;
 mod seminars;
@@ -21,6 +22,7 @@ mod time;
 
 pub use membership::MembershipCommand;
 pub use offers::OfferCommand;
+pub use plan::PlanCommand;
 pub use requests::{parse_number, RequestCommand, Scope, TriageCommand};
 pub use roster::RosterCommand;
 pub use seminars::{SeminarCommand, When};
@@ -74,6 +76,8 @@ pub enum Command {
     Offer(OfferCommand),
     /// Membership decided by the committee (`!apply`, `!vote`, `!applications`).
     Membership(MembershipCommand),
+    /// The action plan (`!plan`, `!link`).
+    Plan(PlanCommand),
 }
 
 /// What the help text says about a command.
@@ -133,6 +137,8 @@ pub const COMMANDS: &[CommandSpec] = &[
     membership::APPLY,
     membership::VOTE,
     membership::APPLICATIONS,
+    plan::PLAN,
+    plan::LINK,
 ];
 
 /// Finds a command's spec by name (any case, prefix optional).
@@ -284,6 +290,8 @@ pub fn parse(body: &str, prefix: &str) -> Option<Result<Command, ParseError>> {
         "apply" => membership::parse_apply(args),
         "vote" => membership::parse_vote(args),
         "applications" => membership::parse_applications(args),
+        "plan" => plan::parse_plan(args),
+        "link" => plan::parse_link(args),
         _ => unreachable!("every spec in COMMANDS has a parser"),
     };
     Some(parsed.map_err(|problem| ParseError::Usage { spec, problem }))

@@ -17,8 +17,10 @@ use serde::{Deserialize, Serialize};
 
 mod check;
 mod network;
+mod plan;
 
 pub use network::{line_of, load_network, parse_regions, FileProblem, NetworkError};
+pub use plan::{load_plan, parse_plan};
 
 use crate::domain::Language;
 
@@ -119,6 +121,10 @@ pub struct NetworkSettings {
     /// The network definition file (regions, committee, categories, rooms).
     /// Unset: `config/network.toml` if it exists, else the built-in default.
     pub file: Option<PathBuf>,
+    /// The action plan file (pillars, objectives, activities). Unset:
+    /// `config/action-plan.toml` if it exists, else no plan.
+    #[serde(default)]
+    pub action_plan: Option<PathBuf>,
 }
 
 /// `[matrix]`: the homeserver and the bot account.
@@ -314,6 +320,22 @@ impl Settings {
     /// Loads the configured network definition.
     pub fn load_network(&self) -> Result<crate::domain::Network, NetworkError> {
         load_network(self.network_file().as_deref())
+    }
+
+    /// The action plan, if one is configured (or `config/action-plan.toml`
+    /// exists).
+    pub fn load_plan(&self) -> Result<Option<crate::domain::plan::ActionPlan>, NetworkError> {
+        let path = match &self.network.action_plan {
+            Some(path) => path.clone(),
+            None => {
+                let default = PathBuf::from("config/action-plan.toml");
+                if !default.exists() {
+                    return Ok(None);
+                }
+                default
+            }
+        };
+        load_plan(&path).map(Some)
     }
 
     /// Directory of the matrix-sdk store (session state and encryption keys).

@@ -63,6 +63,11 @@ pub enum Permission {
     ProposeState,
     /// Vote on membership applications (the committee's poll, `!vote`).
     VoteMembership,
+    /// Change the status of any activity of the action plan (`!plan
+    /// update`; an activity's lead's delegates change their own).
+    UpdatePlan,
+    /// Link requests and offers to the plan's activities (`!link`).
+    LinkToPlan,
 }
 
 /// What a person is, for authorization.
@@ -115,6 +120,9 @@ impl Roles {
             }
             Permission::ProposeState => self.admin || self.coordinator,
             Permission::VoteMembership => self.committee,
+            Permission::UpdatePlan | Permission::LinkToPlan => {
+                self.admin || self.coordinator || self.committee
+            }
         }
     }
 }
@@ -123,7 +131,7 @@ impl Roles {
 /// admin, a coordinator delegate, a committee delegate, a member delegate,
 /// an observer delegate, a partner delegate and anyone else holds it (each
 /// role alone).
-pub const PERMISSION_TABLE: [(Permission, [bool; 7]); 13] = [
+pub const PERMISSION_TABLE: [(Permission, [bool; 7]); 15] = [
     (Permission::InviteBot, [true, true, true, true, true, true, false]),
     (Permission::JoinRegion, [true, true, true, true, true, false, false]),
     (Permission::FileRequest, [false, true, true, true, true, false, false]),
@@ -137,6 +145,8 @@ pub const PERMISSION_TABLE: [(Permission, [bool; 7]); 13] = [
     (Permission::ApplyMembership, [false, false, false, false, true, false, false]),
     (Permission::ProposeState, [true, true, false, false, false, false, false]),
     (Permission::VoteMembership, [false, false, true, false, false, false, false]),
+    (Permission::UpdatePlan, [true, true, true, false, false, false, false]),
+    (Permission::LinkToPlan, [true, true, true, false, false, false, false]),
 ];
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod language;
 pub mod membership;
 mod network;
 mod offer;
+pub mod plan;
 mod provisioning;
 mod region;
 pub mod reminder;
@@ -35,9 +36,9 @@ pub use request::{
     Refusal, Request, RequestState, Transition,
 };
 pub use roster::{
-    delegate_language, BadPartnerId, Delegate, Partner, PartnerDelegate, PartnerId, PartnerKind,
-    Roster, RosterChange, RosterError, RosterFormat, Seat, State, Status, UnknownPartnerKind,
-    UnknownStatus, DELEGATE_LANGUAGES,
+    delegate_language, status_after, BadPartnerId, Delegate, Partner, PartnerDelegate, PartnerId,
+    PartnerKind, Roster, RosterChange, RosterError, RosterFormat, Seat, State, Status,
+    UnknownPartnerKind, UnknownStatus, DELEGATE_LANGUAGES,
 };
 pub use seminar::{NewSeminar, Rsvp, Seminar, SeminarAnswer};
 pub use user_id::{server_name_of, MatrixUserId, UserIdError};

@@ -10,6 +10,7 @@ mod error;
 mod extract;
 mod health;
 pub mod ics;
+mod plan;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -29,7 +30,7 @@ pub const OPENAPI: &str = include_str!("openapi.json");
 
 /// Every documented route, for the OpenAPI consistency test (the dashboard's
 /// own files are not part of the API).
-pub const ROUTES: [&str; 12] = [
+pub const ROUTES: [&str; 13] = [
     "/healthz",
     "/readyz",
     "/metrics",
@@ -40,6 +41,7 @@ pub const ROUTES: [&str; 12] = [
     "/api/v1/outcomes",
     "/api/v1/outcomes.csv",
     "/api/v1/seminars",
+    "/api/v1/plan",
     "/api/v1/calendar.ics",
     "/calendar/{file}",
 ];
@@ -53,6 +55,8 @@ pub struct HttpState {
     pub network: Arc<Network>,
     /// API tokens.
     pub tokens: Arc<Tokens>,
+    /// The action plan, if one is configured.
+    pub plan: Option<Arc<crate::domain::plan::ActionPlan>>,
 }
 
 /// The router of the whole server.
@@ -68,6 +72,7 @@ pub fn router(state: HttpState) -> Router {
         .route("/api/v1/outcomes", get(api::outcomes_list))
         .route("/api/v1/outcomes.csv", get(api::outcomes_csv_file))
         .route("/api/v1/seminars", get(calendar::list))
+        .route("/api/v1/plan", get(plan::plan))
         .route("/api/v1/calendar.ics", get(calendar::feed))
         .route("/calendar/{file}", get(calendar::one))
         .route("/", get(dashboard::root))

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod handling;
 pub mod outcomes;
 pub mod pacing;
+pub mod plan;
 pub mod rate_limit;
 pub mod roster;
 pub mod scheduler;

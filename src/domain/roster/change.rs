@@ -5,7 +5,9 @@
 
 use std::fmt;
 
-use super::{Delegate, MatrixUserId, Partner, PartnerDelegate, PartnerId, Roster, Seat, State};
+use super::{
+    Delegate, MatrixUserId, Partner, PartnerDelegate, PartnerId, Roster, Seat, State, Status,
+};
 use crate::domain::CountryCode;
 
 /// One atomic change to the roster, as stored in its history.
@@ -260,5 +262,65 @@ impl fmt::Display for RosterChange {
                 or_none(&after.language)
             ),
         }
+    }
+}
+
+/// A state's status after the change a history entry records, read from its
+/// stored words (`add_state`: `+ state MA (founding_member)…`;
+/// `update_state`: `… status observer -> member`); `None` when the state
+/// left (`remove_state`) or the entry says nothing of its status.
+pub fn status_after(action: &str, detail: &str, before: Option<Status>) -> Option<Status> {
+    match action {
+        "add_state" => {
+            let inside = detail.split_once('(')?.1.split_once(')')?.0;
+            Status::parse(inside).ok()
+        }
+        // The status part, when there is one, comes first after the colon.
+        "update_state" => match detail.split_once(": ").map(|(_, rest)| rest) {
+            Some(rest) if rest.starts_with("status ") => {
+                let after = rest.split_once("-> ")?.1;
+                Status::parse(after.split_whitespace().next()?).ok()
+            }
+            _ => before,
+        },
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod status_tests {
+    use super::*;
+
+    #[test]
+    fn statuses_are_read_back_from_the_history_words_the_display_writes() {
+        let ma = State {
+            code: CountryCode::parse("MA").unwrap(),
+            status: Status::FoundingMember,
+            mechanism: Some("DIDH (x)".into()),
+        };
+        let added = RosterChange::AddState(ma.clone()).to_string();
+        assert_eq!(status_after("add_state", &added, None), Some(Status::FoundingMember));
+        let cl = State {
+            code: CountryCode::parse("CL").unwrap(),
+            status: Status::Observer,
+            mechanism: None,
+        };
+        let upgraded = RosterChange::UpdateState {
+            before: cl.clone(),
+            after: State { status: Status::Member, ..cl.clone() },
+        };
+        assert_eq!(
+            status_after("update_state", &upgraded.to_string(), Some(Status::Observer)),
+            Some(Status::Member)
+        );
+        let renamed = RosterChange::UpdateState {
+            before: cl.clone(),
+            after: State { mechanism: Some("status quo".into()), ..cl.clone() },
+        };
+        assert_eq!(
+            status_after("update_state", &renamed.to_string(), Some(Status::Observer)),
+            Some(Status::Observer)
+        );
+        assert_eq!(status_after("remove_state", "- state CL", Some(Status::Member)), None);
     }
 }

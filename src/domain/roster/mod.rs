@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::{CountryCode, MatrixUserId};
-pub use change::RosterChange;
+pub use change::{status_after, RosterChange};
 pub use partner::{
     BadPartnerId, Partner, PartnerDelegate, PartnerId, PartnerKind, Seat, UnknownPartnerKind,
 };

@@ -5,6 +5,7 @@
 
 const T = {
   en: {
+    plan: "Action plan: progress by pillar", pillar: "Pillar", activities_done: "Activities done", share_done: "Share done", requests_linked: "Requests linked", outcomes_delivered: "Cooperation delivered", membership: "Membership over time (states at the end of each month)", founding: "Founding members", no_plan: "No action plan is loaded.",
     on_time: "Within the response-time targets (requests by month of filing)", month_col: "Month", ack_within: "Acknowledged within target", resolve_within: "Resolved within target",
     title: "Network dashboard", language: "Language", token: "API token", load: "Load",
     open_by_state: "Open requests by state", by_region: "Requests by region",
@@ -21,6 +22,7 @@ const T = {
     accepted: "accepted", in_progress: "in progress", resolved: "resolved", declined: "declined", reopened: "reopened",
   },
   fr: {
+    plan: "Plan d'action : avancement par pilier", pillar: "Pilier", activities_done: "Activités réalisées", share_done: "Part réalisée", requests_linked: "Demandes liées", outcomes_delivered: "Coopération réalisée", membership: "Évolution des adhésions (États à la fin de chaque mois)", founding: "Membres fondateurs", no_plan: "Aucun plan d'action n'est chargé.",
     on_time: "Dans les délais de réponse (demandes par mois de dépôt)", month_col: "Mois", ack_within: "Prises en compte dans le délai", resolve_within: "Clôturées dans le délai",
     title: "Tableau de bord du réseau", language: "Langue", token: "Jeton d'API", load: "Charger",
     open_by_state: "Demandes ouvertes par état", by_region: "Demandes par région",
@@ -37,6 +39,7 @@ const T = {
     accepted: "acceptée", in_progress: "en cours", resolved: "close", declined: "refusée", reopened: "rouverte",
   },
   es: {
+    plan: "Plan de acción: avance por pilar", pillar: "Pilar", activities_done: "Actividades realizadas", share_done: "Proporción realizada", requests_linked: "Solicitudes vinculadas", outcomes_delivered: "Cooperación entregada", membership: "Evolución de la membresía (Estados al final de cada mes)", founding: "Miembros fundadores", no_plan: "No hay ningún plan de acción cargado.",
     on_time: "Dentro de los plazos de respuesta (solicitudes por mes de presentación)", month_col: "Mes", ack_within: "Acusadas dentro del plazo", resolve_within: "Resueltas dentro del plazo",
     title: "Panel de la red", language: "Idioma", token: "Token de la API", load: "Cargar",
     open_by_state: "Solicitudes abiertas por estado", by_region: "Solicitudes por región",
@@ -53,6 +56,7 @@ const T = {
     accepted: "aceptada", in_progress: "en curso", resolved: "resuelta", declined: "rechazada", reopened: "reabierta",
   },
   pt: {
+    plan: "Plano de ação: progresso por pilar", pillar: "Pilar", activities_done: "Atividades concluídas", share_done: "Proporção concluída", requests_linked: "Pedidos associados", outcomes_delivered: "Cooperação prestada", membership: "Evolução da adesão (Estados no fim de cada mês)", founding: "Membros fundadores", no_plan: "Nenhum plano de ação carregado.",
     on_time: "Dentro dos prazos de resposta (pedidos por mês de apresentação)", month_col: "Mês", ack_within: "Acolhidos dentro do prazo", resolve_within: "Resolvidos dentro do prazo",
     title: "Painel da rede", language: "Língua", token: "Token da API", load: "Carregar",
     open_by_state: "Pedidos abertos por estado", by_region: "Pedidos por região",
@@ -69,6 +73,7 @@ const T = {
     accepted: "aceite", in_progress: "em curso", resolved: "resolvido", declined: "recusado", reopened: "reaberto",
   },
   ar: {
+    plan: "خطة العمل: التقدّم حسب الركيزة", pillar: "الركيزة", activities_done: "الأنشطة المنجزة", share_done: "نسبة الإنجاز", requests_linked: "الطلبات المرتبطة", outcomes_delivered: "التعاون المقدَّم", membership: "تطوّر العضوية (الدول في نهاية كل شهر)", founding: "الأعضاء المؤسسون", no_plan: "لم يتم تحميل أي خطة عمل.",
     on_time: "ضمن آجال الرد (الطلبات حسب شهر التقديم)", month_col: "الشهر", ack_within: "أُقرّ باستلامها ضمن الأجل", resolve_within: "أُنجزت ضمن الأجل",
     title: "لوحة متابعة الشبكة", language: "اللغة", token: "رمز الوصول إلى الواجهة البرمجية", load: "تحميل",
     open_by_state: "الطلبات المفتوحة حسب الحالة", by_region: "الطلبات حسب المنطقة",
@@ -85,6 +90,7 @@ const T = {
     accepted: "مقبول", in_progress: "قيد التنفيذ", resolved: "منجز", declined: "مرفوض", reopened: "أُعيد فتحه",
   },
   "zh-Hans": {
+    plan: "行动计划：各支柱进展", pillar: "支柱", activities_done: "已完成活动", share_done: "完成比例", requests_linked: "关联的请求", outcomes_delivered: "已提供的合作", membership: "成员变化（各月末的国家数）", founding: "创始成员", no_plan: "尚未加载行动计划。",
     on_time: "在答复时限内（按提交月份统计的请求）", month_col: "月份", ack_within: "在时限内确认", resolve_within: "在时限内完成",
     title: "网络仪表板", language: "语言", token: "API 令牌", load: "加载",
     open_by_state: "按状态统计的未结请求", by_region: "按区域统计的请求",
@@ -101,6 +107,7 @@ const T = {
     accepted: "已接受", in_progress: "进行中", resolved: "已完成", declined: "已拒绝", reopened: "已重新开启",
   },
   ru: {
+    plan: "План действий: ход работы по направлениям", pillar: "Направление", activities_done: "Выполнено мероприятий", share_done: "Доля выполненного", requests_linked: "Связанные запросы", outcomes_delivered: "Оказанное сотрудничество", membership: "Динамика членского состава (государства на конец месяца)", founding: "Члены-основатели", no_plan: "План действий не загружен.",
     on_time: "В пределах сроков ответа (запросы по месяцу подачи)", month_col: "Месяц", ack_within: "Подтверждены в срок", resolve_within: "Завершены в срок",
     title: "Панель сети", language: "Язык", token: "Токен API", load: "Загрузить",
     open_by_state: "Открытые запросы по состоянию", by_region: "Запросы по регионам",
@@ -291,6 +298,32 @@ function renderRoster() {
   }
 }
 
+function renderPlan() {
+  const { plan } = state.data;
+  const body = document.querySelector("#plan tbody");
+  body.replaceChildren();
+  const name = (names) => names[state.lang] || names.en || Object.values(names)[0] || "";
+  document.getElementById("plan-title").textContent = plan.plan ? name(plan.plan.title) : t("no_plan");
+  for (const p of plan.plan ? plan.plan.pillars : []) {
+    const tr = el("tr", { "data-pillar": p.id });
+    const share = p.share_done == null ? "—" : fmt.percent(p.share_done);
+    for (const cell of [name(p.name), `${fmt.number(p.done)} / ${fmt.number(p.activities)}`, share, fmt.number(p.requests_linked), fmt.number(p.outcomes_delivered)]) {
+      tr.append(cellOf(cell));
+    }
+    body.append(tr);
+  }
+  const months = document.querySelector("#membership tbody");
+  months.replaceChildren();
+  for (const m of plan.membership) {
+    const tr = el("tr", { "data-month": m.month });
+    for (const cell of [fmt.month(m.month), fmt.number(m.founding_member), fmt.number(m.member), fmt.number(m.observer)]) {
+      tr.append(cellOf(cell));
+    }
+    months.append(tr);
+  }
+  document.getElementById("membership").dataset.rows = String(plan.membership.length);
+}
+
 function render() {
   translate();
   if (!state.data) return;
@@ -311,14 +344,15 @@ function render() {
   select.value = chosen;
   renderOutcomes();
   renderRoster();
+  renderPlan();
 }
 
 async function load() {
   if (!sessionStorage.getItem("peerlink-token")) { status(t("need_token")); return; }
   status(t("loading"));
   try {
-    const [stats, roster, outcomes] = await Promise.all([api("/api/v1/stats"), api("/api/v1/roster"), api("/api/v1/outcomes")]);
-    state.data = { stats, roster, outcomes };
+    const [stats, roster, outcomes, plan] = await Promise.all([api("/api/v1/stats"), api("/api/v1/roster"), api("/api/v1/outcomes"), api("/api/v1/plan")]);
+    state.data = { stats, roster, outcomes, plan };
     render();
     status(`${t("loaded")} ${new Date().toLocaleTimeString(state.lang)}`);
     document.body.dataset.loaded = "true";

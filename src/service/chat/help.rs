@@ -172,12 +172,13 @@ fn usable_here(name: &str, roles: &Roles, place: Place) -> bool {
         "apply" => roles.may(Permission::ApplyMembership) || roles.may(Permission::ProposeState),
         "vote" => roles.may(Permission::VoteMembership) && place == Place::Committee,
         "applications" => roles.delegate.is_some() || roles.partner || roles.admin,
+        "link" => roles.may(Permission::LinkToPlan),
         "offer" => roles.may(Permission::PublishOffer),
         "minutes" => roles.may(Permission::ScheduleSession),
         "ack" | "info" | "accept" | "assign" | "decline" | "start" | "resolve" | "reopen" => {
             roles.may(Permission::Triage) && place == Place::Committee
         }
-        // help, ping, language, timezone, regions, whois, offers, seminar
+        // help, ping, language, timezone, regions, whois, offers, seminar, plan
         // (listing and showing; adding is checked by the use case): everyone.
         _ => true,
     }
@@ -209,7 +210,10 @@ mod tests {
         let stranger = ask("@z:x.org", "!help", Place::Direct).await.text.plain;
         assert_eq!(
             shown(&stranger),
-            ["help", "ping", "language", "timezone", "regions", "whois", "offers", "seminar"],
+            [
+                "help", "ping", "language", "timezone", "regions", "whois", "offers", "seminar",
+                "plan"
+            ],
             "{stranger}"
         );
         assert!(stranger.contains("!ack") && stranger.contains("`!help all`"), "{stranger}");
@@ -218,7 +222,7 @@ mod tests {
             vec!["help", "ping", "language", "timezone", "regions", "join", "whois", "request"];
         expected.extend(["requests", "status", "overdue", "update", "offers", "seminar", "attend"]);
         expected.push("decline-seminar");
-        expected.extend(["minutes", "apply", "applications"]);
+        expected.extend(["minutes", "apply", "applications", "plan"]);
         assert_eq!(shown(&observer), expected, "{observer}");
         let committee = ask("@pt:x.org", "!help", Place::Committee).await.text.plain;
         let triage = ["ack", "info", "accept", "decline", "start", "resolve", "reopen"];
@@ -236,8 +240,9 @@ mod tests {
             .map(|s| s.name)
             .filter(|n| super::usable_here(n, &Roles::default(), Place::Other))
             .collect();
-        let everyone =
-            ["help", "ping", "language", "timezone", "regions", "whois", "offers", "seminar"];
+        let everyone = [
+            "help", "ping", "language", "timezone", "regions", "whois", "offers", "seminar", "plan",
+        ];
         assert_eq!(open, everyone);
     }
 

@@ -13,6 +13,9 @@ mod membership_tests;
 mod network;
 mod offers;
 mod overdue;
+mod plan;
+#[cfg(test)]
+mod plan_tests;
 mod requests;
 mod roster;
 #[cfg(test)]
@@ -39,7 +42,7 @@ use crate::service::clock::SharedClock;
 use crate::service::rate_limit::RateLimiter;
 use crate::service::{RosterService, RosterServiceError};
 use crate::storage::{
-    MembershipStore, OfferStore, PreferenceStore, RequestStore, RoomStore, RosterStore,
+    MembershipStore, OfferStore, PlanStore, PreferenceStore, RequestStore, RoomStore, RosterStore,
     SeminarStore, StorageError, WorkingRoomStore,
 };
 
@@ -211,6 +214,8 @@ pub struct ChatService<S> {
     limiter: Arc<RateLimiter>,
     clock: SharedClock,
     public_url: Option<Arc<str>>,
+    /// The network's action plan, if one is configured.
+    plan: Option<Arc<crate::domain::plan::ActionPlan>>,
 }
 
 impl<S> ChatService<S> {
@@ -296,6 +301,7 @@ impl<
             + OfferStore
             + WorkingRoomStore
             + MembershipStore
+            + PlanStore
             + Clone
             + Sync,
     > ChatService<S>
@@ -322,6 +328,7 @@ impl<
             limiter,
             clock,
             public_url: None,
+            plan: None,
         }
     }
 
@@ -357,7 +364,14 @@ impl<
             limiter: self.limiter.clone(),
             clock: self.clock.clone(),
             public_url: self.public_url.clone(),
+            plan: self.plan.clone(),
         }
+    }
+
+    /// Serves `plan` (`!plan`, `!link`).
+    pub fn with_plan(mut self, plan: Option<Arc<crate::domain::plan::ActionPlan>>) -> Self {
+        self.plan = plan;
+        self
     }
 
     /// Whether the bot accepts an invitation from `user`: a configured admin
@@ -417,6 +431,7 @@ impl<
             Ok(Command::Seminar(command)) => self.seminar_command(&request, command).await?,
             Ok(Command::Offer(command)) => self.offer_command(&request, command).await?,
             Ok(Command::Membership(command)) => self.membership_command(&request, command).await?,
+            Ok(Command::Plan(command)) => self.plan_command(&request, command).await?,
             Err(ParseError::Unknown(name)) => self.unknown(lang, &name).into(),
             Err(ParseError::Usage { spec, problem }) => {
                 self.usage_error(lang, spec, &problem).into()
