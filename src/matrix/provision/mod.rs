@@ -12,9 +12,13 @@ mod watch;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use matrix_sdk::ruma::api::client::membership::{invite_user, join_room_by_id, kick_user};
+use matrix_sdk::ruma::api::client::membership::{
+    invite_user, join_room_by_id, joined_rooms, kick_user,
+};
 use matrix_sdk::ruma::api::client::room::create_room;
-use matrix_sdk::ruma::api::client::state::{get_state_events, send_state_event};
+use matrix_sdk::ruma::api::client::state::{
+    get_state_event_for_key, get_state_events, send_state_event,
+};
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::room::RoomType;
 use matrix_sdk::ruma::serde::Raw;
@@ -41,6 +45,9 @@ pub struct Report {
     /// Actions that failed, with why.
     pub failures: Vec<(Action, String)>,
 }
+
+/// The state event that tells which network room a room is (`kind`, `key`).
+const MARKER_EVENT: &str = "org.peerlink.room";
 
 /// How long an invitation may take before the invitee's homeserver is
 /// taken as unreachable (the invitation is retried later).
@@ -159,7 +166,12 @@ impl Provisioner {
                 None => {
                     report.actions.push(Action::Create { kind: room.kind.clone() });
                     if !dry_run {
-                        let id = self.create(room, &roster, &working).await?;
+                        // A room made by a run that stopped before recording
+                        // it is found by its marker and kept, not made twice.
+                        let id = match self.find_marked(&room.kind).await? {
+                            Some(id) => id,
+                            None => self.create(room, &roster, &working).await?,
+                        };
                         self.db.save_room(&room.kind, id.as_str()).await?;
                         let observed = self.observe(&id).await?.unwrap_or_default();
                         rooms.insert(room.kind.clone(), (id, observed));
@@ -423,6 +435,17 @@ impl Provisioner {
         request.topic = Some(topic);
         request.preset = Some(create_room::v3::RoomPreset::PrivateChat);
         request.room_version = Some(RoomVersionId::V12);
+        // Which room this is, in the room itself: a room made by a run that
+        // stopped before recording it is found again (see `find_marked`).
+        let (kind, key) = room.kind.key();
+        let marker = serde_json::json!({
+            "type": MARKER_EVENT,
+            "state_key": "",
+            "content": { "kind": kind, "key": key },
+        });
+        request.initial_state =
+            vec![Raw::from_json(serde_json::value::to_raw_value(&marker).map_err(sdk_json)?)];
+        crate::fault::point("provision_before_create");
         if room.kind == RoomKind::Space {
             let mut content = create_room::v3::CreationContent::new();
             content.room_type = Some(RoomType::Space);
@@ -430,7 +453,38 @@ impl Provisioner {
         }
         let response = self.client.send(request).await.map_err(matrix_sdk::Error::from)?;
         info!(kind = %room.kind, room_id = %response.room_id, "created");
+        crate::fault::point("provision_after_create");
         Ok(response.room_id)
+    }
+
+    /// A room the bot is in whose marker says it is the room of `kind`, if
+    /// any (made by a run that stopped before recording it).
+    async fn find_marked(&self, kind: &RoomKind) -> Result<Option<OwnedRoomId>, MatrixError> {
+        let (want_kind, want_key) = kind.key();
+        let joined = self
+            .client
+            .send(joined_rooms::v3::Request::new())
+            .await
+            .map_err(matrix_sdk::Error::from)?
+            .joined_rooms;
+        let stored: Vec<String> =
+            self.db.provisioned_rooms().await?.into_iter().map(|(_, id)| id).collect();
+        for room_id in joined.into_iter().filter(|id| !stored.contains(&id.to_string())) {
+            let request = get_state_event_for_key::v3::Request::new(
+                room_id.clone(),
+                MARKER_EVENT.into(),
+                String::new(),
+            );
+            let Ok(response) = self.client.send(request).await else { continue };
+            let Ok(content) = serde_json::from_str::<Value>(response.event_or_content.get()) else {
+                continue;
+            };
+            if content["kind"] == want_kind && content["key"] == want_key.as_str() {
+                info!(%kind, %room_id, "found a room made before a restart; keeping it");
+                return Ok(Some(room_id));
+            }
+        }
+        Ok(None)
     }
 
     async fn apply(&self, room_id: &OwnedRoomId, action: &Action) -> Result<(), MatrixError> {

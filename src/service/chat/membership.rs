@@ -163,6 +163,7 @@ impl<S: RosterStore + MembershipStore + PreferenceStore + Sync> ChatService<S> {
             at: now,
         };
         self.store.record_vote(app.id, &record).await?;
+        crate::fault::point("membership_after_vote");
         let t = self.tally_of(app.id).await?;
         let majority = self.network().membership.majority;
         let (text, effects) = match t.decision(majority, false) {
