@@ -143,3 +143,27 @@ fn a_failing_command_says_why_once() {
     let mentions = report.lines().filter(|l| l.contains("no-such-roster.toml")).count();
     assert_eq!(mentions, 1, "the error is printed once:\n{report}");
 }
+
+#[test]
+fn a_bad_action_plan_is_reported_on_its_lines_and_the_example_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml");
+    std::fs::write(
+        &plan,
+        "title = { en = \"Plan\" }\n[[pillar]]\nid = \"cb\"\nname = { en = \"CB\" }\n\
+         [[activity]]\nid = \"a1\"\nobjective = \"none\"\ntitle = { en = \"A\" }\nstatus = \"finished\"\n",
+    )
+    .unwrap();
+    let env = [("PEERLINK__NETWORK__ACTION_PLAN", plan.to_str().unwrap())];
+    let out = peerlink(&["check-config"], &env, dir.path());
+    let report = text(&out);
+    assert_eq!(out.code, Some(1), "{report}");
+    let file = plan.display().to_string();
+    assert!(report.contains(&format!("action plan: {file}:7")), "no objective: {report}");
+    assert!(report.contains(&format!("action plan: {file}:9")), "bad status: {report}");
+    // The example passes.
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/config/action-plan.example.toml");
+    let out =
+        peerlink(&["check-config"], &[("PEERLINK__NETWORK__ACTION_PLAN", example)], dir.path());
+    assert!(!text(&out).contains("action plan"), "{}", text(&out));
+}

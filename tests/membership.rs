@@ -2,9 +2,10 @@
 //! Membership decided by the Executive Committee, end to end against the
 //! real Synapse, on SQLite and PostgreSQL: an observer applies; the bot
 //! opens a poll (MSC3381) in the committee room; committee delegates answer
-//! it with real poll responses; at the majority the bot ends the poll, the
-//! roster changes (its history cites the decision), the plenary and the
-//! applicant are told.
+//! it with real poll responses (one changes its vote; a member's delegate
+//! is not counted); at the majority the bot ends the poll, the roster
+//! changes (its history cites the decision), the plenary and the applicant
+//! are told; matrix-nio reads the poll as a client with polls does.
 
 mod common;
 
@@ -41,6 +42,24 @@ async fn respond(
     client.client.send(request).await.unwrap();
 }
 
+/// What matrix-nio reads of the polls in `room` as `account` (see
+/// scripts/check_poll.py).
+fn read_polls(net: &Net, account: &common::Account, room: &OwnedRoomId) -> Value {
+    let venv = std::env::var("PEERLINK_SYNAPSE_VENV")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/.local/synapse-venv").into());
+    let python = format!("{venv}/bin/python");
+    if !std::path::Path::new(&python).exists() {
+        return common::missing::<Value>("the Python venv with matrix-nio").unwrap_or(Value::Null);
+    }
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/check_poll.py");
+    let out = std::process::Command::new(python)
+        .args([script, &net.hs.url, &account.user_id, &account.password, room.as_str()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 async fn an_observer_becomes_a_member_by_the_committees_poll(backend: Backend) {
     let Some(net) = Net::new(backend).await else { return };
     let bot = net.bot_id();
@@ -69,13 +88,29 @@ async fn an_observer_becomes_a_member_by_the_committees_poll(backend: Backend) {
     assert!(poll["content"]["org.matrix.msc1767.text"].as_str().unwrap().contains("Chile"));
     let poll_id = poll["event_id"].as_str().unwrap().to_owned();
 
-    // Two committee states say yes with their clients' poll: the majority.
+    // A member's delegate cannot vote (nor reach the committee room).
+    let outside = net.fr.send_text(&net.plenary, "!vote 1 yes").await;
+    let refused = net.fr.wait_reply(&net.plenary, &bot, outside.as_str()).await;
+    assert!(body(&refused).contains("not counted"), "{refused}");
+    // Portugal says no, then changes its mind (its last vote counts, once);
+    // Morocco says no.
+    let thread_has = |text: &'static str| {
+        let (net, poll_id) = (&net, poll_id.clone());
+        async move {
+            eventually(text, Duration::from_secs(20), || async {
+                let thread = net.thread(&net.pt, &net.committee, &poll_id).await;
+                thread.iter().any(|e| body(e).contains(text)).then_some(())
+            })
+            .await
+        }
+    };
+    respond(&net.pt, &net.committee, &poll_id, "no").await;
+    thread_has("0 yes, 1 no").await;
     respond(&net.pt, &net.committee, &poll_id, "yes").await;
-    eventually("PT's vote counted", Duration::from_secs(20), || async {
-        let thread = net.thread(&net.pt, &net.committee, &poll_id).await;
-        thread.iter().any(|e| body(e).contains("1 yes")).then_some(())
-    })
-    .await;
+    thread_has("1 yes, 0 no").await;
+    respond(&net.ma, &net.committee, &poll_id, "no").await;
+    thread_has("1 yes, 1 no").await;
+    // Paraguay's yes makes the majority: two yes, one no.
     respond(&net.py, &net.committee, &poll_id, "yes").await;
     let end = eventually("the poll's end", Duration::from_secs(20), || async {
         net.pt.events(&net.committee).await.into_iter().find(|e| {
@@ -84,10 +119,20 @@ async fn an_observer_becomes_a_member_by_the_committees_poll(backend: Backend) {
         })
     })
     .await;
-    assert!(
-        end["content"]["org.matrix.msc1767.text"].as_str().unwrap().contains("approved"),
-        "{end}"
-    );
+    let end_text = end["content"]["org.matrix.msc1767.text"].as_str().unwrap();
+    assert!(end_text.contains("approved") && end_text.contains("2 yes, 1 no"), "{end}");
+
+    // The poll as a client with polls reads it (matrix-nio, reading what
+    // Element reads).
+    let seen = read_polls(&net, &net.pt.account, &net.committee);
+    let start = &seen["starts"][0];
+    assert_eq!(start["event_id"], poll_id.as_str(), "{seen}");
+    assert_eq!(start["kind"], "org.matrix.msc3381.poll.disclosed", "{seen}");
+    assert_eq!(start["max_selections"], 1, "{seen}");
+    assert_eq!(start["answers"][0][0], "yes", "{seen}");
+    assert_eq!(start["answers"].as_array().unwrap().len(), 3, "{seen}");
+    assert!(start["fallback"].as_str().unwrap().contains("Chile"), "a text fallback: {seen}");
+    assert_eq!(seen["ends"][0]["ends"], poll_id.as_str(), "{seen}");
 
     // The applicant is answered; the plenary is told; the roster changed.
     eventually("the applicant told", Duration::from_secs(20), || async {

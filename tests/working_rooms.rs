@@ -229,6 +229,55 @@ async fn partners_deliver_cooperation_in_working_rooms(backend: Backend) {
     let refused = room.send(RoomMessageEventContent::text_plain("one more thing")).await;
     assert!(refused.is_err(), "a closed working room refuses the partner's messages");
 
+    // The request serves an activity of the plan: the chat and the API
+    // (which the dashboard draws) say the same.
+    for step in ["!link 1 tc-2", "!plan update tc-2 in_progress First exchange under way"] {
+        let sent = net.ma.send_text(&net.committee, step).await;
+        net.ma.wait_reply(&net.committee, &bot, sent.as_str()).await;
+    }
+    let asked = net.fr.send_text(&net.plenary, "!plan").await;
+    let plan = net.fr.wait_reply(&net.plenary, &bot, asked.as_str()).await;
+    assert!(
+        body(&plan).contains("Technical cooperation: 0 of 2 activities done · 1 requests linked · 1 with cooperation delivered"),
+        "{plan}"
+    );
+    let token = net.cli(&["token", "new", "--name", "secretariat", "--scope", "reports"]);
+    let token = token
+        .stdout
+        .lines()
+        .find(|l| l.trim().starts_with("pl_"))
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    let api: Value = reqwest::Client::new()
+        .get(format!("http://{}/api/v1/plan", net.bot.http_addr()))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let tc = api["plan"]["pillars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "technical-cooperation")
+        .unwrap()
+        .clone();
+    assert_eq!((tc["done"].as_i64(), tc["activities"].as_i64()), (Some(0), Some(2)), "{api}");
+    assert_eq!(
+        (tc["requests_linked"].as_i64(), tc["outcomes_delivered"].as_i64()),
+        (Some(1), Some(1)),
+        "{api}"
+    );
+    let tc2 = &tc["objectives"][0]["activities"][1];
+    assert_eq!(
+        (tc2["status"].as_str(), tc2["note"].as_str()),
+        (Some("in_progress"), Some("First exchange under way")),
+        "{api}"
+    );
+
     // Waiting for the room to be made is expected, not a warning.
     let log = net.bot.log();
     let bad: Vec<&str> =

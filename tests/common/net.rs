@@ -263,9 +263,11 @@ impl Provisioned {
         );
         assert!(out.ok(), "{}", out.text());
 
+        let plan = concat!(env!("CARGO_MANIFEST_DIR"), "/config/action-plan.example.toml");
         let bot_env = [
             ("PEERLINK__PROVISIONING__ON_START", "true"),
             ("PEERLINK__NETWORK__FILE", network_file.as_str()),
+            ("PEERLINK__NETWORK__ACTION_PLAN", plan),
         ];
         let bot = BotProcess::start_with_env(hs, &db.url, &[admin], &bot_env).await;
         bot.wait_for_log("provisioning done").await;

@@ -28,7 +28,7 @@ async fn an_unknown_assignee_gets_the_closest_names_and_changes_nothing() {
     let (s, id) = acknowledged_with_a_partner().await;
     let text = say(&s, "@pt:x.org", &format!("!accept {id} ohcr"), Place::Committee).await;
     assert!(text.contains("Did you mean: ohchr (Office of the High Commissioner)"), "{text}");
-    let text = say(&s, "@pt:x.org", &format!("!accept {id} Atlantis"), Place::Committee).await;
+    let text = say(&s, "@pt:x.org", &format!("!accept {id} unknown-org"), Place::Committee).await;
     assert!(text.contains("neither a state nor a partner"), "{text}");
     let text = say(&s, "@pt:x.org", &format!("!accept {id} CL"), Place::Committee).await;
     assert!(text.contains("cannot be assigned to itself"), "{text}");
@@ -87,7 +87,7 @@ async fn a_partners_delegates_see_what_they_are_assigned_and_never_file_or_triag
     assert!(list.contains(&format!("#{id}")), "{list}");
     let filing = say(&s, "@o:un.example", "!request membership Help", Place::NetworkRoom).await;
     assert!(!filing.contains("#2"), "a partner does not file: {filing}");
-    let triage = say(&s, "@o:un.example", &format!("!start {id}"), Place::Committee).await;
+    let triage = say(&s, "@o:un.example", &format!("!ack {id}"), Place::Committee).await;
     assert!(triage.contains("Only delegates of the Executive Committee"), "{triage}");
     assert_eq!(s.store().get_request(id).await.unwrap().unwrap().state, RequestState::Accepted);
 }

@@ -50,6 +50,8 @@ async fn an_observer_applies_the_committee_votes_and_the_roster_follows() {
         ("@cl:x.org", Place::Direct, "$v1"),
         ("@admin:x.org", Place::Committee, "$v2"),
         ("@pt:x.org", Place::Direct, "$v3"),
+        // A look-alike of a committee delegate on another server.
+        ("@pt:evil.example", Place::Committee, "$v4"),
     ] {
         let answer = ask(&s, who, "!vote 1 yes", place, id).await;
         assert!(answer.text.plain.contains("not counted"), "{who}: {}", answer.text.plain);
