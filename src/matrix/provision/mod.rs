@@ -7,33 +7,27 @@
 //! invitations and removals. Re-running changes nothing when nothing changed.
 
 pub mod plan;
+mod rooms;
+mod texts;
 mod watch;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use matrix_sdk::ruma::api::client::membership::{
-    invite_user, join_room_by_id, joined_rooms, kick_user,
-};
-use matrix_sdk::ruma::api::client::room::create_room;
-use matrix_sdk::ruma::api::client::state::{
-    get_state_event_for_key, get_state_events, send_state_event,
-};
-use matrix_sdk::ruma::api::error::ErrorKind;
-use matrix_sdk::ruma::room::RoomType;
+use matrix_sdk::ruma::api::client::membership::{invite_user, kick_user};
+use matrix_sdk::ruma::api::client::state::send_state_event;
 use matrix_sdk::ruma::serde::Raw;
-use matrix_sdk::ruma::{OwnedRoomId, OwnedUserId, RoomVersionId};
+use matrix_sdk::ruma::{OwnedRoomId, OwnedUserId};
 use matrix_sdk::Client;
-use serde_json::Value;
 use tracing::{info, instrument, warn};
 
 use self::plan::{plan_room, Action, ObservedRoom, RoomSpec};
 use super::MatrixError;
 use crate::domain::{
-    desired_rooms, desired_working_room, server_name_of, CountryCode, DesiredRoom, Language,
-    MatrixUserId, Network, Request, RoomKind, Roster, Status, WorkingRoom,
+    desired_rooms, desired_working_room, server_name_of, DesiredRoom, Language, MatrixUserId,
+    Network, Request, RoomKind, Roster, WorkingRoom,
 };
-use crate::i18n::{Arg, Catalog};
+use crate::i18n::Catalog;
 use crate::storage::{Database, RequestStore, RoomStore, RosterStore, WorkingRoomStore};
 use crate::telemetry::metrics;
 
@@ -273,218 +267,6 @@ impl Provisioner {
             "provisioning done"
         );
         Ok(report)
-    }
-
-    /// The room's name (in the configured language) and topic (in every
-    /// language of the catalog, the configured one first). The plenary and
-    /// regional rooms' topics name their observer states, so everyone sees
-    /// who takes part as an observer.
-    fn texts(
-        &self,
-        kind: &RoomKind,
-        roster: &Roster,
-        working: &BTreeMap<i64, Working>,
-    ) -> (String, String) {
-        if let RoomKind::Working(id) = kind {
-            if let Some(w) = working.get(id) {
-                return self.working_texts(kind, &w.request);
-            }
-        }
-        // The room's configured languages, else every catalog language
-        // (the default one first).
-        let mut languages = self.network.rooms.policy(kind).languages.clone();
-        if languages.is_empty() {
-            languages.push(self.language);
-            languages.extend(Language::ALL.into_iter().filter(|l| *l != self.language));
-        }
-        let (prefix, region) = match kind {
-            RoomKind::Space => ("room-space", None),
-            RoomKind::Plenary => ("room-plenary", None),
-            RoomKind::Committee | RoomKind::Working(_) => ("room-committee", None),
-            RoomKind::Regional(id) => ("room-regional", self.network.regions.get(id)),
-        };
-        let observers: Vec<CountryCode> = roster
-            .states
-            .values()
-            .filter(|s| s.status == Status::Observer)
-            .filter(|s| match kind {
-                RoomKind::Plenary => true,
-                RoomKind::Regional(_) => region.is_some_and(|r| r.countries.contains(&s.code)),
-                _ => false,
-            })
-            .map(|s| s.code)
-            .collect();
-        let args = |lang: Language| {
-            let mut args = vec![
-                ("network", Arg::Text(self.network.short_name.get(lang.code()).to_owned())),
-                ("network_full", Arg::Text(self.network.name.get(lang.code()).to_owned())),
-            ];
-            if let Some(region) = region {
-                args.push(("region", Arg::Text(region.names.get(lang.code()).to_owned())));
-            }
-            args
-        };
-        let named_in = languages.first().copied().unwrap_or(self.language);
-        let name = self.catalog.render(named_in, &format!("{prefix}-name"), &args(named_in));
-        let topics: Vec<String> = languages
-            .iter()
-            .map(|&lang| {
-                let mut topic =
-                    self.catalog.render(lang, &format!("{prefix}-topic"), &args(lang)).plain;
-                if !observers.is_empty() {
-                    let names: Vec<String> =
-                        observers.iter().map(|c| c.name(lang.code())).collect();
-                    let line = self.catalog.render(
-                        lang,
-                        "room-observers",
-                        &[("states", Arg::Text(names.join(", ")))],
-                    );
-                    topic.push(' ');
-                    topic.push_str(&line.plain);
-                }
-                topic
-            })
-            .collect();
-        (name.plain, topics.join("\n"))
-    }
-
-    /// A working room's name (its request's number and title) and topic (in
-    /// each of its languages).
-    fn working_texts(&self, kind: &RoomKind, request: &Request) -> (String, String) {
-        let mut languages = self.network.rooms.policy(kind).languages.clone();
-        if languages.is_empty() {
-            languages.push(self.language);
-            languages.extend(Language::ALL.into_iter().filter(|l| *l != self.language));
-        }
-        let title: String = request.title.chars().take(80).collect();
-        let name = format!("#{} · {title}", request.id);
-        let topics: Vec<String> = languages
-            .iter()
-            .map(|&lang| {
-                let args = [
-                    ("number", Arg::Text(format!("#{}", request.id))),
-                    ("state", Arg::Text(request.requesting_state.name(lang.code()))),
-                    ("command", Arg::Text("!update".to_owned())),
-                ];
-                self.catalog.render(lang, "room-working-topic", &args).plain
-            })
-            .collect();
-        (name, topics.join("\n"))
-    }
-
-    /// Reads a room's state; `None` if the bot is not (or no longer) in it.
-    async fn observe(&self, room_id: &OwnedRoomId) -> Result<Option<ObservedRoom>, MatrixError> {
-        let request = get_state_events::v3::Request::new(room_id.clone());
-        match self.client.send(request).await {
-            Ok(response) => {
-                let mut observed = ObservedRoom::default();
-                for raw in response.room_state {
-                    let event: Value = raw.deserialize_as_unchecked().map_err(|e| {
-                        MatrixError::Store(format!("unreadable state event in {room_id}: {e}"))
-                    })?;
-                    let key = (
-                        event["type"].as_str().unwrap_or_default().to_owned(),
-                        event["state_key"].as_str().unwrap_or_default().to_owned(),
-                    );
-                    observed.state.insert(key, event["content"].clone());
-                }
-                Ok(Some(observed))
-            }
-            Err(e)
-                if matches!(
-                    e.client_api_error_kind(),
-                    Some(ErrorKind::Forbidden | ErrorKind::NotFound)
-                ) =>
-            {
-                Ok(None)
-            }
-            Err(e) => Err(matrix_sdk::Error::from(e).into()),
-        }
-    }
-
-    /// Observes a stored room, rejoining it if the bot was removed; `None`
-    /// if the room is lost (deleted, or the bot cannot get back in).
-    async fn observe_or_rejoin(
-        &self,
-        room_id: &str,
-    ) -> Result<Option<(OwnedRoomId, ObservedRoom)>, MatrixError> {
-        let id = OwnedRoomId::try_from(room_id)?;
-        if let Some(observed) = self.observe(&id).await? {
-            return Ok(Some((id, observed)));
-        }
-        let rejoin = join_room_by_id::v3::Request::new(id.clone());
-        if self.client.send(rejoin).await.is_ok() {
-            if let Some(observed) = self.observe(&id).await? {
-                info!(room_id, "rejoined a provisioned room");
-                return Ok(Some((id, observed)));
-            }
-        }
-        warn!(room_id, "a provisioned room is lost; creating it again");
-        Ok(None)
-    }
-
-    async fn create(
-        &self,
-        room: &DesiredRoom,
-        roster: &Roster,
-        working: &BTreeMap<i64, Working>,
-    ) -> Result<OwnedRoomId, MatrixError> {
-        let (name, topic) = self.texts(&room.kind, roster, working);
-        let mut request = create_room::v3::Request::new();
-        request.name = Some(name);
-        request.topic = Some(topic);
-        request.preset = Some(create_room::v3::RoomPreset::PrivateChat);
-        request.room_version = Some(RoomVersionId::V12);
-        // Which room this is, in the room itself: a room made by a run that
-        // stopped before recording it is found again (see `find_marked`).
-        let (kind, key) = room.kind.key();
-        let marker = serde_json::json!({
-            "type": MARKER_EVENT,
-            "state_key": "",
-            "content": { "kind": kind, "key": key },
-        });
-        request.initial_state =
-            vec![Raw::from_json(serde_json::value::to_raw_value(&marker).map_err(sdk_json)?)];
-        crate::fault::point("provision_before_create");
-        if room.kind == RoomKind::Space {
-            let mut content = create_room::v3::CreationContent::new();
-            content.room_type = Some(RoomType::Space);
-            request.creation_content = Some(Raw::new(&content).map_err(sdk_json)?);
-        }
-        let response = self.client.send(request).await.map_err(matrix_sdk::Error::from)?;
-        info!(kind = %room.kind, room_id = %response.room_id, "created");
-        crate::fault::point("provision_after_create");
-        Ok(response.room_id)
-    }
-
-    /// A room the bot is in whose marker says it is the room of `kind`, if
-    /// any (made by a run that stopped before recording it).
-    async fn find_marked(&self, kind: &RoomKind) -> Result<Option<OwnedRoomId>, MatrixError> {
-        let (want_kind, want_key) = kind.key();
-        let joined = self
-            .client
-            .send(joined_rooms::v3::Request::new())
-            .await
-            .map_err(matrix_sdk::Error::from)?
-            .joined_rooms;
-        let stored: Vec<String> =
-            self.db.provisioned_rooms().await?.into_iter().map(|(_, id)| id).collect();
-        for room_id in joined.into_iter().filter(|id| !stored.contains(&id.to_string())) {
-            let request = get_state_event_for_key::v3::Request::new(
-                room_id.clone(),
-                MARKER_EVENT.into(),
-                String::new(),
-            );
-            let Ok(response) = self.client.send(request).await else { continue };
-            let Ok(content) = serde_json::from_str::<Value>(response.event_or_content.get()) else {
-                continue;
-            };
-            if content["kind"] == want_kind && content["key"] == want_key.as_str() {
-                info!(%kind, %room_id, "found a room made before a restart; keeping it");
-                return Ok(Some(room_id));
-            }
-        }
-        Ok(None)
     }
 
     async fn apply(&self, room_id: &OwnedRoomId, action: &Action) -> Result<(), MatrixError> {

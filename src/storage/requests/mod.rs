@@ -7,9 +7,7 @@ use std::future::Future;
 use sqlx::{FromRow, QueryBuilder};
 
 use super::{on_pool, Database, StorageError};
-use crate::domain::{
-    CountryCode, NewRequest, Outcome, OutcomeResult, Request, RequestState, Transition,
-};
+use crate::domain::{CountryCode, NewRequest, Outcome, Request, RequestState, Transition};
 
 /// Which requests to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -154,140 +152,11 @@ pub trait RequestStore {
     fn outcomes(&self) -> impl Future<Output = Result<Vec<OutcomeRecord>, StorageError>> + Send;
 }
 
-#[derive(FromRow)]
-struct RequestRow {
-    id: i64,
-    state: String,
-    requesting_state: String,
-    region: Option<String>,
-    category: String,
-    title: String,
-    description: String,
-    language: String,
-    requester: String,
-    source_room: String,
-    source_event: String,
-    card_room: Option<String>,
-    card_event: Option<String>,
-    assignee: Option<String>,
-    created_at: i64,
-    updated_at: i64,
-}
+mod rows;
 
-impl TryFrom<RequestRow> for Request {
-    type Error = StorageError;
-
-    fn try_from(r: RequestRow) -> Result<Self, StorageError> {
-        Ok(Request {
-            id: r.id,
-            state: RequestState::parse(&r.state)
-                .ok_or_else(|| StorageError::Corrupt(format!("request state `{}`", r.state)))?,
-            requesting_state: CountryCode::parse(&r.requesting_state)
-                .map_err(|e| StorageError::Corrupt(e.to_string()))?,
-            region: r.region,
-            category: r.category,
-            title: r.title,
-            description: r.description,
-            language: r.language,
-            requester: r.requester,
-            source_room: r.source_room,
-            source_event: r.source_event,
-            card_room: r.card_room,
-            card_event: r.card_event,
-            assignee: r.assignee,
-            created_at: r.created_at,
-            updated_at: r.updated_at,
-        })
-    }
-}
-
-#[derive(FromRow)]
-struct TransitionRow {
-    at: i64,
-    actor: String,
-    actor_state: Option<String>,
-    action: String,
-    from_state: Option<String>,
-    to_state: String,
-    reason: Option<String>,
-    event_id: Option<String>,
-}
-
-#[derive(FromRow)]
-struct OutcomeRow {
-    result: String,
-    summary: String,
-    lessons: Option<String>,
-    delivered_by: Option<String>,
-}
-
-impl TryFrom<OutcomeRow> for Outcome {
-    type Error = StorageError;
-
-    fn try_from(r: OutcomeRow) -> Result<Self, StorageError> {
-        Ok(Outcome {
-            result: OutcomeResult::parse(&r.result)
-                .ok_or_else(|| StorageError::Corrupt(format!("outcome `{}`", r.result)))?,
-            summary: r.summary,
-            lessons: r.lessons,
-            delivered_by: r.delivered_by,
-        })
-    }
-}
-
-#[derive(FromRow)]
-struct RegisterRow {
-    #[sqlx(flatten)]
-    request: RequestRow,
-    #[sqlx(flatten)]
-    outcome: OutcomeRow,
-    recorded_by: String,
-    recorded_at: i64,
-}
-
-const COLUMNS: &str = "id, state, requesting_state, region, category, title, description, \
-    language, requester, source_room, source_event, card_room, card_event, assignee, \
-    created_at, updated_at";
-
-/// The WHERE conditions of `filter` (the query already has `WHERE 1 = 1`).
-fn push_conditions<DB>(q: &mut QueryBuilder<DB>, filter: &RequestFilter)
-where
-    DB: sqlx::Database,
-    String: for<'t> sqlx::Encode<'t, DB> + sqlx::Type<DB>,
-    i64: for<'t> sqlx::Encode<'t, DB> + sqlx::Type<DB>,
-{
-    if filter.open_only {
-        q.push(" AND state NOT IN ('resolved', 'declined')");
-    }
-    if let Some(state) = filter.state {
-        q.push(" AND state = ").push_bind(state.as_str().to_owned());
-    }
-    if let Some(code) = filter.requesting_state {
-        q.push(" AND requesting_state = ").push_bind(code.to_string());
-    }
-    if let Some(seat) = &filter.involving {
-        // Assignees are stored comma-separated: `PT,ohchr`.
-        q.push(" AND (requesting_state = ").push_bind(seat.clone());
-        q.push(" OR (',' || COALESCE(assignee, '') || ',') LIKE ").push_bind(format!("%,{seat},%"));
-        q.push(")");
-    }
-    if let Some(region) = &filter.region {
-        q.push(" AND region = ").push_bind(region.clone());
-    }
-    if let Some(category) = &filter.category {
-        q.push(" AND category = ").push_bind(category.clone());
-    }
-    if let Some(from) = filter.created_from {
-        q.push(" AND created_at >= ").push_bind(from);
-    }
-    if let Some(to) = filter.created_to {
-        q.push(" AND created_at < ").push_bind(to);
-    }
-}
-
-fn rows_to_requests(rows: Vec<RequestRow>) -> Result<Vec<Request>, StorageError> {
-    rows.into_iter().map(Request::try_from).collect()
-}
+use rows::{
+    push_conditions, rows_to_requests, OutcomeRow, RegisterRow, RequestRow, TransitionRow, COLUMNS,
+};
 
 impl RequestStore for Database {
     async fn create_request(&self, new: &NewRequest) -> Result<(Request, bool), StorageError> {
