@@ -27,6 +27,11 @@ const QUEUE_CAPACITY: usize = 256;
 /// Runs the bot until `shutdown` is cancelled; returns once in-flight work
 /// is finished (or [`DRAIN_TIMEOUT`] has passed).
 pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Result<()> {
+    // SQLite serves one running instance: a second one on the same file stops here.
+    let _instance = match crate::storage::backup::sqlite_path(&settings.database.url) {
+        Ok(Some(path)) => Some(crate::storage::backup::lock_sqlite(&path)?),
+        _ => None,
+    };
     let db =
         Database::connect_and_migrate(&settings.database.url, settings.database.max_connections)
             .await?;

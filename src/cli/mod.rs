@@ -1,6 +1,7 @@
 //! The command line: `peerlink run`, `migrate`, `check-config`, and the
 //! roster commands (`roster`, `state`, `delegate`) in [`roster`].
 
+mod backup;
 mod partner;
 mod provision;
 mod requests;
@@ -68,6 +69,16 @@ pub enum Command {
     /// API tokens for the HTTP API (kept in the database, effective at once)
     #[command(subcommand)]
     Token(token::TokenCommand),
+    /// A consistent copy of the database and the Matrix session and store, while running
+    Backup {
+        /// A new or empty directory to write it into
+        dir: std::path::PathBuf,
+    },
+    /// Put a backup back onto an empty machine (empty database and data_dir)
+    Restore {
+        /// The backup's directory
+        dir: std::path::PathBuf,
+    },
     /// Create and repair the network's rooms and memberships from the roster
     Provision {
         /// Only print what would change
@@ -121,6 +132,8 @@ pub fn main(cli: Cli) -> ExitCode {
             Command::Requests(c) => requests::requests(&settings, c).await,
             Command::Token(c) => token::token(&settings, c).await,
             Command::Outcomes(c) => requests::outcomes(&settings, c).await,
+            Command::Backup { dir } => backup::backup(&settings, &dir).await,
+            Command::Restore { dir } => backup::restore(&settings, &dir).await,
         }
     });
     match result {

@@ -7,6 +7,7 @@
 //! per backend in `migrations/sqlite` and `migrations/postgres`; they are
 //! never edited once released.
 
+pub mod backup;
 mod events;
 mod jobs;
 mod membership;
