@@ -383,9 +383,19 @@ impl Roster {
             consider(p.id.to_string(), p.names.0.values().cloned().collect());
         }
         let limit = (wanted.chars().count() / 3).max(1);
-        candidates.retain(|(d, _)| *d <= limit);
         candidates.sort();
-        Err(candidates.into_iter().take(3).map(|(_, key)| key).collect())
+        let close: Vec<String> =
+            candidates.iter().filter(|(d, _)| *d <= limit).map(|(_, k)| k.clone()).collect();
+        if !close.is_empty() || wanted.chars().count() <= 2 {
+            return Err(close.into_iter().take(3).collect());
+        }
+        // Nothing close to an organisation's name: the nearest partners.
+        Err(candidates
+            .into_iter()
+            .filter(|(_, key)| self.partners.keys().any(|p| p.as_str() == key))
+            .take(3)
+            .map(|(_, key)| key)
+            .collect())
     }
 
     /// Whether `seat` is in the roster.

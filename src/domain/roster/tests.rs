@@ -170,4 +170,9 @@ fn a_typed_assignee_is_found_by_code_id_or_name_else_the_closest_are_offered() {
     assert_eq!(r.resolve_seat("ohcr"), Err(vec!["ohchr".to_owned()]));
     assert_eq!(r.resolve_seat("Portgal"), Err(vec!["PT".to_owned()]));
     assert_eq!(r.resolve_seat("FR"), Err(vec![]), "France is not in this roster");
+    assert_eq!(
+        r.resolve_seat("unknown-org"),
+        Err(vec!["ohchr".to_owned()]),
+        "nothing close to an organisation: the nearest partners"
+    );
 }

@@ -30,6 +30,12 @@ async fn an_unknown_assignee_gets_the_closest_names_and_changes_nothing() {
     assert!(text.contains("Did you mean: ohchr (Office of the High Commissioner)"), "{text}");
     let text = say(&s, "@pt:x.org", &format!("!accept {id} unknown-org"), Place::Committee).await;
     assert!(text.contains("neither a state nor a partner"), "{text}");
+    assert!(text.contains("Did you mean: ohchr"), "the nearest partners: {text}");
+    let text = say(&s, "@pt:x.org", &format!("!accept {id} FR"), Place::Committee).await;
+    assert!(
+        text.contains("neither a state nor a partner") && !text.contains("Did you mean"),
+        "{text}"
+    );
     let text = say(&s, "@pt:x.org", &format!("!accept {id} CL"), Place::Committee).await;
     assert!(text.contains("cannot be assigned to itself"), "{text}");
     let request = s.store().get_request(id).await.unwrap().unwrap();
