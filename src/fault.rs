@@ -21,6 +21,11 @@ pub const ENV: &str = "PEERLINK_FAULT";
 /// The variable that arms injected lookup failures.
 pub const FAIL_ENV: &str = "PEERLINK_FAIL";
 
+/// The variable that arms a pause (`NAME:MILLISECONDS`): the first visit
+/// of the point waits that long, so a test can act while the process is
+/// there (another process waiting for a lock it holds, say).
+pub const PAUSE_ENV: &str = "PEERLINK_PAUSE";
+
 struct Armed {
     point: String,
     hit: u32,
@@ -56,6 +61,21 @@ fn failures() -> &'static [Armed] {
     })
 }
 
+fn pause_armed() -> Option<&'static Armed> {
+    static PAUSE: OnceLock<Option<Armed>> = OnceLock::new();
+    PAUSE.get_or_init(|| std::env::var(PAUSE_ENV).ok().map(|v| Armed::parse(&v))).as_ref()
+}
+
+/// Pause point `name`: waits the armed milliseconds on its first visit.
+pub async fn pause(name: &str) {
+    let Some(a) = pause_armed() else { return };
+    if a.point != name || a.seen.fetch_add(1, Ordering::SeqCst) != 0 {
+        return;
+    }
+    tracing::info!(point = %name, ms = a.hit, "fault injection: pausing");
+    tokio::time::sleep(std::time::Duration::from_millis(u64::from(a.hit))).await;
+}
+
 /// Logs a warning if a crash point or a failure is armed (called once at start).
 pub fn warn_if_armed() {
     if let Some(a) = armed() {
@@ -63,6 +83,9 @@ pub fn warn_if_armed() {
     }
     for a in failures() {
         tracing::warn!(lookup = %a.point, hit = a.hit, "fault injection is armed: this lookup will fail once");
+    }
+    if let Some(a) = pause_armed() {
+        tracing::warn!(point = %a.point, ms = a.hit, "fault injection is armed: this point will pause");
     }
 }
 

@@ -465,3 +465,39 @@ async fn the_coordinator_replaces_a_delegate_from_the_committee_room_and_every_r
     assert!(bot.terminate().await);
     net.db.cleanup().await;
 }
+
+/// `peerlink provision` while the running bot provisions: it waits for the
+/// bot, then plans zero changes (without the lock both would create rooms).
+async fn the_command_line_waits_for_the_bots_provisioning(backend: Backend) {
+    let Some(net) = Net::new(backend).await else { return };
+    let admins = [net.admin.user_id.as_str()];
+    let env = [
+        ("PEERLINK__PROVISIONING__ON_START", "true"),
+        // The bot holds the provisioning lock 4 s before its first run.
+        ("PEERLINK_PAUSE", "provision_locked:4000"),
+    ];
+    let mut bot = BotProcess::start_as(&net.hs, net.bot.clone(), &net.db.url, &admins, &env).await;
+    eventually("the bot provisioning", Duration::from_secs(30), || async {
+        bot.log().contains("fault injection: pausing").then_some(())
+    })
+    .await;
+    let started = std::time::Instant::now();
+    let (ok, out) = net.cli(&["provision"]);
+    let waited = started.elapsed();
+    assert!(ok, "{out}");
+    assert!(out.contains("0 change(s) made"), "the bot did it all: {out}");
+    assert!(waited >= Duration::from_millis(1500), "it waited for the bot: {waited:?}");
+    assert_eq!(net.rooms().await.len(), 8, "each room once");
+    assert!(bot.terminate().await);
+    net.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn the_command_line_waits_for_the_bots_provisioning_on_sqlite() {
+    the_command_line_waits_for_the_bots_provisioning(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_command_line_waits_for_the_bots_provisioning_on_postgres() {
+    the_command_line_waits_for_the_bots_provisioning(Backend::Postgres).await;
+}

@@ -82,7 +82,57 @@ pub fn lock_sqlite(database: &Path) -> Result<InstanceLock, LockError> {
     }
 }
 
+/// Held while one process provisions: another (the CLI beside the running
+/// bot, or another instance) waits for it, then finds the work done.
+#[derive(Debug)]
+pub enum ProvisioningLock {
+    /// A PostgreSQL session holding the advisory lock (closing it releases it).
+    Postgres(sqlx::PgConnection),
+    /// A locked file beside the SQLite database.
+    Sqlite(File),
+    /// An in-memory database: one process only.
+    None,
+}
+
+/// The advisory lock key of provisioning ("peerlink" in ASCII, shortened).
+const PROVISIONING_KEY: i64 = 0x7065_6572_6c69;
+
 impl super::Database {
+    /// Waits until no other process provisions this network, then holds
+    /// that right until the returned lock is dropped.
+    pub async fn provisioning_lock(&self) -> Result<ProvisioningLock, StorageError> {
+        match self {
+            super::Database::Postgres(pool) => {
+                let mut conn = pool.acquire().await?.detach();
+                sqlx::query("SELECT pg_advisory_lock($1)")
+                    .bind(PROVISIONING_KEY)
+                    .execute(&mut conn)
+                    .await?;
+                Ok(ProvisioningLock::Postgres(conn))
+            }
+            super::Database::Sqlite(pool) => {
+                let name = pool.connect_options().get_filename().to_path_buf();
+                let text = name.to_string_lossy();
+                if text == ":memory:" || text.starts_with("file:sqlx-in-memory") {
+                    return Ok(ProvisioningLock::None);
+                }
+                let path = PathBuf::from(format!("{}.provisioning.lock", name.display()));
+                let file = File::options()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(&path)
+                    .map_err(|e| StorageError::Corrupt(format!("{}: {e}", path.display())))?;
+                let file = tokio::task::spawn_blocking(move || file.lock().map(|()| file))
+                    .await
+                    .map_err(|e| StorageError::Corrupt(e.to_string()))?
+                    .map_err(|e| StorageError::Corrupt(format!("{}: {e}", path.display())))?;
+                Ok(ProvisioningLock::Sqlite(file))
+            }
+            _ => Err(StorageError::TransactionEnded),
+        }
+    }
+
     /// Whether the database holds any table (a restore goes only into an
     /// empty one).
     pub async fn has_tables(&self) -> Result<bool, StorageError> {

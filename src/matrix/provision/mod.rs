@@ -139,6 +139,10 @@ impl Provisioner {
     #[instrument(skip(self))]
     pub async fn reconcile(&self, dry_run: bool) -> Result<Report, MatrixError> {
         let _one_at_a_time = self.running.lock().await;
+        // One process at a time (the bot and `peerlink provision`, or two
+        // instances): the second waits, then plans from what the first did.
+        let _one_process = self.db.provisioning_lock().await?;
+        crate::fault::pause("provision_locked").await;
         let roster = self.db.load_roster().await?;
         let working = self.working().await?;
         let desired = self.all_desired(&roster, &working);
