@@ -9,7 +9,9 @@
 //! `PEERLINK_FAIL=NAME[:N][,NAME[:N]…]` makes the lookup `NAME` fail once,
 //! the first (or N-th) time it runs, as a database or homeserver read that
 //! times out would: the code around it must treat that as "try again", never
-//! as an answer. Unset, a point costs one atomic load. Never set either in
+//! as an answer. `PEERLINK_PAUSE=NAME:MS` makes the first visit of a pause
+//! point wait (a lock held while another process tries to take it). Unset,
+//! a point costs one atomic load. Never set either in
 //! production; the process logs a warning at start when one is set.
 
 use std::sync::atomic::{AtomicU32, Ordering};
