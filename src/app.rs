@@ -14,6 +14,7 @@ use crate::config::Settings;
 use crate::domain::{AdminPolicy, MatrixUserId};
 use crate::http::{self, HttpState, Tokens};
 use crate::i18n::Catalog;
+use crate::leader::Leadership;
 use crate::matrix::{self, BotContext, OutboxSender, Provisioner, Worker};
 use crate::service::ChatService;
 use crate::storage::{Database, SyncTokens};
@@ -86,8 +87,35 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         (None, Some((_, addr))) => chat.with_public_url(format!("http://{addr}")),
         (None, None) => chat,
     };
-    let (queue, jobs) = mpsc::channel(QUEUE_CAPACITY);
     let tasks = TaskTracker::new();
+    // Who leads when several instances share the database: a standby
+    // serves health and the read-only API, and waits here.
+    let holder = format!(
+        "{}#{}",
+        settings.matrix.user_id,
+        client.device_id().map(|d| d.to_string()).unwrap_or_default()
+    );
+    let takeover = Duration::from_secs(settings.leadership.takeover_secs.max(5));
+    let leadership = Leadership::new(db.clone(), holder, takeover);
+    if let Some((listener, _)) = http {
+        let state = HttpState {
+            db: db.clone(),
+            network: network.clone(),
+            tokens: Arc::new(Tokens::new(&settings.http.tokens).with_database(db.clone())),
+            plan,
+            leadership: Some(leadership.clone()),
+        };
+        tasks.spawn(http::serve(listener, state, shutdown.clone()));
+    }
+    if !leadership.wait_to_lead(&shutdown).await? {
+        tasks.close();
+        tasks.wait().await;
+        db.close().await;
+        info!("stopped while standing by");
+        return Ok(());
+    }
+    tasks.spawn(leadership.clone().keep_leading(shutdown.clone()));
+    let (queue, jobs) = mpsc::channel(QUEUE_CAPACITY);
     let wake_outbox = Arc::new(Notify::new());
     let worker = Worker {
         db: db.clone(),
@@ -104,6 +132,7 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         db: db.clone(),
         provisioner: provisioner.clone(),
         wake: wake_outbox,
+        leadership: leadership.clone(),
     };
     tasks.spawn(sender.run(shutdown.clone()));
     let ctx = BotContext {
@@ -119,16 +148,6 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
     }
     tasks.spawn(keep_provisioned(provisioner, settings.provisioning.clone(), shutdown.clone()));
 
-    if let Some((listener, _)) = http {
-        let state = HttpState {
-            db: db.clone(),
-            network: network.clone(),
-            tokens: Arc::new(Tokens::new(&settings.http.tokens).with_database(db.clone())),
-            plan,
-        };
-        tasks.spawn(http::serve(listener, state, shutdown.clone()));
-    }
-
     let outcome = matrix::run(client, db.clone(), ctx).await;
     // Whether sync ended by a signal or an error, everything else stops too.
     shutdown.cancel();
@@ -142,8 +161,12 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
     if drained.is_err() {
         warn!("in-flight work did not finish within {DRAIN_TIMEOUT:?}; stopping anyway");
     }
+    leadership.resign().await;
     db.close().await;
     info!("stopped");
+    if leadership.lost() {
+        anyhow::bail!("stopped after losing the lead to another instance");
+    }
     Ok(outcome?)
 }
 

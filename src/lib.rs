@@ -24,6 +24,7 @@ pub mod domain;
 pub mod fault;
 pub mod http;
 pub mod i18n;
+pub mod leader;
 pub mod matrix;
 pub mod service;
 pub mod storage;

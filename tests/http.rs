@@ -57,6 +57,7 @@ impl Server {
                 )
                 .unwrap(),
             )),
+            leadership: None,
         };
         let (listener, addr) = http::bind("127.0.0.1:0").await.unwrap();
         let stop = CancellationToken::new();

@@ -30,6 +30,7 @@ async fn a_token_made_on_the_command_line_works_at_once_until_revoked(backend: B
         network: Arc::new(load_network(None).unwrap()),
         tokens: Arc::new(Tokens::new(&[]).with_database(db.clone())),
         plan: None,
+        leadership: None,
     };
     let (listener, addr) = http::bind("127.0.0.1:0").await.unwrap();
     let stop = CancellationToken::new();

@@ -51,6 +51,25 @@ pub struct Settings {
     pub provisioning: ProvisioningSettings,
     /// The HTTP server: health, metrics, API, dashboard.
     pub http: HttpSettings,
+    /// Several instances on one PostgreSQL database: who leads.
+    #[serde(default)]
+    pub leadership: LeadershipSettings,
+}
+
+/// `[leadership]`: several `peerlink run` instances on one PostgreSQL
+/// database (see `src/leader.rs`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeadershipSettings {
+    /// A standby takes over within about this many seconds of the leader's
+    /// last renewal (at least 5).
+    pub takeover_secs: u64,
+}
+
+impl Default for LeadershipSettings {
+    fn default() -> Self {
+        Self { takeover_secs: 10 }
+    }
 }
 
 /// `[http]`: the operations server.
@@ -230,6 +249,7 @@ impl Default for Settings {
             network: NetworkSettings::default(),
             provisioning: ProvisioningSettings::default(),
             http: HttpSettings::default(),
+            leadership: LeadershipSettings::default(),
         }
     }
 }

@@ -30,6 +30,22 @@ pub async fn readyz(State(state): State<HttpState>) -> (StatusCode, Json<Value>)
         Ok(()) => json!({ "ok": true }),
         Err(e) => json!({ "ok": false, "error": e.to_string() }),
     };
+    // A standby is ready for what it does (health, the read-only API) when
+    // its database answers; it says who leads.
+    if let Some(leadership) = state.leadership.as_ref().filter(|l| !l.acting()) {
+        let lease = state.db.lease().await.ok().flatten();
+        let ok = database["ok"] == true;
+        let body = json!({
+            "status": if ok { "ready" } else { "not ready" },
+            "role": "standby",
+            "leader": lease.as_ref().map(|l| l.holder.clone()),
+            "leader_lease_seconds_left": lease.map(|l| (l.expires_in_ms.max(0)) / 1000),
+            "instance": leadership.holder(),
+            "database": database,
+        });
+        let status = if ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+        return (status, Json(body));
+    }
     let (last_sync, failures) = metrics::sync_state();
     let age = now_ms() - last_sync;
     let homeserver = if last_sync == 0 {
@@ -74,6 +90,7 @@ pub async fn readyz(State(state): State<HttpState>) -> (StatusCode, Json<Value>)
     let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     let body = json!({
         "status": if ready { "ready" } else { "not ready" },
+        "role": "leader",
         "database": database,
         "homeserver": homeserver,
         "queue": queue,

@@ -57,6 +57,8 @@ pub struct HttpState {
     pub tokens: Arc<Tokens>,
     /// The action plan, if one is configured.
     pub plan: Option<Arc<crate::domain::plan::ActionPlan>>,
+    /// This instance's part in leadership (`None`: tests of the API alone).
+    pub leadership: Option<crate::leader::Leadership>,
 }
 
 /// The router of the whole server.

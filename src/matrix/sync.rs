@@ -68,6 +68,17 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
         };
         db.save_sync_token(&account, &response.next_batch).await?;
         token = Some(response.next_batch);
+    } else if client.joined_rooms().is_empty() {
+        // A device new to this account (an instance taking the lead from
+        // another): an incremental sync from the shared position would only
+        // name the rooms with news, so it first learns every room it is in
+        // (no handler is registered yet: nothing in it is handled), then
+        // goes on from the shared position.
+        info!("a new device: syncing once to learn the rooms the bot is in");
+        tokio::select! {
+            _ = ctx.shutdown.cancelled() => return Ok(()),
+            r = client.sync_once(SyncSettings::default()) => drop(r?),
+        };
     }
 
     client.add_event_handler_context(ctx.clone());

@@ -10,6 +10,7 @@
 pub mod backup;
 mod events;
 mod jobs;
+mod leadership;
 mod membership;
 mod offers;
 mod outbox;
@@ -34,6 +35,7 @@ use tokio::sync::Mutex;
 
 pub use events::{EventClaim, ProcessedEvents, SyncTokens};
 pub use jobs::{JobStore, ScheduledJob};
+pub use leadership::Lease;
 pub use membership::{MembershipStore, NewApplication, VoteRecord};
 pub use offers::OfferStore;
 pub use outbox::{Destination, Outbox, OutboxCounts, OutboxEntry, Outgoing, Retry};

@@ -78,7 +78,12 @@ impl BotProcess {
     /// Starts the process (again) and waits until it listens for commands.
     pub async fn launch(&mut self) {
         assert!(self.child.is_none(), "the bot is already running");
-        let before = self.log().matches("listening for commands").count();
+        // Up: listening for commands (leading), or standing by (another
+        // instance leads).
+        let up = |log: String| {
+            log.matches("listening for commands").count() + log.matches("standing by").count()
+        };
+        let before = up(self.log());
         let log =
             std::fs::OpenOptions::new().create(true).append(true).open(&self.log_path).unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_peerlink"))
@@ -94,7 +99,7 @@ impl BotProcess {
             .expect("the peerlink binary starts");
         self.child = Some(child);
         let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
-        while self.log().matches("listening for commands").count() <= before {
+        while up(self.log()) <= before {
             if let Some(Ok(Some(status))) = self.child.as_mut().map(|c| c.try_wait()) {
                 panic!("peerlink exited with {status} during start-up:\n{}", self.log());
             }
@@ -105,6 +110,26 @@ impl BotProcess {
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Another instance of the same bot account, with the same settings and
+    /// a data directory (a Matrix device) of its own.
+    pub async fn twin(&self) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let data_dir = dir.path().join("data");
+        let mut env = self.env.clone();
+        env.retain(|(k, _)| k != "PEERLINK__DATA_DIR");
+        env.push(("PEERLINK__DATA_DIR".into(), data_dir.display().to_string()));
+        let log_path = dir.path().join("peerlink.log");
+        let mut twin =
+            Self { account: self.account.clone(), data_dir, child: None, env, log_path, _dir: dir };
+        twin.launch().await;
+        twin
+    }
+
+    /// The process ID, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().and_then(|c| c.id())
     }
 
     /// Sets (or, with `None`, removes) an environment variable for the

@@ -56,6 +56,9 @@ pub struct OutboxSender {
     pub provisioner: Provisioner,
     /// Woken when the worker has committed new items.
     pub wake: Arc<Notify>,
+    /// Whether this instance may still act (fencing: a leader whose lease
+    /// is not safely alive sends nothing).
+    pub leadership: crate::leader::Leadership,
 }
 
 /// Why an item could not be delivered.
@@ -239,6 +242,15 @@ impl OutboxSender {
     #[instrument(skip_all, fields(id = entry.id, kind = entry.item.kind(), event_id = %entry.event_id))]
     async fn deliver(&self, entry: &OutboxEntry) -> Result<(), Failure> {
         crate::fault::point("outbox_before_send");
+        if !self.leadership.acting() {
+            // Fencing: another instance may lead by now; it sends this.
+            return Err(Failure::Pending("this instance no longer leads".into()));
+        }
+        if metrics::sync_state().0 == 0 {
+            // Until this process has synced once, its client may not know
+            // the rooms (a device that just took the lead from another).
+            return Err(Failure::Pending("waiting for the first sync".into()));
+        }
         match &entry.item {
             Outgoing::Message { to, plain, html, mentions } => {
                 let text = Text::new(plain.clone(), html.clone());
