@@ -9,8 +9,10 @@
 //! its length; PostgreSQL's clock decides expiry). Fencing: the leader acts
 //! only while its last renewal is younger than the lease minus a margin, on
 //! its own monotonic clock, so a leader cut off from the database, or
-//! frozen and resumed, stops sending before any other instance can start;
-//! it then stops the process (a supervisor starts it again, as a standby).
+//! frozen and resumed, stops sending before any other instance can start.
+//! When the database answers again it acts again if the lease is still its
+//! own, and otherwise stops the process (a supervisor starts it again, as a
+//! standby).
 //! With SQLite (one instance; see `storage::backup::lock_sqlite`) the same
 //! code leads at once.
 
@@ -33,6 +35,7 @@ pub struct Leadership {
     lease: Duration,
     renewed_at: Arc<Mutex<Option<Instant>>>,
     lost: Arc<std::sync::atomic::AtomicBool>,
+    led: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Leadership {
@@ -41,7 +44,14 @@ impl Leadership {
     pub fn new(db: Database, holder: String, takeover: Duration) -> Self {
         // A standby tries every second: the lease is the takeover time less that.
         let lease = takeover.saturating_sub(Duration::from_secs(1)).max(MARGIN * 2);
-        Self { db, holder, lease, renewed_at: Arc::default(), lost: Arc::default() }
+        Self {
+            db,
+            holder,
+            lease,
+            renewed_at: Arc::default(),
+            lost: Arc::default(),
+            led: Arc::default(),
+        }
     }
 
     /// This instance's holder name.
@@ -68,6 +78,7 @@ impl Leadership {
             match self.db.try_lead(&self.holder, self.lease_ms()).await {
                 Ok(Some(token)) => {
                     *self.renewed_at.lock().unwrap_or_else(|e| e.into_inner()) = Some(attempt);
+                    self.led.store(true, std::sync::atomic::Ordering::SeqCst);
                     info!(holder = %self.holder, token, "leading");
                     return Ok(true);
                 }
@@ -86,11 +97,20 @@ impl Leadership {
         }
     }
 
-    /// Renews the lease while `shutdown` is not cancelled; when it cannot
-    /// be renewed in time (lost to another instance, or the database out of
-    /// reach), this instance stops acting and cancels `shutdown`.
+    /// Whether this process has led (a standby never has).
+    pub fn has_led(&self) -> bool {
+        self.led.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Renews the lease while `shutdown` is not cancelled. While it cannot
+    /// be renewed (the database out of reach) this instance soon stops
+    /// acting (see [`Self::acting`]) and keeps trying: it acts again if the
+    /// lease is still its own when the database answers (one instance, a
+    /// database restart), and stops (cancelling `shutdown`) when another
+    /// instance has the lead.
     pub async fn keep_leading(self, shutdown: CancellationToken) {
         let every = self.lease / 3;
+        let mut failing = false;
         loop {
             tokio::select! {
                 _ = shutdown.cancelled() => return,
@@ -102,18 +122,26 @@ impl Leadership {
             match renewal.await {
                 Ok(Ok(Some(_))) => {
                     *self.renewed_at.lock().unwrap_or_else(|e| e.into_inner()) = Some(attempt);
+                    if failing {
+                        info!("the lead is renewed: acting again");
+                        failing = false;
+                    }
                 }
                 Ok(Ok(None)) => {
                     self.stop("another instance took the lead", &shutdown);
                     return;
                 }
-                Ok(Err(e)) if self.acting() => {
-                    warn!(error = %e, "cannot renew the lead; retrying");
+                Ok(Err(e)) => {
+                    if !failing {
+                        warn!(error = %e, "cannot renew the lead; acting only while the lease is safely alive, retrying");
+                        failing = true;
+                    }
                 }
-                Err(_) if self.acting() => warn!("renewing the lead timed out; retrying"),
-                _ => {
-                    self.stop("the lease could not be renewed in time", &shutdown);
-                    return;
+                Err(_) => {
+                    if !failing {
+                        warn!("renewing the lead timed out; acting only while the lease is safely alive, retrying");
+                        failing = true;
+                    }
                 }
             }
         }

@@ -32,7 +32,7 @@ pub async fn readyz(State(state): State<HttpState>) -> (StatusCode, Json<Value>)
     };
     // A standby is ready for what it does (health, the read-only API) when
     // its database answers; it says who leads.
-    if let Some(leadership) = state.leadership.as_ref().filter(|l| !l.acting()) {
+    if let Some(leadership) = state.leadership.as_ref().filter(|l| !l.has_led()) {
         let lease = state.db.lease().await.ok().flatten();
         let ok = database["ok"] == true;
         let body = json!({
