@@ -56,6 +56,16 @@ pub struct BotContext {
     pub provisioner: super::Provisioner,
 }
 
+/// Set once this process's client knows the rooms the bot is in (its store
+/// had them, or it synced them): before that, a room lookup could fail for
+/// a room the bot is in, and the outbox waits.
+pub static ROOMS_KNOWN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether this process's client knows the bot's rooms (see [`ROOMS_KNOWN`]).
+pub fn rooms_known() -> bool {
+    ROOMS_KNOWN.load(std::sync::atomic::Ordering::SeqCst)
+}
+
 /// Syncs until `ctx.shutdown` is cancelled or the session becomes invalid.
 pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), MatrixError> {
     let account = own_user_id(&client);
@@ -89,6 +99,7 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
     client.add_event_handler(handlers::on_unstable_poll_response);
     client.add_event_handler(handlers::on_poll_response);
     handlers::accept_pending_invites(&client, &ctx).await;
+    ROOMS_KNOWN.store(true, std::sync::atomic::Ordering::SeqCst);
     info!("listening for commands");
 
     let mut failures = 0u32;

@@ -246,10 +246,10 @@ impl OutboxSender {
             // Fencing: another instance may lead by now; it sends this.
             return Err(Failure::Pending("this instance no longer leads".into()));
         }
-        if metrics::sync_state().0 == 0 {
-            // Until this process has synced once, its client may not know
-            // the rooms (a device that just took the lead from another).
-            return Err(Failure::Pending("waiting for the first sync".into()));
+        if !crate::matrix::sync::rooms_known() {
+            // Until then its client may not know the rooms (a device that
+            // just took the lead from another syncs them first).
+            return Err(Failure::Pending("waiting to know the rooms".into()));
         }
         match &entry.item {
             Outgoing::Message { to, plain, html, mentions } => {
