@@ -15,11 +15,10 @@ use std::time::Duration;
 use common::net::Net;
 use common::{eventually, Backend};
 use matrix_sdk::config::SyncSettings;
-use matrix_sdk::ruma::api::client::message::send_message_event;
-use matrix_sdk::ruma::{OwnedRoomId, TransactionId};
+use matrix_sdk::ruma::OwnedRoomId;
 use peerlink::domain::RoomKind;
 use peerlink::storage::{Database, MembershipStore, Outbox, RoomStore, RosterStore};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 fn body(event: &Value) -> &str {
     event["content"]["body"].as_str().unwrap_or_default()
@@ -128,26 +127,6 @@ async fn bot_rooms_named(net: &Net, prefix: &str) -> usize {
     count
 }
 
-async fn respond(
-    client: &common::client::TestClient,
-    room: &OwnedRoomId,
-    poll: &str,
-    answer: &str,
-) {
-    let content = json!({
-        "org.matrix.msc3381.poll.response": { "answers": [answer] },
-        "m.relates_to": { "rel_type": "m.reference", "event_id": poll },
-    });
-    let raw = matrix_sdk::ruma::serde::Raw::new(&content).unwrap().cast_unchecked();
-    let request = send_message_event::v3::Request::new_raw(
-        room.clone(),
-        TransactionId::new(),
-        "org.matrix.msc3381.poll.response".into(),
-        raw,
-    );
-    client.client.send(request).await.unwrap();
-}
-
 async fn cooperation_survives_sigkill(backend: Backend) {
     let Some(mut net) = Net::new(backend).await else { return };
     let bot = net.bot_id();
@@ -181,14 +160,14 @@ async fn cooperation_survives_sigkill(backend: Backend) {
         })
         .await;
     let poll_id = poll["event_id"].as_str().unwrap().to_owned();
-    respond(&net.pt, &net.committee, &poll_id, "yes").await;
+    net.pt.respond_to_poll(&net.committee, &poll_id, "yes").await;
     eventually("PT's vote counted", Duration::from_secs(20), || async {
         let thread = net.thread(&net.pt, &net.committee, &poll_id).await;
         thread.iter().any(|e| body(e).contains("1 yes")).then_some(())
     })
     .await;
     arm(&mut net, "membership_after_vote").await;
-    respond(&net.py, &net.committee, &poll_id, "yes").await;
+    net.py.respond_to_poll(&net.committee, &poll_id, "yes").await;
     restart_after_kill(&mut net, "membership_after_vote").await;
     settled(&url, "the deciding vote").await;
     tokio::time::sleep(Duration::from_secs(2)).await;

@@ -13,33 +13,11 @@ use std::time::Duration;
 
 use common::net::Net;
 use common::{eventually, Backend};
-use matrix_sdk::ruma::api::client::message::send_message_event;
-use matrix_sdk::ruma::{OwnedRoomId, TransactionId};
-use serde_json::{json, Value};
+use matrix_sdk::ruma::OwnedRoomId;
+use serde_json::Value;
 
 fn body(event: &Value) -> &str {
     event["content"]["body"].as_str().unwrap_or_default()
-}
-
-/// Answers poll `poll` with `answer`, as a client with polls does.
-async fn respond(
-    client: &common::client::TestClient,
-    room: &OwnedRoomId,
-    poll: &str,
-    answer: &str,
-) {
-    let content = json!({
-        "org.matrix.msc3381.poll.response": { "answers": [answer] },
-        "m.relates_to": { "rel_type": "m.reference", "event_id": poll },
-    });
-    let raw = matrix_sdk::ruma::serde::Raw::new(&content).unwrap().cast_unchecked();
-    let request = send_message_event::v3::Request::new_raw(
-        room.clone(),
-        TransactionId::new(),
-        "org.matrix.msc3381.poll.response".into(),
-        raw,
-    );
-    client.client.send(request).await.unwrap();
 }
 
 /// What matrix-nio reads of the polls in `room` as `account` (see
@@ -104,14 +82,14 @@ async fn an_observer_becomes_a_member_by_the_committees_poll(backend: Backend) {
             .await
         }
     };
-    respond(&net.pt, &net.committee, &poll_id, "no").await;
+    net.pt.respond_to_poll(&net.committee, &poll_id, "no").await;
     thread_has("0 yes, 1 no").await;
-    respond(&net.pt, &net.committee, &poll_id, "yes").await;
+    net.pt.respond_to_poll(&net.committee, &poll_id, "yes").await;
     thread_has("1 yes, 0 no").await;
-    respond(&net.ma, &net.committee, &poll_id, "no").await;
+    net.ma.respond_to_poll(&net.committee, &poll_id, "no").await;
     thread_has("1 yes, 1 no").await;
     // Paraguay's yes makes the majority: two yes, one no.
-    respond(&net.py, &net.committee, &poll_id, "yes").await;
+    net.py.respond_to_poll(&net.committee, &poll_id, "yes").await;
     let end = eventually("the poll's end", Duration::from_secs(20), || async {
         net.pt.events(&net.committee).await.into_iter().find(|e| {
             e["type"] == "org.matrix.msc3381.poll.end"

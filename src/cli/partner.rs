@@ -76,17 +76,10 @@ fn region_ids(network: &Network, words: &[String]) -> anyhow::Result<BTreeSet<St
     if matches!(words, [only] if only.trim().eq_ignore_ascii_case("none")) {
         return Ok(BTreeSet::new());
     }
-    words
-        .iter()
-        .filter(|w| !w.trim().is_empty())
-        .map(|w| {
-            network.regions.find(w).map(|r| r.id.clone()).ok_or_else(|| {
-                let known: Vec<&str> =
-                    network.regions.regions().iter().map(|r| r.id.as_str()).collect();
-                anyhow::anyhow!("`{w}` is not a region of the network ({})", known.join(", "))
-            })
-        })
-        .collect()
+    network.regions.ids_of(words).map_err(|w| {
+        let known: Vec<&str> = network.regions.regions().iter().map(|r| r.id.as_str()).collect();
+        anyhow::anyhow!("`{w}` is not a region of the network ({})", known.join(", "))
+    })
 }
 
 /// Runs `peerlink partner …`.

@@ -120,6 +120,19 @@ impl RegionMap {
     }
 
     /// Finds a region by ID or by any of its names, ignoring case.
+    /// The IDs of the regions `typed` names (IDs or names, see
+    /// [`Self::find`]; blank words skipped), or the first word that names none.
+    pub fn ids_of<'a>(
+        &self,
+        typed: impl IntoIterator<Item = &'a String>,
+    ) -> Result<std::collections::BTreeSet<RegionId>, &'a String> {
+        typed
+            .into_iter()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| self.find(t).map(|r| r.id.clone()).ok_or(t))
+            .collect()
+    }
+
     pub fn find(&self, query: &str) -> Option<&Region> {
         let q = query.trim().to_lowercase();
         self.regions.iter().find(|r| r.id == q || r.names.0.values().any(|n| n.to_lowercase() == q))

@@ -15,10 +15,14 @@ use super::StorageError;
 pub fn sqlite_path(url: &str) -> Result<Option<PathBuf>, StorageError> {
     let options = SqliteConnectOptions::from_str(url).map_err(StorageError::Connect)?;
     let path = options.get_filename();
+    Ok((!in_memory(path)).then(|| path.to_path_buf()))
+}
+
+/// Whether a SQLite file name is an in-memory database (`sqlite::memory:`
+/// reads as a shared-cache name, not a file).
+fn in_memory(path: &Path) -> bool {
     let name = path.to_string_lossy();
-    // `sqlite::memory:` reads as a shared-cache name, not a file.
-    let in_memory = name == ":memory:" || name.starts_with("file:sqlx-in-memory");
-    Ok((!in_memory).then(|| path.to_path_buf()))
+    name == ":memory:" || name.starts_with("file:sqlx-in-memory")
 }
 
 /// Copies the SQLite database `from` into the new file `to`, consistently
@@ -112,8 +116,7 @@ impl super::Database {
             }
             super::Database::Sqlite(pool) => {
                 let name = pool.connect_options().get_filename().to_path_buf();
-                let text = name.to_string_lossy();
-                if text == ":memory:" || text.starts_with("file:sqlx-in-memory") {
+                if in_memory(&name) {
                     return Ok(ProvisioningLock::None);
                 }
                 let path = PathBuf::from(format!("{}.provisioning.lock", name.display()));

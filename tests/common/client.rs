@@ -95,6 +95,22 @@ impl TestClient {
         self.client.send(request).await.unwrap().event_id
     }
 
+    /// Answers poll `poll` with `answer` (MSC3381, as a client with polls does).
+    pub async fn respond_to_poll(&self, room: &OwnedRoomId, poll: &str, answer: &str) {
+        let content = serde_json::json!({
+            "org.matrix.msc3381.poll.response": { "answers": [answer] },
+            "m.relates_to": { "rel_type": "m.reference", "event_id": poll },
+        });
+        let raw = matrix_sdk::ruma::serde::Raw::new(&content).unwrap().cast_unchecked();
+        let request = send_message_event::v3::Request::new_raw(
+            room.clone(),
+            TransactionId::new(),
+            "org.matrix.msc3381.poll.response".into(),
+            raw,
+        );
+        self.client.send(request).await.unwrap();
+    }
+
     /// Reacts to `target` with `key`.
     pub async fn react(&self, room: &OwnedRoomId, target: &str, key: &str) -> OwnedEventId {
         let content = serde_json::json!({

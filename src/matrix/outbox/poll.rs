@@ -13,7 +13,6 @@ use matrix_sdk::ruma::OwnedTransactionId;
 
 use super::route::event_id;
 use super::{Failure, OutboxSender};
-use crate::domain::RoomKind;
 use crate::storage::{MembershipStore, Outbox, OutboxEntry};
 use crate::telemetry::metrics;
 
@@ -89,13 +88,5 @@ impl OutboxSender {
             metrics::database_error();
             Failure::Transient(format!("recording the delivery: {e}"), None)
         })
-    }
-
-    async fn committee_room(&self) -> Result<matrix_sdk::Room, Failure> {
-        match self.provisioner.room_id(&RoomKind::Committee).await {
-            Ok(Some(id)) => self.room(id.as_str()),
-            Ok(None) => Err(Failure::Permanent("the committee room is not provisioned yet".into())),
-            Err(e) => Err(Failure::Transient(e.to_string(), None)),
-        }
     }
 }

@@ -105,16 +105,7 @@ impl OutboxSender {
                 Ok((self.room(room)?, send::notice(text, &target)))
             }
             Destination::Card { .. } => {
-                let room = match self.provisioner.room_id(&RoomKind::Committee).await {
-                    Ok(Some(id)) => id,
-                    Ok(None) => {
-                        return Err(Failure::Permanent(
-                            "the committee room is not provisioned yet".into(),
-                        ))
-                    }
-                    Err(e) => return Err(Failure::Transient(e.to_string(), None)),
-                };
-                Ok((self.room(room.as_str())?, send::notice_alone(text)))
+                Ok((self.committee_room().await?, send::notice_alone(text)))
             }
             Destination::CardThread { request: id } => {
                 let r = request(*id).await?;
@@ -192,6 +183,15 @@ impl OutboxSender {
                     Err(other) => Err(other),
                 }
             }
+        }
+    }
+
+    /// The committee room (cards, polls).
+    pub(super) async fn committee_room(&self) -> Result<Room, Failure> {
+        match self.provisioner.room_id(&RoomKind::Committee).await {
+            Ok(Some(id)) => self.room(id.as_str()),
+            Ok(None) => Err(Failure::Permanent("the committee room is not provisioned yet".into())),
+            Err(e) => Err(Failure::Transient(e.to_string(), None)),
         }
     }
 

@@ -24,13 +24,7 @@ impl Provisioner {
                 return self.working_texts(kind, &w.request);
             }
         }
-        // The room's configured languages, else every catalog language
-        // (the default one first).
-        let mut languages = self.network.rooms.policy(kind).languages.clone();
-        if languages.is_empty() {
-            languages.push(self.language);
-            languages.extend(Language::ALL.into_iter().filter(|l| *l != self.language));
-        }
+        let languages = self.languages(kind);
         let (prefix, region) = match kind {
             RoomKind::Space => ("room-space", None),
             RoomKind::Plenary => ("room-plenary", None),
@@ -85,11 +79,7 @@ impl Provisioner {
     /// A working room's name (its request's number and title) and topic (in
     /// each of its languages).
     fn working_texts(&self, kind: &RoomKind, request: &Request) -> (String, String) {
-        let mut languages = self.network.rooms.policy(kind).languages.clone();
-        if languages.is_empty() {
-            languages.push(self.language);
-            languages.extend(Language::ALL.into_iter().filter(|l| *l != self.language));
-        }
+        let languages = self.languages(kind);
         let title: String = request.title.chars().take(80).collect();
         let name = format!("#{} · {title}", request.id);
         let topics: Vec<String> = languages
@@ -104,5 +94,16 @@ impl Provisioner {
             })
             .collect();
         (name, topics.join("\n"))
+    }
+
+    /// The languages of a room's texts: its configured ones, else every
+    /// catalog language (the default one first).
+    fn languages(&self, kind: &RoomKind) -> Vec<Language> {
+        let mut languages = self.network.rooms.policy(kind).languages.clone();
+        if languages.is_empty() {
+            languages.push(self.language);
+            languages.extend(Language::ALL.into_iter().filter(|l| *l != self.language));
+        }
+        languages
     }
 }

@@ -110,11 +110,7 @@ impl<S: RosterStore + Sync> ChatService<S> {
 
     /// Region IDs for what was typed (IDs or names), or the first unknown word.
     fn region_ids(&self, typed: &[String]) -> Result<std::collections::BTreeSet<String>, String> {
-        let regions = &self.roster.network().regions;
-        typed
-            .iter()
-            .map(|t| regions.find(t).map(|r| r.id.clone()).ok_or_else(|| t.clone()))
-            .collect()
+        self.roster.network().regions.ids_of(typed).map_err(Clone::clone)
     }
 
     fn unknown_region(&self, req: &Request<'_>, typed: &str) -> Answer {
