@@ -42,6 +42,7 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
     let resume_from = db.sync_token(&settings.matrix.user_id).await?;
     let network = Arc::new(settings.load_network()?);
     let plan = settings.load_plan()?.map(Arc::new);
+    let guidance = Arc::new(settings.load_guidance()?);
     let policy = AdminPolicy::new(settings.bot.admins.iter().map(String::as_str));
     let chat = ChatService::new(
         catalog.clone(),
@@ -56,7 +57,8 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         settings.bot.rate_limit_burst,
         settings.bot.rate_limit_backlog,
     )
-    .with_plan(plan.clone());
+    .with_plan(plan.clone())
+    .with_guidance(guidance.clone());
     let client = matrix::connect(&settings, resume_from.as_deref()).await?;
     info!(user_id = %settings.matrix.user_id, homeserver = %settings.matrix.homeserver_url, "logged in");
 
@@ -115,6 +117,8 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         return Ok(());
     }
     tasks.spawn(leadership.clone().keep_leading(shutdown.clone()));
+    // The leader keeps the guidance sections searchable.
+    crate::service::memory::index_guidance(&db, &guidance).await?;
     let (queue, jobs) = mpsc::channel(QUEUE_CAPACITY);
     let wake_outbox = Arc::new(Notify::new());
     let worker = Worker {

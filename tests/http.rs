@@ -15,7 +15,7 @@ use peerlink::domain::{
     Roster, State, Status, Transition,
 };
 use peerlink::http::{self, sha256_hex, HttpState, Tokens};
-use peerlink::storage::{Database, RequestStore, RosterStore, Step};
+use peerlink::storage::{Database, MemoryStore, RequestStore, RosterStore, Step};
 use peerlink::storage::{PlanLink, PlanStore, PlanUpdate};
 use serde_json::Value;
 use tokio_util::sync::CancellationToken;
@@ -211,6 +211,9 @@ async fn seed(db: &Database) {
         at: NOV_1,
     };
     db.record_plan_update(&update, "$u1").await.unwrap();
+    // Request 2 is about education (SDG 4.7).
+    let tags = [("theme", "education".to_owned()), ("sdg", "4.7".to_owned())];
+    db.add_tags(("request", 2), &tags, "@didh:ma.example", NOV_1).await.unwrap();
 }
 
 async fn set_created(db: &Database, id: i64, at: i64) {
@@ -257,6 +260,17 @@ async fn every_endpoint_answers_as_documented(backend: Backend) {
     let full = server.json("/api/v1/roster", ROSTER).await;
     assert!(full.to_string().contains("@didh:ma.example"), "{full}");
     assert_eq!(full["regions"].as_array().unwrap().len(), 5);
+
+    // Tags: shown on each request, and filters (a goal finds its targets).
+    let tagged = server.json("/api/v1/requests?theme=education", REPORTS).await;
+    assert_eq!(numbers(&tagged), [2], "{tagged}");
+    assert_eq!(numbers(&server.json("/api/v1/requests?sdg=4", REPORTS).await), [2]);
+    assert_eq!(numbers(&server.json("/api/v1/requests?sdg=4.7", REPORTS).await), [2]);
+    assert!(numbers(&server.json("/api/v1/requests?sdg=4.1", REPORTS).await).is_empty());
+    assert_eq!(server.get("/api/v1/requests?sdg=18", Some(REPORTS)).await.0, 400);
+    let two = server.json("/api/v1/requests/2", REPORTS).await;
+    assert_eq!(two["tags"]["themes"], serde_json::json!(["education"]), "{two}");
+    assert_eq!(two["tags"]["sdgs"], serde_json::json!(["4.7"]), "{two}");
 
     // The action plan: progress by pillar, activities as they stand, and
     // membership month by month from the roster's history.
@@ -437,6 +451,8 @@ async fn the_openapi_document_matches_the_routes() {
         ("state", "submitted"),
         ("region", "africa"),
         ("category", "membership"),
+        ("theme", "justice"),
+        ("sdg", "16"),
         ("country", "CL"),
         ("from", "2026-11-01"),
         ("to", "2027-01-01"),
@@ -458,6 +474,7 @@ async fn the_openapi_document_matches_the_routes() {
     // …and every route in the document answers (with a token where it says so).
     for path in routed {
         let path = path.replace("{number}", "1").replace("{file}", "not-a-seminar.ics");
+        let path = if path == "/api/v1/search" { format!("{path}?q=workshop") } else { path };
         let status = server.get(&path, Some(REPORTS)).await.0;
         let unknown_file = path.starts_with("/calendar/") && status == 404;
         assert!(

@@ -515,3 +515,62 @@ plan-status-in-progress = قيد التنفيذ
 plan-status-delayed = متأخر
 plan-status-done = منجز
 plan-status-cancelled = ملغى
+
+## The network's memory: tags, practices, search
+
+summary-tag = وسم طلب بغايات أهداف التنمية المستدامة وبالمجالات المواضيعية وبتوصيات الأمم المتحدة (مندوبو الدولة مقدّمة الطلب، واللجنة)
+summary-practice = تبادل ممارسة جيدة مع الشبكة (نص الممارسة في الأسطر التالية)؛ تعديل ممارساتك أو سحبها
+summary-search = البحث في النتائج والدروس المستفادة والممارسات الجيدة والطلبات التي يمكنك الاطلاع عليها (بما في ذلك "العبارات الموضوعة بين علامتي تنصيص")
+request-tags = الوسوم: { $tags }
+tag-unknown-sdg = { $value } ليس هدفًا ولا غاية من أهداف التنمية المستدامة. الأهداف مرقّمة من 1 إلى 17؛ وتُكتب الغايات على النحو التالي: 16.3 أو 16.a.
+tag-unknown-theme = { $value } ليس من المجالات المواضيعية للشبكة. ترد المجالات المواضيعية في ملف المجالات المواضيعية للشبكة؛ يُرجى التوجّه إلى المنسّق.
+tag-unknown-theme-closest = { $value } ليس من المجالات المواضيعية للشبكة. هل تقصد: { $closest }؟
+tag-too-many = لا يجوز أن يتجاوز عدد الوسوم من كل نوع (أهداف التنمية المستدامة، والمجالات المواضيعية، والمراجع) { $max } للطلب الواحد أو للممارسة الواحدة.
+ref-unknown-mechanism = لا يبدأ { $value } بآلية أعرفها: UPR (الاستعراض الدوري الشامل)، أو إحدى هيئات المعاهدات (CAT، SPT، CEDAW، CERD، CCPR، CESCR، CRC، CRPD، CMW، CED)، أو SP للإجراءات الخاصة.
+ref-bad-upr = { $value } ليس مرجعًا صحيحًا من مراجع الاستعراض الدوري الشامل. اكتب رقم الجولة ثم رقم التوصية، مثلًا: UPR 4 123.45
+ref-bad-treaty-body = { $value } ليس مرجعًا صحيحًا من مراجع هيئات المعاهدات. اكتب اسم الهيئة، ثم رمز الوثيقة أو الفقرة، مثلًا: CAT CAT/C/PRY/CO/7 para 12
+ref-wrong-symbol = في { $value }، الرمز ليس رمز وثيقة من وثائق { $body }: تبدأ رموز وثائقها بـ { $prefix }.
+ref-bad-special-procedure = { $value } ليس مرجعًا صحيحًا من مراجع الإجراءات الخاصة. اكتب SP، ثم الولاية، ثم رمز التقرير أو الفقرة، مثلًا: SP torture A/HRC/40/59/Add.1 para 85
+ref-too-long = { $value } أطول من أن يكون مرجعًا (الحد الأقصى لعدد الأحرف: 120).
+tag-not-allowed = لا يمكن وسم الطلب { $number } إلا لمندوبي الدولة التي قدّمته وللجنة التنفيذية.
+tag-done = وُسم الطلب { $number }.
+tag-none-left = لم تعد للطلب { $number } أي وسوم.
+practice-not-allowed = لا يتبادل الممارسات الجيدة إلا مندوبو دول الشبكة وشركائها.
+practice-too-long = العنوان أو نص الممارسة أطول من اللازم (الحد الأقصى لعدد أحرف الممارسة: { $max }).
+practice-shared = شكرًا لك: نُشرت ممارستك الجيدة برقم { $number } ({ $tags }). ويمكن لأي شخص العثور عليها بالأمر `!search`.
+practice-not-found = لا توجد ممارسة رقمها { $number }.
+practice-not-yours = لا يمكن تعديل الممارسة { $number } إلا لمن نشرها أو للمنسّق.
+practice-edited = حُدّثت الممارسة { $number }.
+practice-withdrawn = سُحبت الممارسة { $number }؛ ولم يعد البحث يعرضها.
+search-not-allowed = البحث متاح لمندوبي دول الشبكة وشركائها فقط.
+search-empty = عمّ أبحث؟ اكتب بعض الكلمات بعد `!search`، مثلًا: ‎!search قاعدة بيانات تتبع التوصيات
+search-no-words = لا يوجد في ذلك ما يمكن البحث عنه: اكتب كلمات، لا علامات ترقيم فقط أو كلمات شائعة جدًا.
+search-unbalanced-quotes = فُتحت علامة تنصيص ولم تُغلق. ضع العبارة بين علامتي تنصيص، مثلًا: ‎!search "زيارة دراسية"
+search-too-many-words = عدد الكلمات كبير جدًا: الحد الأقصى { $max }. احتفظ بأكثرها دلالة.
+search-too-long = عبارة البحث طويلة جدًا (عدد أحرفها: { $length }؛ والحد الأقصى: { $max }). احتفظ بأكثر الكلمات دلالة.
+search-unknown-region = { $value } ليست منطقة. استخدم إحدى المناطق التالية: { $regions }.
+search-none = لا توجد نتائج للبحث عن { $query }. جرّب عددًا أقل من الكلمات أو كلمات أخرى (باللغة التي كُتب بها النص)، أو أزل أحد عوامل التصفية.
+search-intro = { $count ->
+    [zero] لا توجد نتائج للبحث عن { $query }.
+    [one] أفضل نتيجة للبحث عن { $query }:
+    [two] أفضل نتيجتين للبحث عن { $query }:
+    [few] أفضل { $count } نتائج للبحث عن { $query }:
+    [many] أفضل { $count } نتيجة للبحث عن { $query }:
+   *[other] أفضل { $count } نتيجة للبحث عن { $query }:
+}
+search-hit = { $rank }. { $kind } · { $title } ({ $seat }): { $excerpt } { $link }
+search-kind-request = الطلب { $source }
+search-kind-outcome = نتيجة الطلب { $source }
+search-kind-practice = الممارسة الجيدة { $source }
+search-kind-guidance = إرشادات
+summary-guide = الاطلاع على وثائق التوجيه الخاصة بالشبكة (مثل إطار مراكش التوجيهي)، قسمًا تلو الآخر، بلغتك
+guide-none = لا توجد لدى الشبكة وثائق توجيه بعد؛ ويتولى المنسّق إضافتها.
+guide-intro = وثائق التوجيه الخاصة بالشبكة (أرسل ‎!guide متبوعًا بمعرّف الوثيقة لرؤية أقسامها):
+guide-entry = • { $id }: { $title } (اللغات: { $languages })
+guide-unknown = لا توجد وثيقة توجيه معرّفها { $value }. أرسل ‎!guide لرؤية القائمة.
+guide-fallback = هذه الوثيقة غير متاحة بلغتك؛ وفيما يلي نصها باللغة: { $language }.
+guide-sections = { $title }: أرسل ‎!guide { $id } متبوعًا برقم القسم (أو بالكلمات الأولى من عنوانه).
+guide-section-entry = { $number }. { $title }
+guide-no-section = لا يوجد في { $id } قسم { $value }. أرسل ‎!guide { $id } لرؤية القائمة.
+guide-section = { $document } · { $number }. { $title }
+    { $body }

@@ -433,3 +433,58 @@ plan-status-in-progress = in progress
 plan-status-delayed = delayed
 plan-status-done = done
 plan-status-cancelled = cancelled
+
+## The network's memory: tags, practices, search
+
+summary-tag = tag a request with SDG targets, themes and UN recommendations (the requesting state's delegates, the committee)
+summary-practice = share a good practice with the network (the practice on the next lines); edit or withdraw your own
+summary-search = search outcomes, lessons, practices and the requests you may see ("quoted phrases" too)
+request-tags = Tagged: { $tags }
+tag-unknown-sdg = { $value } is not an SDG goal or target. Goals go from 1 to 17; targets look like 16.3 or 16.a.
+tag-unknown-theme = { $value } is not one of the network's themes. The themes are listed in the network's themes file; ask the coordinator.
+tag-unknown-theme-closest = { $value } is not one of the network's themes. Did you mean: { $closest }?
+tag-too-many = At most { $max } tags of each kind (SDGs, themes, references) on one request or practice.
+ref-unknown-mechanism = { $value } does not start with a mechanism I know: UPR, a treaty body (CAT, SPT, CEDAW, CERD, CCPR, CESCR, CRC, CRPD, CMW, CED) or SP for a special procedure.
+ref-bad-upr = { $value } is not a UPR reference. Write the cycle and the recommendation's number, like: UPR 4 123.45
+ref-bad-treaty-body = { $value } is not a treaty body reference. Write the body, then the document's symbol or the paragraph, like: CAT CAT/C/PRY/CO/7 para 12
+ref-wrong-symbol = In { $value }, the symbol is not a document of { $body }: its symbols begin { $prefix }.
+ref-bad-special-procedure = { $value } is not a special procedure reference. Write SP, the mandate, then the report's symbol or the paragraph, like: SP torture A/HRC/40/59/Add.1 para 85
+ref-too-long = { $value } is too long for a reference (at most 120 characters).
+tag-not-allowed = Only the delegates of the state that filed request { $number } and the Executive Committee can tag it.
+tag-done = Request { $number } is tagged.
+tag-none-left = Request { $number } has no tags left.
+practice-not-allowed = Only delegates of the network's states and partners share practices.
+practice-too-long = The title or the practice is too long (at most { $max } characters for the practice).
+practice-shared = Thank you: your practice is shared as { $number } ({ $tags }). Anyone finds it with `!search`.
+practice-not-found = There is no practice { $number }.
+practice-not-yours = Only whoever shared practice { $number } or the coordinator can change it.
+practice-edited = Practice { $number } is updated.
+practice-withdrawn = Practice { $number } is withdrawn; search no longer shows it.
+search-not-allowed = Search is for the delegates of the network's states and partners.
+search-empty = What should I look for? Write some words after `!search`, like: !search recommendation tracking database
+search-no-words = There is nothing to look for in that: give words, not only punctuation or very common words.
+search-unbalanced-quotes = A quote is opened and never closed. Put a phrase between two quotes, like: !search "study visit"
+search-too-many-words = That is too many words: at most { $max }. Keep the most telling ones.
+search-too-long = That search is { $length } characters long; at most { $max }. Keep the most telling words.
+search-unknown-region = { $value } is not a region. Use one of: { $regions }.
+search-none = Nothing matches { $query }. Try fewer or other words (in the language the text was written in), or drop a filter.
+search-intro = { $count ->
+    [one] The best match for { $query }:
+   *[other] The best { $count } for { $query }:
+}
+search-hit = { $rank }. { $kind } · { $title } ({ $seat }): { $excerpt } { $link }
+search-kind-request = Request { $source }
+search-kind-outcome = Outcome of request { $source }
+search-kind-practice = Practice { $source }
+search-kind-guidance = Guidance
+summary-guide = read the network's guidance documents (such as the Marrakech Guidance Framework), section by section, in your language
+guide-none = The network has no guidance documents yet; the coordinator adds them.
+guide-intro = The network's guidance documents (send !guide and a document's ID to see its sections):
+guide-entry = • { $id }: { $title } (languages: { $languages })
+guide-unknown = There is no guidance document { $value }. Send !guide to list them.
+guide-fallback = This document is not available in your language; here it is in { $language }.
+guide-sections = { $title }: send !guide { $id } and a section's number (or the first words of its title).
+guide-section-entry = { $number }. { $title }
+guide-no-section = { $id } has no section { $value }. Send !guide { $id } to list them.
+guide-section = { $document } · { $number }. { $title }
+    { $body }

@@ -433,3 +433,59 @@ plan-status-in-progress = en curso
 plan-status-delayed = con retraso
 plan-status-done = realizada
 plan-status-cancelled = cancelada
+
+## La memoria de la red: etiquetas, prácticas, búsqueda
+
+summary-tag = etiquetar una solicitud con metas de los ODS, temas y recomendaciones de las Naciones Unidas (delegados del Estado solicitante, Comité)
+summary-practice = compartir una buena práctica con la red (la práctica en las líneas siguientes); modificar o retirar las propias
+summary-search = buscar en los resultados, las lecciones aprendidas, las buenas prácticas y las solicitudes que usted puede ver (también "frases entre comillas")
+request-tags = Etiquetas: { $tags }
+tag-unknown-sdg = { $value } no es un objetivo ni una meta de los ODS. Los objetivos van del 1 al 17; las metas se escriben como 16.3 o 16.a.
+tag-unknown-theme = { $value } no es uno de los temas de la red. Los temas figuran en el archivo de temas de la red; consulte a la coordinación.
+tag-unknown-theme-closest = { $value } no es uno de los temas de la red. ¿Quería decir: { $closest }?
+tag-too-many = Como máximo { $max } etiquetas de cada tipo (ODS, temas, referencias) por solicitud o práctica.
+ref-unknown-mechanism = { $value } no empieza por un mecanismo que yo conozca: UPR (examen periódico universal), un órgano creado en virtud de tratados (CAT, SPT, CEDAW, CERD, CCPR, CESCR, CRC, CRPD, CMW, CED) o SP para un procedimiento especial.
+ref-bad-upr = { $value } no es una referencia del examen periódico universal. Escriba el ciclo y el número de la recomendación, por ejemplo: UPR 4 123.45
+ref-bad-treaty-body = { $value } no es una referencia de un órgano creado en virtud de tratados. Escriba el órgano y, a continuación, la signatura del documento o el párrafo, por ejemplo: CAT CAT/C/PRY/CO/7 para 12
+ref-wrong-symbol = En { $value }, la signatura no corresponde a un documento de { $body }: las signaturas de sus documentos empiezan por { $prefix }.
+ref-bad-special-procedure = { $value } no es una referencia de un procedimiento especial. Escriba SP, el mandato y, a continuación, la signatura del informe o el párrafo, por ejemplo: SP torture A/HRC/40/59/Add.1 para 85
+ref-too-long = { $value } es demasiado largo para una referencia (máximo 120 caracteres).
+tag-not-allowed = Solo los delegados del Estado que presentó la solicitud { $number } y el Comité Ejecutivo pueden etiquetarla.
+tag-done = La solicitud { $number } ha quedado etiquetada.
+tag-none-left = La solicitud { $number } ya no tiene ninguna etiqueta.
+practice-not-allowed = Solo los delegados de los Estados y asociados de la red comparten buenas prácticas.
+practice-too-long = El título o la práctica son demasiado largos (máximo { $max } caracteres para la práctica).
+practice-shared = Gracias: su buena práctica se ha compartido con el número { $number } ({ $tags }). Cualquier persona puede encontrarla con `!search`.
+practice-not-found = No existe la práctica { $number }.
+practice-not-yours = Solo quien compartió la práctica { $number } o la coordinación pueden modificarla.
+practice-edited = La práctica { $number } se ha actualizado.
+practice-withdrawn = La práctica { $number } se ha retirado; la búsqueda ya no la muestra.
+search-not-allowed = La búsqueda está reservada a los delegados de los Estados y asociados de la red.
+search-empty = ¿Qué debo buscar? Escriba algunas palabras después de `!search`, por ejemplo: !search base de datos de seguimiento de recomendaciones
+search-no-words = No hay nada que buscar en eso: indique palabras, no solo signos de puntuación o palabras muy comunes.
+search-unbalanced-quotes = Se han abierto unas comillas que no se cierran. Ponga la frase entre dos comillas, por ejemplo: !search "visita de estudio"
+search-too-many-words = Son demasiadas palabras: como máximo { $max }. Conserve las más significativas.
+search-too-long = Esa búsqueda tiene { $length } caracteres; como máximo { $max }. Conserve las palabras más significativas.
+search-unknown-region = { $value } no es una región. Use una de estas: { $regions }.
+search-none = Nada coincide con { $query }. Pruebe con menos palabras o con otras (en el idioma en que se redactó el texto), o quite un filtro.
+search-intro = { $count ->
+    [one] El resultado más pertinente para { $query }:
+    [many] Los { $count } resultados más pertinentes para { $query }:
+   *[other] Los { $count } resultados más pertinentes para { $query }:
+}
+search-hit = { $rank }. { $kind } · { $title } ({ $seat }): { $excerpt } { $link }
+search-kind-request = Solicitud { $source }
+search-kind-outcome = Resultado de la solicitud { $source }
+search-kind-practice = Buena práctica { $source }
+search-kind-guidance = Orientaciones
+summary-guide = leer los documentos de orientación de la red (como el Marco de Orientación de Marrakech), sección por sección, en su idioma
+guide-none = La red aún no tiene documentos de orientación; los añade la coordinación.
+guide-intro = Documentos de orientación de la red (envíe !guide seguido del identificador de un documento para ver sus secciones):
+guide-entry = • { $id }: { $title } (idiomas: { $languages })
+guide-unknown = No existe el documento de orientación { $value }. Envíe !guide para ver la lista.
+guide-fallback = Este documento no está disponible en su idioma; se muestra en { $language }.
+guide-sections = { $title }: envíe !guide { $id } seguido del número de una sección (o de las primeras palabras de su título).
+guide-section-entry = { $number }. { $title }
+guide-no-section = { $id } no tiene la sección { $value }. Envíe !guide { $id } para ver la lista.
+guide-section = { $document } · { $number }. { $title }
+    { $body }

@@ -433,3 +433,58 @@ plan-status-in-progress = en cours
 plan-status-delayed = en retard
 plan-status-done = réalisée
 plan-status-cancelled = annulée
+
+## La mémoire du réseau : étiquettes, pratiques, recherche
+
+summary-tag = étiqueter une demande avec des cibles des ODD, des thèmes et des recommandations de l'ONU (délégués de l'État demandeur, Comité)
+summary-practice = partager une bonne pratique avec le réseau (la pratique sur les lignes suivantes) ; modifier ou retirer les vôtres
+summary-search = rechercher dans les résultats, les enseignements tirés, les bonnes pratiques et les demandes que vous pouvez voir (y compris les "expressions entre guillemets")
+request-tags = Étiquettes : { $tags }
+tag-unknown-sdg = { $value } n'est ni un objectif ni une cible des ODD. Les objectifs vont de 1 à 17 ; les cibles s'écrivent comme 16.3 ou 16.a.
+tag-unknown-theme = { $value } ne fait pas partie des thèmes du réseau. Les thèmes figurent dans le fichier des thèmes du réseau ; adressez-vous à la coordination.
+tag-unknown-theme-closest = { $value } ne fait pas partie des thèmes du réseau. Vouliez-vous dire : { $closest } ?
+tag-too-many = Au plus { $max } étiquettes de chaque type (ODD, thèmes, références) par demande ou par pratique.
+ref-unknown-mechanism = { $value } ne commence pas par un mécanisme que je connais : UPR (Examen périodique universel), un organe conventionnel (CAT, SPT, CEDAW, CERD, CCPR, CESCR, CRC, CRPD, CMW, CED) ou SP pour une procédure spéciale.
+ref-bad-upr = { $value } n'est pas une référence à l'Examen périodique universel. Indiquez le cycle et le numéro de la recommandation, par exemple : UPR 4 123.45
+ref-bad-treaty-body = { $value } n'est pas une référence à un organe conventionnel. Indiquez l'organe, puis la cote du document ou le paragraphe, par exemple : CAT CAT/C/PRY/CO/7 para 12
+ref-wrong-symbol = Dans { $value }, la cote n'est pas celle d'un document de { $body } : les cotes de ses documents commencent par { $prefix }.
+ref-bad-special-procedure = { $value } n'est pas une référence à une procédure spéciale. Indiquez SP, le mandat, puis la cote du rapport ou le paragraphe, par exemple : SP torture A/HRC/40/59/Add.1 para 85
+ref-too-long = { $value } est trop long pour une référence (120 caractères au plus).
+tag-not-allowed = Seuls les délégués de l'État qui a déposé la demande { $number } et le Comité exécutif peuvent l'étiqueter.
+tag-done = La demande { $number } est étiquetée.
+tag-none-left = La demande { $number } n'a plus aucune étiquette.
+practice-not-allowed = Seuls les délégués des États et des partenaires du réseau partagent des bonnes pratiques.
+practice-too-long = Le titre ou la pratique est trop long (au plus { $max } caractères pour la pratique).
+practice-shared = Merci : votre bonne pratique est partagée sous le numéro { $number } ({ $tags }). Chacun peut la trouver avec `!search`.
+practice-not-found = Il n'y a pas de pratique { $number }.
+practice-not-yours = Seule la personne qui a partagé la pratique { $number } ou la coordination peut la modifier.
+practice-edited = La pratique { $number } est mise à jour.
+practice-withdrawn = La pratique { $number } est retirée ; la recherche ne l'affiche plus.
+search-not-allowed = La recherche est réservée aux délégués des États et des partenaires du réseau.
+search-empty = Que dois-je chercher ? Écrivez quelques mots après `!search`, par exemple : !search base de données de suivi des recommandations
+search-no-words = Il n'y a rien à chercher dans ce texte : indiquez des mots, et pas seulement de la ponctuation ou des mots très courants.
+search-unbalanced-quotes = Un guillemet est ouvert mais jamais fermé. Placez une expression entre deux guillemets, par exemple : !search "visite d'étude"
+search-too-many-words = Il y a trop de mots : { $max } au plus. Gardez les plus significatifs.
+search-too-long = Cette recherche compte { $length } caractères ; { $max } au plus. Gardez les mots les plus significatifs.
+search-unknown-region = { $value } n'est pas une région. Utilisez : { $regions }.
+search-none = Aucun résultat pour { $query }. Essayez moins de mots ou d'autres mots (dans la langue dans laquelle le texte a été rédigé), ou retirez un filtre.
+search-intro = { $count ->
+    [one] Le résultat le plus pertinent pour { $query } :
+   *[other] Les { $count } résultats les plus pertinents pour { $query } :
+}
+search-hit = { $rank }. { $kind } · { $title } ({ $seat }) : { $excerpt } { $link }
+search-kind-request = Demande { $source }
+search-kind-outcome = Résultat de la demande { $source }
+search-kind-practice = Bonne pratique { $source }
+search-kind-guidance = Orientations
+summary-guide = lire les documents d'orientation du réseau (tels que le Cadre d'orientation de Marrakech), section par section, dans votre langue
+guide-none = Le réseau n'a pas encore de documents d'orientation ; c'est la coordination qui les ajoute.
+guide-intro = Les documents d'orientation du réseau (envoyez !guide suivi de l'identifiant d'un document pour en voir les sections) :
+guide-entry = • { $id } : { $title } (langues : { $languages })
+guide-unknown = Il n'y a pas de document d'orientation { $value }. Envoyez !guide pour la liste.
+guide-fallback = Ce document n'est pas disponible dans votre langue ; le voici en { $language }.
+guide-sections = { $title } : envoyez !guide { $id } suivi du numéro d'une section (ou des premiers mots de son titre).
+guide-section-entry = { $number }. { $title }
+guide-no-section = { $id } n'a pas de section { $value }. Envoyez !guide { $id } pour la liste.
+guide-section = { $document } · { $number }. { $title }
+    { $body }

@@ -433,3 +433,59 @@ plan-status-in-progress = em curso
 plan-status-delayed = atrasada
 plan-status-done = concluída
 plan-status-cancelled = cancelada
+
+## A memória da rede: etiquetas, práticas, pesquisa
+
+summary-tag = etiquetar um pedido com metas dos ODS, temas e recomendações das Nações Unidas (delegados do Estado requerente, Comité)
+summary-practice = partilhar uma boa prática com a rede (a prática nas linhas seguintes); editar ou retirar as suas
+summary-search = pesquisar resultados, lições aprendidas, boas práticas e os pedidos que pode ver (também "expressões entre aspas")
+request-tags = Etiquetas: { $tags }
+tag-unknown-sdg = { $value } não é um objetivo nem uma meta dos ODS. Os objetivos vão de 1 a 17; as metas escrevem-se como 16.3 ou 16.a.
+tag-unknown-theme = { $value } não é um dos temas da rede. Os temas constam do ficheiro de temas da rede; dirija-se à coordenação.
+tag-unknown-theme-closest = { $value } não é um dos temas da rede. Queria dizer: { $closest }?
+tag-too-many = No máximo { $max } etiquetas de cada tipo (ODS, temas, referências) por pedido ou prática.
+ref-unknown-mechanism = { $value } não começa por um mecanismo que eu conheça: UPR (Exame Periódico Universal), um órgão dos tratados (CAT, SPT, CEDAW, CERD, CCPR, CESCR, CRC, CRPD, CMW, CED) ou SP para um procedimento especial.
+ref-bad-upr = { $value } não é uma referência do Exame Periódico Universal. Escreva o ciclo e o número da recomendação, por exemplo: UPR 4 123.45
+ref-bad-treaty-body = { $value } não é uma referência de um órgão dos tratados. Escreva o órgão e, em seguida, o símbolo do documento ou o parágrafo, por exemplo: CAT CAT/C/PRY/CO/7 para 12
+ref-wrong-symbol = Em { $value }, o símbolo não corresponde a um documento do { $body }: os símbolos dos seus documentos começam por { $prefix }.
+ref-bad-special-procedure = { $value } não é uma referência de um procedimento especial. Escreva SP, o mandato e, em seguida, o símbolo do relatório ou o parágrafo, por exemplo: SP torture A/HRC/40/59/Add.1 para 85
+ref-too-long = { $value } é demasiado longo para uma referência (no máximo 120 caracteres).
+tag-not-allowed = Só os delegados do Estado que apresentou o pedido { $number } e o Comité Executivo o podem etiquetar.
+tag-done = O pedido { $number } foi etiquetado.
+tag-none-left = O pedido { $number } já não tem nenhuma etiqueta.
+practice-not-allowed = Só os delegados dos Estados e dos parceiros da rede partilham boas práticas.
+practice-too-long = O título ou a prática são demasiado longos (no máximo { $max } caracteres para a prática).
+practice-shared = Obrigado: a sua boa prática foi partilhada com o número { $number } ({ $tags }). Qualquer pessoa a pode encontrar com `!search`.
+practice-not-found = Não existe a prática { $number }.
+practice-not-yours = Só quem partilhou a prática { $number } ou a coordenação a pode alterar.
+practice-edited = A prática { $number } foi atualizada.
+practice-withdrawn = A prática { $number } foi retirada; a pesquisa deixou de a mostrar.
+search-not-allowed = A pesquisa destina-se aos delegados dos Estados e dos parceiros da rede.
+search-empty = O que devo procurar? Escreva algumas palavras depois de `!search`, por exemplo: !search base de dados de acompanhamento de recomendações
+search-no-words = Não há nada a procurar nisso: indique palavras, e não apenas pontuação ou palavras muito comuns.
+search-unbalanced-quotes = Foram abertas aspas que nunca são fechadas. Coloque a expressão entre aspas, por exemplo: !search "visita de estudo"
+search-too-many-words = São demasiadas palavras: no máximo { $max }. Mantenha as mais significativas.
+search-too-long = Essa pesquisa tem { $length } caracteres; no máximo { $max }. Mantenha as palavras mais significativas.
+search-unknown-region = { $value } não é uma região. Use uma destas: { $regions }.
+search-none = Nada corresponde a { $query }. Experimente menos palavras ou outras (na língua em que o texto foi escrito), ou retire um filtro.
+search-intro = { $count ->
+    [one] O resultado mais pertinente para { $query }:
+    [many] Os { $count } resultados mais pertinentes para { $query }:
+   *[other] Os { $count } resultados mais pertinentes para { $query }:
+}
+search-hit = { $rank }. { $kind } · { $title } ({ $seat }): { $excerpt } { $link }
+search-kind-request = Pedido { $source }
+search-kind-outcome = Resultado do pedido { $source }
+search-kind-practice = Boa prática { $source }
+search-kind-guidance = Orientações
+summary-guide = ler os documentos de orientação da rede (como o Quadro de Orientação de Marraquexe), secção a secção, na sua língua
+guide-none = A rede ainda não tem documentos de orientação; é a coordenação que os acrescenta.
+guide-intro = Documentos de orientação da rede (envie !guide seguido do identificador de um documento para ver as suas secções):
+guide-entry = • { $id }: { $title } (línguas: { $languages })
+guide-unknown = Não existe o documento de orientação { $value }. Envie !guide para ver a lista.
+guide-fallback = Este documento não está disponível na sua língua; apresenta-se aqui em { $language }.
+guide-sections = { $title }: envie !guide { $id } seguido do número de uma secção (ou das primeiras palavras do seu título).
+guide-section-entry = { $number }. { $title }
+guide-no-section = { $id } não tem a secção { $value }. Envie !guide { $id } para ver a lista.
+guide-section = { $document } · { $number }. { $title }
+    { $body }

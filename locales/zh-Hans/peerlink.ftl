@@ -419,3 +419,57 @@ plan-status-in-progress = 进行中
 plan-status-delayed = 已延误
 plan-status-done = 已完成
 plan-status-cancelled = 已取消
+
+## The network's memory: tags, practices, search
+
+summary-tag = 为请求添加标签：可持续发展目标的具体目标、主题和联合国建议（提出请求的国家的代表、委员会）
+summary-practice = 与网络分享一项良好做法（做法内容写在后续各行）；编辑或撤回您自己分享的做法
+summary-search = 搜索结果、经验教训、良好做法以及您可查看的请求（也支持 "带引号的短语"）
+request-tags = 标签：{ $tags }
+tag-unknown-sdg = { $value } 不是可持续发展目标的目标或具体目标。目标编号为 1 至 17；具体目标的写法如 16.3 或 16.a。
+tag-unknown-theme = { $value } 不是网络的主题之一。各主题列于网络的主题文件中；请咨询协调方。
+tag-unknown-theme-closest = { $value } 不是网络的主题之一。您是否指的是：{ $closest }？
+tag-too-many = 每项请求或做法的每类标签（可持续发展目标、主题、引用）最多 { $max } 个。
+ref-unknown-mechanism = { $value } 的开头不是我所知的机制。可用的机制：UPR（普遍定期审议）、条约机构（CAT、SPT、CEDAW、CERD、CCPR、CESCR、CRC、CRPD、CMW、CED），或表示特别程序的 SP。
+ref-bad-upr = { $value } 不是有效的普遍定期审议引用。请写出轮次和建议编号，例如：UPR 4 123.45
+ref-bad-treaty-body = { $value } 不是有效的条约机构引用。请先写机构，再写文件文号或段落，例如：CAT CAT/C/PRY/CO/7 para 12
+ref-wrong-symbol = { $value } 中的文号不属于 { $body } 的文件：其文件文号以 { $prefix } 开头。
+ref-bad-special-procedure = { $value } 不是有效的特别程序引用。请先写 SP 和任务名称，再写报告文号或段落，例如：SP torture A/HRC/40/59/Add.1 para 85
+ref-too-long = { $value } 作为引用过长（最多 120 个字符）。
+tag-not-allowed = 只有提交请求 { $number } 的国家的代表和执行委员会可以为其添加标签。
+tag-done = 已为请求 { $number } 添加标签。
+tag-none-left = 请求 { $number } 已没有任何标签。
+practice-not-allowed = 只有网络中各国和合作伙伴的代表可以分享良好做法。
+practice-too-long = 标题或做法内容过长（做法内容最多 { $max } 个字符）。
+practice-shared = 谢谢：您的良好做法已分享，编号为 { $number }（{ $tags }）。任何人都可以用 `!search` 找到它。
+practice-not-found = 没有做法 { $number }。
+practice-not-yours = 只有分享做法 { $number } 的人或协调方可以更改它。
+practice-edited = 做法 { $number } 已更新。
+practice-withdrawn = 做法 { $number } 已撤回；搜索结果中将不再显示。
+search-not-allowed = 搜索功能仅供网络中各国和合作伙伴的代表使用。
+search-empty = 要搜索什么？请在 `!search` 后写几个词（词与词之间用空格分隔），例如：!search 建议 跟踪 数据库
+search-no-words = 其中没有可搜索的内容：请给出词语，而不只是标点符号或非常常见的词。
+search-unbalanced-quotes = 有一个引号没有闭合。请将短语放在两个引号之间，例如：!search "考察访问"
+search-too-many-words = 词语太多：最多 { $max } 个。请保留最能说明问题的词。
+search-too-long = 此次搜索的内容长 { $length } 个字符；最多 { $max } 个。请保留最能说明问题的词。
+search-unknown-region = { $value } 不是区域。请使用以下之一：{ $regions }。
+search-none = 没有与 { $query } 匹配的内容。请减少词语或换用其他词语（使用原文的撰写语言），或去掉一个筛选条件。
+search-intro = { $count ->
+   *[other] 与 { $query } 最匹配的 { $count } 条结果：
+}
+search-hit = { $rank }. { $kind } · { $title }（{ $seat }）：{ $excerpt } { $link }
+search-kind-request = 请求 { $source }
+search-kind-outcome = 请求 { $source } 的结果
+search-kind-practice = 良好做法 { $source }
+search-kind-guidance = 指导意见
+summary-guide = 以您的语言逐节阅读网络的指导文件（例如马拉喀什指导框架）
+guide-none = 网络尚无指导文件；指导文件由协调方添加。
+guide-intro = 网络的指导文件（发送 !guide 和文件标识符即可查看其各节）：
+guide-entry = • { $id }：{ $title }（语言：{ $languages }）
+guide-unknown = 没有指导文件 { $value }。发送 !guide 查看列表。
+guide-fallback = 此文件没有您所用语言的版本；以下为 { $language } 版本。
+guide-sections = { $title }：发送 !guide { $id } 加上节号（或该节标题开头的几个词）即可查看该节。
+guide-section-entry = { $number }. { $title }
+guide-no-section = { $id } 中没有与 { $value } 对应的节。发送 !guide { $id } 查看列表。
+guide-section = { $document } · { $number }. { $title }
+    { $body }

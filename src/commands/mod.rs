@@ -11,6 +11,7 @@ use crate::domain::ActionKind;
 mod help;
 mod language;
 mod membership;
+mod memory;
 mod network;
 mod offers;
 mod ping;
@@ -21,6 +22,7 @@ mod seminars;
 mod time;
 
 pub use membership::MembershipCommand;
+pub use memory::{split_tags, MemoryCommand};
 pub use offers::OfferCommand;
 pub use plan::PlanCommand;
 pub use requests::{parse_number, RequestCommand, Scope, TriageCommand};
@@ -78,6 +80,8 @@ pub enum Command {
     Membership(MembershipCommand),
     /// The action plan (`!plan`, `!link`).
     Plan(PlanCommand),
+    /// The network's memory (`!tag`, `!practice`, `!search`).
+    Memory(MemoryCommand),
 }
 
 /// What the help text says about a command.
@@ -139,6 +143,10 @@ pub const COMMANDS: &[CommandSpec] = &[
     membership::APPLICATIONS,
     plan::PLAN,
     plan::LINK,
+    memory::TAG,
+    memory::PRACTICE,
+    memory::SEARCH,
+    memory::GUIDE,
 ];
 
 /// Finds a command's spec by name (any case, prefix optional).
@@ -292,6 +300,10 @@ pub fn parse(body: &str, prefix: &str) -> Option<Result<Command, ParseError>> {
         "applications" => membership::parse_applications(args),
         "plan" => plan::parse_plan(args),
         "link" => plan::parse_link(args),
+        "tag" => memory::parse_tag(args),
+        "practice" => memory::parse_practice(args),
+        "search" => memory::parse_search(args),
+        "guide" => memory::parse_guide(args),
         _ => unreachable!("every spec in COMMANDS has a parser"),
     };
     Some(parsed.map_err(|problem| ParseError::Usage { spec, problem }))

@@ -59,6 +59,9 @@ impl Settings {
         if let Err(e) = self.load_plan() {
             problems.extend(e.0.iter().map(|p| format!("action plan: {p}")));
         }
+        if let Err(e) = self.load_guidance() {
+            problems.extend(e.0.iter().map(|p| format!("guidance library: {p}")));
+        }
         if self.http.enabled && self.http.listen.parse::<std::net::SocketAddr>().is_err() {
             problems.push(format!(
                 "http.listen `{}` is not an address like 127.0.0.1:8090",

@@ -16,9 +16,11 @@ use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
 mod check;
+mod guidance;
 mod network;
 mod plan;
 
+pub use guidance::load_guidance;
 pub use network::{line_of, load_network, parse_regions, FileProblem, NetworkError};
 pub use plan::{load_plan, parse_plan};
 
@@ -144,6 +146,10 @@ pub struct NetworkSettings {
     /// `config/action-plan.toml` if it exists, else no plan.
     #[serde(default)]
     pub action_plan: Option<PathBuf>,
+    /// The guidance library's folder (a folder per document, a Markdown
+    /// file per language). Unset: `config/guidance` if it exists, else none.
+    #[serde(default)]
+    pub guidance: Option<PathBuf>,
 }
 
 /// `[matrix]`: the homeserver and the bot account.
@@ -356,6 +362,18 @@ impl Settings {
             }
         };
         load_plan(&path).map(Some)
+    }
+
+    /// The guidance library (empty when none is configured and
+    /// `config/guidance` does not exist).
+    pub fn load_guidance(&self) -> Result<crate::domain::memory::Library, NetworkError> {
+        match &self.network.guidance {
+            Some(dir) => load_guidance(dir),
+            None if Path::new("config/guidance").is_dir() => {
+                load_guidance(Path::new("config/guidance"))
+            }
+            None => Ok(crate::domain::memory::Library::default()),
+        }
     }
 
     /// Directory of the matrix-sdk store (session state and encryption keys).

@@ -68,6 +68,15 @@ pub enum Permission {
     UpdatePlan,
     /// Link requests and offers to the plan's activities (`!link`).
     LinkToPlan,
+    /// Tag any request with SDGs, themes and references (`!tag`; the
+    /// requesting state's delegates tag their own).
+    TagAnyRequest,
+    /// Share a good practice (`!practice`, `!save`).
+    SharePractice,
+    /// Edit or withdraw anyone's practice (authors edit their own).
+    ManagePractices,
+    /// Search the network's memory (`!search`, `!experts`, `!guide`).
+    Search,
 }
 
 /// What a person is, for authorization.
@@ -120,9 +129,12 @@ impl Roles {
             }
             Permission::ProposeState => self.admin || self.coordinator,
             Permission::VoteMembership => self.committee,
-            Permission::UpdatePlan | Permission::LinkToPlan => {
+            Permission::UpdatePlan | Permission::LinkToPlan | Permission::TagAnyRequest => {
                 self.admin || self.coordinator || self.committee
             }
+            Permission::SharePractice => delegate || self.partner,
+            Permission::ManagePractices => self.admin || self.coordinator,
+            Permission::Search => self.admin || delegate || self.partner,
         }
     }
 }
@@ -131,7 +143,7 @@ impl Roles {
 /// admin, a coordinator delegate, a committee delegate, a member delegate,
 /// an observer delegate, a partner delegate and anyone else holds it (each
 /// role alone).
-pub const PERMISSION_TABLE: [(Permission, [bool; 7]); 15] = [
+pub const PERMISSION_TABLE: [(Permission, [bool; 7]); 19] = [
     (Permission::InviteBot, [true, true, true, true, true, true, false]),
     (Permission::JoinRegion, [true, true, true, true, true, false, false]),
     (Permission::FileRequest, [false, true, true, true, true, false, false]),
@@ -147,6 +159,10 @@ pub const PERMISSION_TABLE: [(Permission, [bool; 7]); 15] = [
     (Permission::VoteMembership, [false, false, true, false, false, false, false]),
     (Permission::UpdatePlan, [true, true, true, false, false, false, false]),
     (Permission::LinkToPlan, [true, true, true, false, false, false, false]),
+    (Permission::TagAnyRequest, [true, true, true, false, false, false, false]),
+    (Permission::SharePractice, [false, true, true, true, true, true, false]),
+    (Permission::ManagePractices, [true, true, false, false, false, false, false]),
+    (Permission::Search, [true, true, true, true, true, true, false]),
 ];
 
 #[cfg(test)]

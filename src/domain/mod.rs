@@ -5,6 +5,7 @@ mod authorization;
 mod country;
 mod language;
 pub mod membership;
+pub mod memory;
 mod network;
 mod offer;
 pub mod plan;

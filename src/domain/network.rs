@@ -28,6 +28,8 @@ pub struct Network {
     pub digest: Option<super::when::Weekly>,
     /// How the committee decides membership applications.
     pub membership: MembershipRules,
+    /// The themes and concerned groups things are tagged with.
+    pub themes: super::memory::Taxonomy,
 }
 
 /// How the Executive Committee decides membership applications.

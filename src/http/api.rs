@@ -15,7 +15,7 @@ use crate::domain::time::iso;
 use crate::domain::{CountryCode, Request, RequestState};
 use crate::service::outcomes::{outcomes_csv, outcomes_json};
 use crate::service::stats;
-use crate::storage::{RequestFilter, RequestStore, RosterStore};
+use crate::storage::{MemoryStore, RequestFilter, RequestStore, RosterStore};
 
 /// Largest page.
 const MAX_PER_PAGE: i64 = 500;
@@ -27,6 +27,10 @@ pub struct RequestQuery {
     state: Option<String>,
     region: Option<String>,
     category: Option<String>,
+    /// Only tagged with this theme (its ID).
+    theme: Option<String>,
+    /// Only tagged with this SDG goal (its targets too) or target.
+    sdg: Option<String>,
     country: Option<String>,
     /// Filed on or after this date (YYYY-MM-DD, UTC).
     from: Option<String>,
@@ -44,8 +48,17 @@ fn date_ms(name: &str, raw: &str) -> Result<i64, ApiError> {
         .ok_or_else(|| ApiError::BadRequest(format!("`{name}` must be a date like 2026-11-29")))
 }
 
-fn request_json(r: &Request) -> Value {
+/// Tags as the API shows them.
+fn tags_json(rows: &[(String, String)]) -> Value {
+    let of = |kind: &str| -> Vec<&str> {
+        rows.iter().filter(|(k, _)| k == kind).map(|(_, v)| v.as_str()).collect()
+    };
+    json!({ "sdgs": of("sdg"), "themes": of("theme"), "references": of("ref") })
+}
+
+fn request_json(r: &Request, tags: &[(String, String)]) -> Value {
     json!({
+        "tags": tags_json(tags),
         "number": r.id,
         "state": r.state.as_str(),
         "requesting_state": r.requesting_state.as_str(),
@@ -90,6 +103,16 @@ pub async fn requests(
             .transpose()?,
         region: q.region,
         category: q.category,
+        theme: q.theme,
+        sdg: q
+            .sdg
+            .as_deref()
+            .map(|s| {
+                crate::domain::memory::SDG.parse_code(s).map(|c| c.to_string()).ok_or_else(|| {
+                    ApiError::BadRequest(format!("`{s}` is not an SDG goal or target"))
+                })
+            })
+            .transpose()?,
         created_from: q.from.as_deref().map(|d| date_ms("from", d)).transpose()?,
         created_to: q.to.as_deref().map(|d| date_ms("to", d)).transpose()?,
         limit: per_page,
@@ -99,8 +122,13 @@ pub async fn requests(
         ..RequestFilter::default()
     };
     let total = state.db.count_requests(&filter).await?;
-    let items: Vec<Value> =
-        state.db.list_requests(&filter).await?.iter().map(request_json).collect();
+    let requests = state.db.list_requests(&filter).await?;
+    let ids: Vec<i64> = requests.iter().map(|r| r.id).collect();
+    let tags = state.db.tags_of("request", &ids).await?;
+    let items: Vec<Value> = requests
+        .iter()
+        .map(|r| request_json(r, tags.get(&r.id).map_or(&[][..], Vec::as_slice)))
+        .collect();
     Ok(Json(json!({ "page": page, "per_page": per_page, "total": total, "items": items })))
 }
 
@@ -138,7 +166,8 @@ pub async fn request(
             "delivered_by": o.delivered_by,
         })
     });
-    let mut body = request_json(&request);
+    let tags = state.db.tags(("request", number)).await?;
+    let mut body = request_json(&request, &tags);
     body["history"] = Value::Array(history);
     body["outcome"] = outcome.unwrap_or(Value::Null);
     Ok(Json(body))

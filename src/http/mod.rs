@@ -11,6 +11,7 @@ mod extract;
 mod health;
 pub mod ics;
 mod plan;
+mod search;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -30,7 +31,7 @@ pub const OPENAPI: &str = include_str!("openapi.json");
 
 /// Every documented route, for the OpenAPI consistency test (the dashboard's
 /// own files are not part of the API).
-pub const ROUTES: [&str; 13] = [
+pub const ROUTES: [&str; 14] = [
     "/healthz",
     "/readyz",
     "/metrics",
@@ -42,6 +43,7 @@ pub const ROUTES: [&str; 13] = [
     "/api/v1/outcomes.csv",
     "/api/v1/seminars",
     "/api/v1/plan",
+    "/api/v1/search",
     "/api/v1/calendar.ics",
     "/calendar/{file}",
 ];
@@ -75,6 +77,7 @@ pub fn router(state: HttpState) -> Router {
         .route("/api/v1/outcomes.csv", get(api::outcomes_csv_file))
         .route("/api/v1/seminars", get(calendar::list))
         .route("/api/v1/plan", get(plan::plan))
+        .route("/api/v1/search", get(search::search))
         .route("/api/v1/calendar.ics", get(calendar::feed))
         .route("/calendar/{file}", get(calendar::one))
         .route("/", get(dashboard::root))

@@ -6,6 +6,7 @@
 mod chat;
 pub mod clock;
 pub mod handling;
+pub mod memory;
 pub mod outcomes;
 pub mod pacing;
 pub mod plan;

@@ -5,7 +5,7 @@ use crate::domain::time::iso;
 use crate::storage::OutcomeRecord;
 
 /// The CSV header.
-pub const OUTCOMES_HEADER: [&str; 13] = [
+pub const OUTCOMES_HEADER: [&str; 16] = [
     "number",
     "requesting_state",
     "region",
@@ -19,6 +19,9 @@ pub const OUTCOMES_HEADER: [&str; 13] = [
     "filed_at",
     "resolved_at",
     "recorded_by",
+    "sdgs",
+    "themes",
+    "references",
 ];
 
 /// Keeps a cell from being read as a formula (`=`, `+`, `-`, `@`, tab, CR
@@ -34,10 +37,19 @@ pub fn csv_safe(cell: &str) -> String {
 /// hold values the bot validated (numbers, codes, IDs, times, full Matrix
 /// user IDs, which begin with `@` yet cannot be formulas) and stay verbatim,
 /// so that programs reading the file get them as they are.
-const FREE_TEXT: [bool; 13] =
-    [false, false, false, false, true, true, false, true, true, true, false, false, false];
+const FREE_TEXT: [bool; 16] = [
+    false, false, false, false, true, true, false, true, true, true, false, false, false, false,
+    false, true,
+];
 
-fn row(r: &OutcomeRecord) -> [String; 13] {
+/// The values of tags of `kind`, `; `-separated.
+fn tag_cell(r: &OutcomeRecord, kind: &str) -> String {
+    let values: Vec<&str> =
+        r.tags.iter().filter(|(k, _)| k == kind).map(|(_, v)| v.as_str()).collect();
+    values.join("; ")
+}
+
+fn row(r: &OutcomeRecord) -> [String; 16] {
     let q = &r.request;
     [
         q.id.to_string(),
@@ -53,6 +65,9 @@ fn row(r: &OutcomeRecord) -> [String; 13] {
         iso(q.created_at),
         iso(r.recorded_at),
         r.recorded_by.clone(),
+        tag_cell(r, "sdg"),
+        tag_cell(r, "theme"),
+        tag_cell(r, "ref"),
     ]
 }
 
@@ -150,7 +165,23 @@ mod tests {
             },
             recorded_by: "@pt:x.org".into(),
             recorded_at: 86_400_000,
+            tags: vec![
+                ("sdg".into(), "16.3".into()),
+                ("sdg".into(), "5".into()),
+                ("theme".into(), "justice".into()),
+                ("ref".into(), "UPR 4 123.45".into()),
+            ],
         }
+    }
+
+    #[test]
+    fn the_tags_are_columns_of_their_own() {
+        let csv = outcomes_csv(&[record("Two workshops")]);
+        let row = csv.lines().nth(1).unwrap();
+        assert!(row.ends_with(",16.3; 5,justice,UPR 4 123.45"), "{row}");
+        let json: serde_json::Value = serde_json::from_str(&outcomes_json(&[record("x")])).unwrap();
+        assert_eq!(json[0]["themes"], "justice");
+        assert_eq!(json[0]["references"], "UPR 4 123.45");
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Cooperation requests in chat:
 //!
 //! ```text
-//! !request <category> <title>          lines after the first: the description
-//! !requests [open|mine|all] [--region R] [--category C]
+//! !request <category> <title> [--sdg S] [--theme T] [--ref "R"]   lines after: the description
+//! !requests [open|mine|all] [--region R] [--category C] [--theme T] [--sdg G]
 //! !status <n>
 //! !ack [n] | !info [n] <question> | !decline [n] <reason>
 //! !accept [n] <assignee>[,<assignee>…] [note] | !assign [n] <assignee>[,<assignee>…] [note]
@@ -20,13 +20,14 @@ use crate::domain::{ActionKind, OutcomeResult};
 /// `!request`
 pub const REQUEST: CommandSpec = CommandSpec {
     name: "request",
-    arguments: "<category> <title> (description on the next lines)",
+    arguments:
+        "<category> <title> [--sdg S] [--theme T] [--ref \"R\"] (description on the next lines)",
     summary_id: "summary-request",
 };
 /// `!requests`
 pub const REQUESTS: CommandSpec = CommandSpec {
     name: "requests",
-    arguments: "[open|mine|all] [--region R] [--category C]",
+    arguments: "[open|mine|all] [--region R] [--category C] [--theme T] [--sdg G]",
     summary_id: "summary-requests",
 };
 /// `!status`
@@ -116,6 +117,8 @@ pub enum RequestCommand {
         title: String,
         /// Description (may be empty).
         description: String,
+        /// SDGs, themes and references given after the title.
+        tags: crate::domain::memory::RawTags,
     },
     /// List requests.
     List {
@@ -125,6 +128,10 @@ pub enum RequestCommand {
         region: Option<String>,
         /// Only this category.
         category: Option<String>,
+        /// Only this theme (as typed).
+        theme: Option<String>,
+        /// Only this SDG goal or target (as typed).
+        sdg: Option<String>,
     },
     /// Show one request.
     Status {
@@ -171,7 +178,7 @@ pub fn parse_request(args: Arguments<'_>) -> Result<Command, Problem> {
     if category.is_empty() {
         return Err(Problem::MissingArgument("<category>"));
     }
-    let title = title.trim();
+    let (title, tags) = super::split_tags(title)?;
     if title.is_empty() {
         return Err(Problem::MissingArgument("<title>"));
     }
@@ -179,6 +186,7 @@ pub fn parse_request(args: Arguments<'_>) -> Result<Command, Problem> {
         category: category.to_owned(),
         title: title.to_owned(),
         description: args.following_lines().to_owned(),
+        tags,
     }))
 }
 
@@ -186,7 +194,7 @@ pub fn parse_request(args: Arguments<'_>) -> Result<Command, Problem> {
 pub fn parse_requests(args: Arguments<'_>) -> Result<Command, Problem> {
     let tokens = args.tokens()?;
     let mut scope = Scope::Open;
-    let (mut region, mut category) = (None, None);
+    let (mut region, mut category, mut theme, mut sdg) = (None, None, None, None);
     let mut iter = tokens.into_iter();
     while let Some(token) = iter.next() {
         match token.as_str() {
@@ -195,11 +203,13 @@ pub fn parse_requests(args: Arguments<'_>) -> Result<Command, Problem> {
             "all" => scope = Scope::All,
             "--region" => region = Some(iter.next().ok_or(Problem::BadOption(token))?),
             "--category" => category = Some(iter.next().ok_or(Problem::BadOption(token))?),
+            "--theme" => theme = Some(iter.next().ok_or(Problem::BadOption(token))?),
+            "--sdg" => sdg = Some(iter.next().ok_or(Problem::BadOption(token))?),
             _ if token.starts_with("--") => return Err(Problem::BadOption(token)),
             _ => return Err(Problem::UnknownAction { given: token, expected: "open, mine, all" }),
         }
     }
-    Ok(Command::Request(RequestCommand::List { scope, region, category }))
+    Ok(Command::Request(RequestCommand::List { scope, region, category, theme, sdg }))
 }
 
 /// `!status <n>`

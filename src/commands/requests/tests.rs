@@ -47,6 +47,7 @@ fn a_request_has_a_category_a_title_and_a_description_on_the_next_lines() {
     assert_eq!(
         request("!request membership Help to set up our NMIRF\nWe are an observer.\nThanks"),
         RequestCommand::File {
+            tags: Default::default(),
             category: "membership".into(),
             title: "Help to set up our NMIRF".into(),
             description: "We are an observer.\nThanks".into(),
@@ -99,7 +100,9 @@ fn listings_and_status_read_their_options() {
         RequestCommand::List {
             scope: Scope::Mine,
             region: None,
-            category: Some("membership".into())
+            category: Some("membership".into()),
+            theme: None,
+            sdg: None,
         }
     );
     assert_eq!(request("!status #7"), RequestCommand::Status { id: 7 });

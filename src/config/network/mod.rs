@@ -20,6 +20,9 @@ use crate::domain::{
 
 const DEFAULT_NETWORK: &str = include_str!("../../../config/network.toml");
 const DEFAULT_REGIONS: &str = include_str!("../../../config/regions.toml");
+const DEFAULT_THEMES: &str = include_str!("../../../config/themes.toml");
+
+mod themes;
 
 /// The digests' default time: Mondays at 09:00 on the network's clock.
 const DEFAULT_DIGEST: crate::domain::when::Weekly = crate::domain::when::Weekly {
@@ -61,6 +64,9 @@ struct NetworkFile {
     name: BTreeMap<String, String>,
     short_name: BTreeMap<String, String>,
     regions: String,
+    /// The themes file (default: the built-in `config/themes.toml`).
+    #[serde(default)]
+    themes: Option<String>,
     committee: Vec<Spanned<String>>,
     coordinator: Spanned<String>,
     #[serde(rename = "category", default)]
@@ -165,23 +171,23 @@ struct RegionFile {
 }
 
 /// Collects problems against one file's text.
-struct Reporter<'a> {
+pub(super) struct Reporter<'a> {
     file: String,
     text: &'a str,
     problems: Vec<FileProblem>,
 }
 
 impl<'a> Reporter<'a> {
-    fn new(file: String, text: &'a str) -> Self {
+    pub(super) fn new(file: String, text: &'a str) -> Self {
         Self { file, text, problems: Vec::new() }
     }
 
-    fn at(&mut self, offset: Option<usize>, message: impl Into<String>) {
+    pub(super) fn at(&mut self, offset: Option<usize>, message: impl Into<String>) {
         let line = offset.map(|o| line_of(self.text, o));
         self.problems.push(FileProblem { file: self.file.clone(), line, message: message.into() });
     }
 
-    fn parse<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
+    pub(super) fn parse<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
         match toml::from_str(self.text) {
             Ok(v) => Some(v),
             Err(e) => {
@@ -201,8 +207,9 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 /// Loads the network from `path`, or the built-in default when `None`.
 pub fn load_network(path: Option<&Path>) -> Result<Network, NetworkError> {
     let Some(path) = path else {
-        return parse_network("(built-in network.toml)", DEFAULT_NETWORK, |_| {
-            Ok(("(built-in regions.toml)".to_owned(), DEFAULT_REGIONS.to_owned()))
+        return parse_network("(built-in network.toml)", DEFAULT_NETWORK, |name| match name {
+            "themes.toml" => Ok(("(built-in themes.toml)".to_owned(), DEFAULT_THEMES.to_owned())),
+            _ => Ok(("(built-in regions.toml)".to_owned(), DEFAULT_REGIONS.to_owned())),
         });
     };
     let text = std::fs::read_to_string(path).map_err(|e| {
@@ -213,24 +220,33 @@ pub fn load_network(path: Option<&Path>) -> Result<Network, NetworkError> {
         }])
     })?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    parse_network(&path.display().to_string(), &text, |regions: &str| {
-        let regions_path: PathBuf = dir.join(regions);
-        std::fs::read_to_string(&regions_path)
-            .map(|t| (regions_path.display().to_string(), t))
-            .map_err(|e| format!("cannot read the regions file {}: {e}", regions_path.display()))
+    parse_network(&path.display().to_string(), &text, |name: &str| {
+        let companion: PathBuf = dir.join(name);
+        std::fs::read_to_string(&companion)
+            .map(|t| (companion.display().to_string(), t))
+            .map_err(|e| format!("cannot read the file {}: {e}", companion.display()))
     })
 }
 
 fn parse_network(
     file: &str,
     text: &str,
-    read_regions: impl FnOnce(&str) -> Result<(String, String), String>,
+    read_companion: impl Fn(&str) -> Result<(String, String), String>,
 ) -> Result<Network, NetworkError> {
     let mut rep = Reporter::new(file.to_owned(), text);
     let Some(raw) = rep.parse::<NetworkFile>() else {
         return Err(NetworkError(rep.problems));
     };
-    let regions = match read_regions(&raw.regions) {
+    let taxonomy = match &raw.themes {
+        None => themes::parse_themes("(built-in themes.toml)", DEFAULT_THEMES),
+        Some(name) => match read_companion(name) {
+            Ok((themes_file, themes_text)) => themes::parse_themes(&themes_file, &themes_text),
+            Err(message) => {
+                Err(NetworkError(vec![FileProblem { file: file.to_owned(), line: None, message }]))
+            }
+        },
+    };
+    let regions = match read_companion(&raw.regions) {
         Ok((regions_file, regions_text)) => parse_regions(&regions_file, &regions_text),
         Err(message) => {
             Err(NetworkError(vec![FileProblem { file: file.to_owned(), line: None, message }]))
@@ -331,8 +347,15 @@ fn parse_network(
             None
         }
     };
-    match (regions, coordinator, problems.is_empty()) {
-        (Some(regions), Some(coordinator), true) => Ok(Network {
+    let themes = match taxonomy {
+        Ok(t) => Some(t),
+        Err(NetworkError(mut more)) => {
+            problems.append(&mut more);
+            None
+        }
+    };
+    match (regions, coordinator, themes, problems.is_empty()) {
+        (Some(regions), Some(coordinator), Some(themes), true) => Ok(Network {
             name: LocalizedText(raw.name),
             short_name: LocalizedText(raw.short_name),
             regions,
@@ -343,6 +366,7 @@ fn parse_network(
             time_zone,
             digest,
             membership,
+            themes,
         }),
         _ => Err(NetworkError(problems)),
     }

@@ -4,18 +4,23 @@
 
 #[cfg(test)]
 mod assign_tests;
+mod guidance;
 mod help;
 mod hostile;
 mod language;
 mod membership;
 #[cfg(test)]
 mod membership_tests;
+mod memory;
+#[cfg(test)]
+mod memory_tests;
 mod network;
 mod offers;
 mod overdue;
 mod plan;
 #[cfg(test)]
 mod plan_tests;
+mod practices;
 mod requests;
 mod roster;
 #[cfg(test)]
@@ -45,8 +50,8 @@ use crate::service::clock::SharedClock;
 use crate::service::rate_limit::RateLimiter;
 use crate::service::{RosterService, RosterServiceError};
 use crate::storage::{
-    MembershipStore, OfferStore, PlanStore, PreferenceStore, RequestStore, RoomStore, RosterStore,
-    SeminarStore, StorageError, WorkingRoomStore,
+    MembershipStore, MemoryStore, OfferStore, PlanStore, PracticeStore, PreferenceStore,
+    RequestStore, RoomStore, RosterStore, SeminarStore, StorageError, WorkingRoomStore,
 };
 
 /// The first line of a command, cut as every echo of a sender's text is
@@ -78,6 +83,8 @@ pub struct ChatService<S> {
     public_url: Option<Arc<str>>,
     /// The network's action plan, if one is configured.
     plan: Option<Arc<crate::domain::plan::ActionPlan>>,
+    /// The guidance library (`!guide`).
+    guidance: Arc<crate::domain::memory::Library>,
 }
 
 impl<S> ChatService<S> {
@@ -164,6 +171,8 @@ impl<
             + WorkingRoomStore
             + MembershipStore
             + PlanStore
+            + MemoryStore
+            + PracticeStore
             + Clone
             + Sync,
     > ChatService<S>
@@ -191,6 +200,7 @@ impl<
             clock,
             public_url: None,
             plan: None,
+            guidance: Arc::default(),
         }
     }
 
@@ -227,7 +237,14 @@ impl<
             clock: self.clock.clone(),
             public_url: self.public_url.clone(),
             plan: self.plan.clone(),
+            guidance: self.guidance.clone(),
         }
+    }
+
+    /// Serves `library` (`!guide`).
+    pub fn with_guidance(mut self, library: Arc<crate::domain::memory::Library>) -> Self {
+        self.guidance = library;
+        self
     }
 
     /// Serves `plan` (`!plan`, `!link`).
@@ -294,6 +311,7 @@ impl<
             Ok(Command::Offer(command)) => self.offer_command(&request, command).await?,
             Ok(Command::Membership(command)) => self.membership_command(&request, command).await?,
             Ok(Command::Plan(command)) => self.plan_command(&request, command).await?,
+            Ok(Command::Memory(command)) => self.memory_command(&request, command).await?,
             Err(ParseError::Unknown(name)) => self.unknown(lang, &name).into(),
             Err(ParseError::Usage { spec, problem }) => {
                 self.usage_error(lang, spec, &problem).into()

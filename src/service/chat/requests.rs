@@ -5,14 +5,16 @@
 use super::triage::result_id;
 use super::{Answer, ChatService, Effect, Place, Request as ChatRequest};
 use crate::commands::{RequestCommand, Scope, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS};
+use crate::domain::memory::{RawTags, Tags};
 use crate::domain::{
     Language, NewRequest, Offer, Permission, Request, RequestState, RoomKind, Roster, Status,
 };
 use crate::i18n::{Arg, Text};
+use crate::service::memory::index_request;
 use crate::service::scheduler::reminder_jobs;
 use crate::storage::{
-    OfferStore, PreferenceStore, RequestFilter, RequestStore, RosterStore, SeminarStore,
-    StorageError, WorkingRoomStore,
+    MemoryStore, OfferStore, PracticeStore, PreferenceStore, RequestFilter, RequestStore,
+    RosterStore, SeminarStore, StorageError, WorkingRoomStore,
 };
 
 /// How many requests a listing shows at most.
@@ -28,6 +30,8 @@ impl<
             + SeminarStore
             + OfferStore
             + WorkingRoomStore
+            + MemoryStore
+            + PracticeStore
             + Sync,
     > ChatService<S>
 {
@@ -37,11 +41,12 @@ impl<
         command: RequestCommand,
     ) -> Result<Answer, StorageError> {
         match command {
-            RequestCommand::File { category, title, description } => {
-                self.file(req, &category, &title, &description).await
+            RequestCommand::File { category, title, description, tags } => {
+                self.file(req, &category, &title, &description, &tags).await
             }
-            RequestCommand::List { scope, region, category } => {
-                self.list(req, scope, region, category).await.map(Answer::from)
+            RequestCommand::List { scope, region, category, theme, sdg } => {
+                let filter = RequestFilter { region, category, ..RequestFilter::default() };
+                self.list(req, scope, filter, theme, sdg).await
             }
             RequestCommand::Status { id } => self.status(req, id).await.map(Answer::from),
             RequestCommand::Triage(t) => self.triage(req, t).await,
@@ -56,6 +61,7 @@ impl<
         category: &str,
         title: &str,
         description: &str,
+        raw_tags: &RawTags,
     ) -> Result<Answer, StorageError> {
         let lang = req.lang;
         if !matches!(req.incoming.place, Place::NetworkRoom | Place::Direct) {
@@ -94,6 +100,10 @@ impl<
             let args = [("length", num(description_chars)), ("max", num(MAX_DESCRIPTION_CHARS))];
             return Ok(self.say(lang, "request-description-too-long", &args));
         }
+        let tags = match self.check_tags(lang, raw_tags) {
+            Ok(tags) => tags,
+            Err(answer) => return Ok(answer),
+        };
         let new = NewRequest {
             requesting_state: code,
             region: network.regions.region_of(code).map(|r| r.id.clone()),
@@ -107,11 +117,16 @@ impl<
             created_at: self.clock().now_ms(),
         };
         let (request, _) = self.store.create_request(&new).await?;
+        let now = self.clock().now_ms();
+        self.store
+            .add_tags(("request", request.id), &tags.rows(), req.incoming.sender, now)
+            .await?;
+        index_request(&self.store, request.id).await?;
         let number = Arg::Text(format!("#{}", request.id));
         let mut answer = self.say(lang, "request-filed", &[("number", number)]);
         answer.start_thread = true;
         let offers = self.store.open_offers(Some(&request.category), CARD_OFFERS).await?;
-        let text = self.card(&request, req.roster, &offers);
+        let text = self.card(&request, req.roster, &offers, &tags);
         answer.effects.push(Effect::PostCard { request_id: request.id, text });
         let targets = network.targets(&request.category);
         let start = self.clock().now_ms();
@@ -121,9 +136,18 @@ impl<
 
     /// A request's card, in each language of the committee room, with the
     /// open offers of its category.
-    pub(super) fn card(&self, request: &Request, roster: &Roster, offers: &[Offer]) -> Text {
+    pub(super) fn card(
+        &self,
+        request: &Request,
+        roster: &Roster,
+        offers: &[Offer],
+        tags: &Tags,
+    ) -> Text {
         self.for_room(&RoomKind::Committee, |lang| {
             let mut text = self.card_in(lang, request);
+            if let Some(line) = self.tags_line(lang, tags) {
+                text.push_line(&line);
+            }
             if !offers.is_empty() {
                 text.push_line(&self.catalog.render(lang, "card-offers", &[]));
                 for o in offers {
@@ -158,14 +182,27 @@ impl<
         self.catalog.render(lang, "request-card", &args)
     }
 
+    /// `!requests`: `filter` holds the region and category as typed.
     async fn list(
         &self,
         req: &ChatRequest<'_>,
         scope: Scope,
-        region: Option<String>,
-        category: Option<String>,
-    ) -> Result<Text, StorageError> {
+        mut filter: RequestFilter,
+        theme: Option<String>,
+        sdg: Option<String>,
+    ) -> Result<Answer, StorageError> {
         let lang = req.lang;
+        let raw = RawTags {
+            themes: theme.into_iter().collect(),
+            sdgs: sdg.into_iter().collect(),
+            references: Vec::new(),
+        };
+        let tags = match self.check_tags(lang, &raw) {
+            Ok(tags) => tags,
+            Err(answer) => return Ok(answer),
+        };
+        filter.theme = tags.themes.first().cloned();
+        filter.sdg = tags.sdgs.first().map(ToString::to_string);
         let roles = self.roles(req.roster, req.incoming.sender);
         let own = req.roster.seat_of(req.incoming.sender).map(|seat| seat.key());
         let sees_all = roles.may(Permission::SeeAllRequests);
@@ -176,28 +213,23 @@ impl<
             (true, own) if scope == Scope::Mine => own,
             (true, _) => None,
             (false, Some(own)) => Some(own),
-            (false, None) => return Ok(self.catalog.render(lang, "request-not-delegate", &[])),
+            (false, None) => return Ok(self.say(lang, "request-not-delegate", &[])),
         };
-        self.list_filtered(lang, scope, involving, region, category).await
+        let filter = RequestFilter {
+            open_only: scope == Scope::Open,
+            involving,
+            limit: LIST_LIMIT,
+            ..filter
+        };
+        self.list_filtered(lang, &filter).await.map(Answer::from)
     }
 
     async fn list_filtered(
         &self,
         lang: Language,
-        scope: Scope,
-        involving: Option<String>,
-        region: Option<String>,
-        category: Option<String>,
+        filter: &RequestFilter,
     ) -> Result<Text, StorageError> {
-        let filter = RequestFilter {
-            open_only: scope == Scope::Open,
-            involving,
-            region,
-            category,
-            limit: LIST_LIMIT,
-            ..RequestFilter::default()
-        };
-        let requests = self.store.list_requests(&filter).await?;
+        let requests = self.store.list_requests(filter).await?;
         if requests.is_empty() {
             return Ok(self.catalog.render(lang, "requests-none", &[]));
         }
@@ -233,6 +265,10 @@ impl<
         };
         let mut text =
             self.catalog.render(lang, "request-status", &self.summary_args(lang, &request));
+        let tags = Tags::from_rows(&self.store.tags(("request", id)).await?);
+        if let Some(line) = self.tags_line(lang, &tags) {
+            text.push_line(&line);
+        }
         if request.assignee.is_some() {
             let names = assignee_names(req.roster, &request, lang);
             text.push_line(&self.catalog.render(

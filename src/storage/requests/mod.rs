@@ -25,6 +25,10 @@ pub struct RequestFilter {
     pub region: Option<String>,
     /// Only in this category.
     pub category: Option<String>,
+    /// Only tagged with this theme.
+    pub theme: Option<String>,
+    /// Only tagged with this SDG goal (or one of its targets) or target.
+    pub sdg: Option<String>,
     /// Only filed at or after this time (milliseconds since the Unix epoch).
     pub created_from: Option<i64>,
     /// Only filed before this time.
@@ -46,6 +50,8 @@ pub struct OutcomeRecord {
     pub recorded_by: String,
     /// When, in milliseconds since the Unix epoch.
     pub recorded_at: i64,
+    /// The request's tags, `(kind, value)` with kind `sdg`, `theme` or `ref`.
+    pub tags: Vec<(String, String)>,
 }
 
 /// What statistics need of one request.
@@ -384,10 +390,22 @@ impl RequestStore for Database {
         let rows: Vec<RegisterRow> = on_pool!(self, pool => {
             sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await?
         });
+        // Every request's tags at once (the register lists them all).
+        let tag_sql = "SELECT subject_id, kind, value FROM memory_tags \
+                       WHERE subject_kind = 'request' ORDER BY added_at, kind, value";
+        let tag_rows: Vec<(i64, String, String)> =
+            on_pool!(self, pool => sqlx::query_as(tag_sql).fetch_all(pool).await?);
+        let mut tags: std::collections::HashMap<i64, Vec<(String, String)>> =
+            std::collections::HashMap::new();
+        for (id, kind, value) in tag_rows {
+            tags.entry(id).or_default().push((kind, value));
+        }
         rows.into_iter()
             .map(|r| {
+                let request = Request::try_from(r.request)?;
                 Ok(OutcomeRecord {
-                    request: Request::try_from(r.request)?,
+                    tags: tags.remove(&request.id).unwrap_or_default(),
+                    request,
                     outcome: Outcome::try_from(r.outcome)?,
                     recorded_by: r.recorded_by,
                     recorded_at: r.recorded_at,

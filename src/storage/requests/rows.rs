@@ -131,6 +131,25 @@ where
     if let Some(category) = &filter.category {
         q.push(" AND category = ").push_bind(category.clone());
     }
+    if let Some(theme) = &filter.theme {
+        q.push(
+            " AND EXISTS (SELECT 1 FROM memory_tags t WHERE t.subject_kind = 'request' \
+             AND t.subject_id = requests.id AND t.kind = 'theme' AND t.value = ",
+        )
+        .push_bind(theme.clone())
+        .push(")");
+    }
+    if let Some(sdg) = &filter.sdg {
+        // A goal (`16`) matches its targets (`16.3`) too.
+        q.push(
+            " AND EXISTS (SELECT 1 FROM memory_tags t WHERE t.subject_kind = 'request' \
+             AND t.subject_id = requests.id AND t.kind = 'sdg' AND (t.value = ",
+        )
+        .push_bind(sdg.clone())
+        .push(" OR t.value LIKE ")
+        .push_bind(format!("{sdg}.%"))
+        .push("))");
+    }
     if let Some(from) = filter.created_from {
         q.push(" AND created_at >= ").push_bind(from);
     }

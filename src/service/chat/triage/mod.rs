@@ -13,10 +13,12 @@ use crate::domain::{
 use crate::i18n::{Arg, Text};
 use crate::service::scheduler::reminder_jobs;
 use crate::storage::{
-    PreferenceStore, RequestStore, RosterStore, Step, StorageError, WorkingRoomStore,
+    MemoryStore, PreferenceStore, RequestStore, RosterStore, Step, StorageError, WorkingRoomStore,
 };
 
-impl<S: RosterStore + RequestStore + PreferenceStore + WorkingRoomStore + Sync> ChatService<S> {
+impl<S: RosterStore + RequestStore + PreferenceStore + WorkingRoomStore + MemoryStore + Sync>
+    ChatService<S>
+{
     pub(super) async fn triage(
         &self,
         req: &ChatRequest<'_>,
@@ -97,6 +99,8 @@ impl<S: RosterStore + RequestStore + PreferenceStore + WorkingRoomStore + Sync> 
             }
             Err(e) => return Err(e),
         }
+        // Its outcome (once resolved) is searchable in the same unit of work.
+        crate::service::memory::index_request(&self.store, request.id).await?;
         let state_word = self.catalog.render(lang, state_id(to), &[]).plain;
         let mut answer =
             self.say(lang, "triage-done", &[("number", number), ("state", Arg::Text(state_word))]);

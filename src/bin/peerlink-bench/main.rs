@@ -11,6 +11,10 @@
 //!     peerlink-bench history URL N       loads N historical requests into the
 //!                                        database at URL (the scale benchmark
 //!                                        does it beside a running peerlink)
+//!     peerlink-bench search [N] [OUT]    N searchable documents (100,000),
+//!                                        `!search` and the API's search timed
+
+mod search;
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -62,6 +66,9 @@ async fn main() -> anyhow::Result<()> {
         println!("{}", json!({ "requests": count, "seconds": started.elapsed().as_secs_f64() }));
         return Ok(());
     }
+    if args.first().map(String::as_str) == Some("search") {
+        return search_benchmark(&args[1..]).await;
+    }
     let out = args.first().cloned().unwrap_or_else(|| "bench-core.json".into());
     let mut results = Vec::new();
     let mut scale = Vec::new();
@@ -112,6 +119,65 @@ async fn main() -> anyhow::Result<()> {
     let report = json!({ "core": results, "queries": scale });
     std::fs::write(&out, serde_json::to_string_pretty(&report)?)?;
     println!("\nwritten: {out}");
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// This process's peak resident memory in MiB (Linux's VmHWM).
+fn peak_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kib = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .unwrap_or_default();
+    kib / 1024.0
+}
+
+/// `peerlink-bench search [N] [OUT.json]`: both backends.
+async fn search_benchmark(args: &[String]) -> anyhow::Result<()> {
+    let count: usize = args.first().map(|n| n.parse()).transpose()?.unwrap_or(100_000);
+    let out = args.get(1).cloned().unwrap_or_else(|| "bench-search.json".into());
+    let dir = tempfile_dir()?;
+    let mut results =
+        vec![search::run("sqlite", &format!("sqlite://{dir}/search.db"), count).await?];
+    let sqlite_peak = peak_mib();
+    let admin = std::env::var("PEERLINK_BENCH_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    let url = fresh_postgres(&admin).await.context("PostgreSQL for the search benchmark")?;
+    results.push(search::run("postgres", &url, count).await?);
+    drop_postgres(&admin, &url).await;
+    println!(
+        "
+Search over {count} documents (milliseconds; index: seconds to write them all):"
+    );
+    println!(
+        "{:<10} {:>8} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        "backend", "index s", "chat p50", "chat p95", "chat max", "api p50", "api p95", "api max"
+    );
+    for r in &results {
+        let ms = |path: &str, k: &str| r[path][k].as_f64().unwrap_or_default();
+        println!(
+            "{:<10} {:>8.1} {:>10.1} {:>10.1} {:>10.1} {:>10.1} {:>10.1} {:>10.1}",
+            r["backend"].as_str().unwrap_or_default(),
+            r["index_seconds"].as_f64().unwrap_or_default(),
+            ms("chat_search", "p50_ms"),
+            ms("chat_search", "p95_ms"),
+            ms("chat_search", "max_ms"),
+            ms("api_search", "p50_ms"),
+            ms("api_search", "p95_ms"),
+            ms("api_search", "max_ms"),
+        );
+    }
+    let peak = peak_mib();
+    println!("peak memory: {sqlite_peak:.0} MiB after SQLite, {peak:.0} MiB in all");
+    let report = json!({
+        "search": results,
+        "peak_rss_mib_after_sqlite": sqlite_peak,
+        "peak_rss_mib": peak,
+    });
+    std::fs::write(&out, serde_json::to_string_pretty(&report)?)?;
+    println!("written: {out}");
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
