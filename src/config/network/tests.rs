@@ -66,12 +66,18 @@ fn room_languages_are_read_and_a_wrong_one_is_reported_with_its_line() {
         DEFAULT_NETWORK.replace("[rooms.committee]\n", &format!("[rooms.committee]\n{rooms}\n"))
     };
     let ok = with("languages = [\"zh\", \"ru\", \"ar\"]");
-    let network =
-        parse_network("n.toml", &ok, |_| Ok(("r".into(), DEFAULT_REGIONS.into()))).unwrap();
+    let network = parse_network("n.toml", &ok, |name| match name {
+        "themes.toml" => Ok(("t".into(), super::DEFAULT_THEMES.into())),
+        _ => Ok(("r".into(), DEFAULT_REGIONS.into())),
+    })
+    .unwrap();
     use crate::domain::Language::{Ar, Ru, ZhHans};
     assert_eq!(network.rooms.committee.languages, [ZhHans, Ru, Ar]);
     let bad = with("languages = [\"ru\",\n  \"klingon\"]");
-    let err = parse_network("n.toml", &bad, |_| Ok(("r".into(), DEFAULT_REGIONS.into())));
+    let err = parse_network("n.toml", &bad, |name| match name {
+        "themes.toml" => Ok(("t".into(), super::DEFAULT_THEMES.into())),
+        _ => Ok(("r".into(), DEFAULT_REGIONS.into())),
+    });
     let err = err.unwrap_err().to_string();
     let line = bad.lines().position(|l| l.contains("klingon")).unwrap() + 1;
     assert!(err.contains(&format!("n.toml:{line}: `klingon` is not a catalog language")), "{err}");

@@ -112,7 +112,10 @@ impl SdgCatalog {
     pub fn parse_code(&self, raw: &str) -> Option<SdgCode> {
         let trimmed = raw.trim();
         let lower = trimmed.to_ascii_lowercase();
-        let bare = lower.strip_prefix("sdg").unwrap_or(&lower).trim_start_matches([' ', '-']);
+        let bare = match lower.strip_prefix("sdg") {
+            Some(rest) => rest.trim_start_matches([' ', '-']),
+            None => lower.as_str(),
+        };
         let code = split(bare)?;
         let known = match &code.target {
             None => self.goals.iter().any(|(n, _)| *n == code.goal),

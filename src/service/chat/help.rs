@@ -175,6 +175,9 @@ fn usable_here(name: &str, roles: &Roles, place: Place) -> bool {
         "link" => roles.may(Permission::LinkToPlan),
         "offer" => roles.may(Permission::PublishOffer),
         "minutes" => roles.may(Permission::ScheduleSession),
+        "tag" => roles.delegate.is_some() || roles.may(Permission::TagAnyRequest),
+        "practice" => roles.may(Permission::SharePractice),
+        "search" | "guide" => roles.may(Permission::Search),
         "ack" | "info" | "accept" | "assign" | "decline" | "start" | "resolve" | "reopen" => {
             roles.may(Permission::Triage) && place == Place::Committee
         }
@@ -222,7 +225,8 @@ mod tests {
             vec!["help", "ping", "language", "timezone", "regions", "join", "whois", "request"];
         expected.extend(["requests", "status", "overdue", "update", "offers", "seminar", "attend"]);
         expected.push("decline-seminar");
-        expected.extend(["minutes", "apply", "applications", "plan"]);
+        expected.extend(["minutes", "apply", "applications", "plan", "tag", "practice", "search"]);
+        expected.push("guide");
         assert_eq!(shown(&observer), expected, "{observer}");
         let committee = ask("@pt:x.org", "!help", Place::Committee).await.text.plain;
         let triage = ["ack", "info", "accept", "decline", "start", "resolve", "reopen"];
