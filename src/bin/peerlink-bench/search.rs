@@ -58,7 +58,7 @@ fn document(
     let extra: Vec<&str> =
         (0..30).map(|_| vocabulary[rng.random_range(0..vocabulary.len())]).collect();
     SearchDocument {
-        kind: if i % 2 == 0 { "outcome" } else { "practice" },
+        kind: if i.is_multiple_of(2) { "outcome" } else { "practice" },
         source: i.to_string(),
         request_id: None,
         language: d.lang.clone(),
