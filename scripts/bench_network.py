@@ -133,6 +133,7 @@ def network_files(dest: Path) -> Path:
         raise RuntimeError("config/network.toml: cannot find the committee room's encryption setting")
     (dest / "network.toml").write_text(text.replace(before, "[rooms.committee]\nencrypted = false"))
     shutil.copy(ROOT / "config" / "regions.toml", dest / "regions.toml")
+    shutil.copy(ROOT / "config" / "themes.toml", dest / "themes.toml")
     return dest / "network.toml"
 
 

@@ -50,6 +50,7 @@ if [ -z "${PEERLINK__MATRIX__HOMESERVER_URL:-}" ]; then
     # unencrypted so that the scripted tour (a client without encryption)
     # can read the cards. A real network keeps it encrypted.
     cp config/regions.toml "$DEV/regions.toml"
+    cp config/themes.toml "$DEV/themes.toml"
     python3 - "$ROOT/config/network.toml" "$DEV/network.toml" <<'PY'
 import sys
 text = open(sys.argv[1], encoding="utf-8").read()

@@ -111,6 +111,11 @@ fn check_config_reports_a_broken_network_definition_with_file_and_line() {
         "[[region]]\nid = \"a\"\nname = { en = \"A\" }\ncountries = [\"MA\", \"ZZ\"]\n",
     )
     .unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/config/themes.toml"),
+        dir.path().join("themes.toml"),
+    )
+    .unwrap();
     let network =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/config/network.toml"))
             .unwrap()

@@ -239,6 +239,7 @@ impl Provisioned {
         let network = edit(network);
         std::fs::write(dir.path().join("network.toml"), network).unwrap();
         std::fs::copy(format!("{config}/regions.toml"), dir.path().join("regions.toml")).unwrap();
+        std::fs::copy(format!("{config}/themes.toml"), dir.path().join("themes.toml")).unwrap();
 
         let roster: String = states
             .iter()
