@@ -478,6 +478,33 @@ search-kind-outcome = Outcome of request { $source }
 search-kind-practice = Practice { $source }
 search-kind-guidance = Guidance
 summary-guide = read the network's guidance documents (such as the Marrakech Guidance Framework), section by section, in your language
+summary-save = keep the message you reply to as a good practice, with a link to it and its author's state
+summary-experts = who has done this before: the states and partners that delivered in a category, theme or SDG
+save-not-a-reply = Reply to the message you want to keep and write `!save` in your reply (a title, --theme and --sdg are optional).
+save-unreadable = I cannot read the message you replied to: it may have been deleted, or I cannot decrypt it. Nothing was saved.
+save-not-text = Only text messages can be kept as practices.
+save-author-unknown = The message you replied to was not written by a delegate of the network's states or partners, so I cannot say whose practice it is. Share it with `!practice` instead.
+save-wrong-place = Messages are kept from the network's rooms (plenary, regional and working rooms). The committee room stays confidential: share from it with `!practice`.
+save-already = That message is already kept as practice { $number }.
+save-done = Kept as practice { $number }: { $title }, from { $state }. Anyone finds it with `!search`.
+experts-unknown = { $value } is not a request category, a theme or an SDG. The categories are: { $categories }. Themes and SDGs are written as with `!tag`.
+experts-none = No state or partner has delivered cooperation in { $about } yet, and none offers it.
+experts-intro = Who has done this before in { $about }:
+expert-entry = { $name }: { $reasons }
+expert-delivered = { $count ->
+    [one] one outcome delivered
+   *[other] { $count } outcomes delivered
+}
+expert-partly = { $count ->
+    [one] one partly delivered
+   *[other] { $count } partly delivered
+}
+expert-latest = latest on { $date }
+expert-language = speaks { $language }
+expert-region = same region
+expert-offer = open offer { $numbers }
+expert-separator = {", "}
+card-experts = Who has done this before:
 guide-none = The network has no guidance documents yet; the coordinator adds them.
 guide-intro = The network's guidance documents (send !guide and a document's ID to see its sections):
 guide-entry = • { $id }: { $title } (languages: { $languages })

@@ -479,6 +479,35 @@ search-kind-outcome = Resultado de la solicitud { $source }
 search-kind-practice = Buena práctica { $source }
 search-kind-guidance = Orientaciones
 summary-guide = leer los documentos de orientación de la red (como el Marco de Orientación de Marrakech), sección por sección, en su idioma
+summary-save = conservar como buena práctica el mensaje al que responde, con un enlace a ese mensaje y el Estado de su autor
+summary-experts = quién lo ha hecho antes: los Estados y asociados que han prestado cooperación en una categoría, un tema o un ODS
+save-not-a-reply = Responda al mensaje que desea conservar y escriba `!save` en su respuesta (un título, --theme y --sdg son opcionales).
+save-unreadable = No puedo leer el mensaje al que respondió: puede que se haya eliminado o que yo no pueda descifrarlo. No se ha guardado nada.
+save-not-text = Solo los mensajes de texto pueden conservarse como buenas prácticas.
+save-author-unknown = El mensaje al que respondió no lo escribió un delegado de los Estados o asociados de la red, así que no puedo decir de quién es la práctica. Compártala mejor con `!practice`.
+save-wrong-place = Los mensajes se conservan desde las salas de la red (plenaria, salas regionales y salas de trabajo). La sala del Comité sigue siendo confidencial: para compartir algo de ella, use `!practice`.
+save-already = Ese mensaje ya está conservado como buena práctica con el número { $number }.
+save-done = Conservado como buena práctica con el número { $number }: { $title }, de { $state }. Cualquier persona puede encontrarla con `!search`.
+experts-unknown = { $value } no es una categoría de solicitud, ni un tema, ni un ODS. Las categorías son: { $categories }. Los temas y los ODS se escriben como con `!tag`.
+experts-none = Ningún Estado ni asociado ha prestado todavía cooperación en «{ $about }», y ninguno la ofrece.
+experts-intro = Quién lo ha hecho antes en «{ $about }»:
+expert-entry = { $name }: { $reasons }
+expert-delivered = { $count ->
+    [one] una cooperación prestada
+    [many] { $count } cooperaciones prestadas
+   *[other] { $count } cooperaciones prestadas
+}
+expert-partly = { $count ->
+    [one] una cooperación prestada en parte
+    [many] { $count } cooperaciones prestadas en parte
+   *[other] { $count } cooperaciones prestadas en parte
+}
+expert-latest = la más reciente el { $date }
+expert-language = habla { $language }
+expert-region = misma región
+expert-offer = oferta abierta { $numbers }
+expert-separator = {", "}
+card-experts = Quién lo ha hecho antes:
 guide-none = La red aún no tiene documentos de orientación; los añade la coordinación.
 guide-intro = Documentos de orientación de la red (envíe !guide seguido del identificador de un documento para ver sus secciones):
 guide-entry = • { $id }: { $title } (idiomas: { $languages })

@@ -478,6 +478,33 @@ search-kind-outcome = Résultat de la demande { $source }
 search-kind-practice = Bonne pratique { $source }
 search-kind-guidance = Orientations
 summary-guide = lire les documents d'orientation du réseau (tels que le Cadre d'orientation de Marrakech), section par section, dans votre langue
+summary-save = conserver comme bonne pratique le message auquel vous répondez, avec un lien vers ce message et l'État de son auteur
+summary-experts = qui l'a déjà fait : les États et les partenaires qui ont mené à bien une coopération dans une catégorie, un thème ou un ODD
+save-not-a-reply = Répondez au message que vous voulez conserver et écrivez `!save` dans votre réponse (un titre, --theme et --sdg sont facultatifs).
+save-unreadable = Je ne peux pas lire le message auquel vous avez répondu : il a peut-être été supprimé, ou je ne parviens pas à le déchiffrer. Rien n'a été enregistré.
+save-not-text = Seuls les messages texte peuvent être conservés comme bonnes pratiques.
+save-author-unknown = Le message auquel vous avez répondu n'a pas été écrit par un délégué des États ou des partenaires du réseau ; je ne peux donc pas dire de qui relève cette pratique. Partagez-la plutôt avec `!practice`.
+save-wrong-place = Les messages se conservent depuis les salons du réseau (plénière, salons régionaux et salons de travail). Le salon du Comité reste confidentiel : pour partager ce qui s'y dit, utilisez `!practice`.
+save-already = Ce message est déjà conservé comme bonne pratique sous le numéro { $number }.
+save-done = Conservé comme bonne pratique sous le numéro { $number } : { $title } (provenance : { $state }). Chacun peut la trouver avec `!search`.
+experts-unknown = { $value } n'est ni une catégorie de demande, ni un thème, ni un ODD. Les catégories sont : { $categories }. Les thèmes et les ODD s'écrivent comme avec `!tag`.
+experts-none = Aucun État ni partenaire n'a encore mené à bien de coopération dans le domaine « { $about } », et aucun n'en propose.
+experts-intro = Qui l'a déjà fait dans le domaine « { $about } » :
+expert-entry = { $name } : { $reasons }
+expert-delivered = { $count ->
+    [one] une coopération réalisée
+   *[other] { $count } coopérations réalisées
+}
+expert-partly = { $count ->
+    [one] une coopération partiellement réalisée
+   *[other] { $count } coopérations partiellement réalisées
+}
+expert-latest = la plus récente le { $date }
+expert-language = parle { $language }
+expert-region = même région
+expert-offer = offre ouverte { $numbers }
+expert-separator = {", "}
+card-experts = Qui l'a déjà fait :
 guide-none = Le réseau n'a pas encore de documents d'orientation ; c'est la coordination qui les ajoute.
 guide-intro = Les documents d'orientation du réseau (envoyez !guide suivi de l'identifiant d'un document pour en voir les sections) :
 guide-entry = • { $id } : { $title } (langues : { $languages })

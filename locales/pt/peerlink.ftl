@@ -479,6 +479,35 @@ search-kind-outcome = Resultado do pedido { $source }
 search-kind-practice = Boa prática { $source }
 search-kind-guidance = Orientações
 summary-guide = ler os documentos de orientação da rede (como o Quadro de Orientação de Marraquexe), secção a secção, na sua língua
+summary-save = guardar como boa prática a mensagem a que responde, com uma ligação para essa mensagem e o Estado do seu autor
+summary-experts = quem já o fez: os Estados e parceiros que prestaram cooperação numa categoria, num tema ou num ODS
+save-not-a-reply = Responda à mensagem que pretende guardar e escreva `!save` na sua resposta (um título, --theme e --sdg são opcionais).
+save-unreadable = Não consigo ler a mensagem a que respondeu: pode ter sido eliminada, ou não a consigo decifrar. Nada foi guardado.
+save-not-text = Só as mensagens de texto podem ser guardadas como boas práticas.
+save-author-unknown = A mensagem a que respondeu não foi escrita por um delegado dos Estados ou dos parceiros da rede, pelo que não posso dizer de quem é a prática. Em vez disso, partilhe-a com `!practice`.
+save-wrong-place = As mensagens são guardadas a partir das salas da rede (plenário, salas regionais e salas de trabalho). A sala do Comité permanece confidencial: para partilhar algo dessa sala, use `!practice`.
+save-already = Essa mensagem já está guardada como boa prática com o número { $number }.
+save-done = Guardada como boa prática com o número { $number }: { $title } (origem: { $state }). Qualquer pessoa a pode encontrar com `!search`.
+experts-unknown = { $value } não é uma categoria de pedido, nem um tema, nem um ODS. As categorias são: { $categories }. Os temas e os ODS escrevem-se como com `!tag`.
+experts-none = Nenhum Estado ou parceiro prestou ainda cooperação em «{ $about }», e nenhum a oferece.
+experts-intro = Quem já o fez em «{ $about }»:
+expert-entry = { $name }: { $reasons }
+expert-delivered = { $count ->
+    [one] uma cooperação prestada
+    [many] { $count } cooperações prestadas
+   *[other] { $count } cooperações prestadas
+}
+expert-partly = { $count ->
+    [one] uma cooperação parcialmente prestada
+    [many] { $count } cooperações parcialmente prestadas
+   *[other] { $count } cooperações parcialmente prestadas
+}
+expert-latest = a mais recente em { $date }
+expert-language = fala { $language }
+expert-region = mesma região
+expert-offer = oferta em aberto { $numbers }
+expert-separator = {", "}
+card-experts = Quem já o fez:
 guide-none = A rede ainda não tem documentos de orientação; é a coordenação que os acrescenta.
 guide-intro = Documentos de orientação da rede (envie !guide seguido do identificador de um documento para ver as suas secções):
 guide-entry = • { $id }: { $title } (línguas: { $languages })

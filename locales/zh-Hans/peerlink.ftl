@@ -463,6 +463,31 @@ search-kind-outcome = 请求 { $source } 的结果
 search-kind-practice = 良好做法 { $source }
 search-kind-guidance = 指导意见
 summary-guide = 以您的语言逐节阅读网络的指导文件（例如马拉喀什指导框架）
+summary-save = 将您所回复的消息保存为良好做法，并附上指向该消息的链接及其作者所属的国家
+summary-experts = 谁曾做过：在某一类别、主题或可持续发展目标方面提供过合作的国家和合作伙伴
+save-not-a-reply = 请回复您要保存的消息，并在回复中写上 `!save`（标题、--theme 和 --sdg 均为可选）。
+save-unreadable = 我无法读取您所回复的消息：该消息可能已被删除，或者我无法将其解密。未保存任何内容。
+save-not-text = 只有文本消息才能保存为做法。
+save-author-unknown = 您所回复的消息并非由网络中各国或合作伙伴的代表撰写，因此我无法确定这是谁的做法。请改用 `!practice` 分享。
+save-wrong-place = 只能保存网络各房间（全体会议房间、区域房间和工作房间）中的消息。委员会房间须保密：如需分享其中的内容，请使用 `!practice`。
+save-already = 该消息已保存为做法 { $number }。
+save-done = 已保存为做法 { $number }：{ $title }，来自 { $state }。任何人都可以用 `!search` 找到它。
+experts-unknown = { $value } 不是请求类别、主题或可持续发展目标。类别有：{ $categories }。主题和可持续发展目标的写法与 `!tag` 相同。
+experts-none = 目前还没有任何国家或合作伙伴在“{ $about }”方面提供过合作，也没有任何一方提出相关提议。
+experts-intro = 谁曾在“{ $about }”方面做过这项工作：
+expert-entry = { $name }：{ $reasons }
+expert-delivered = { $count ->
+   *[other] 已交付 { $count } 项成果
+}
+expert-partly = { $count ->
+   *[other] 部分交付 { $count } 项
+}
+expert-latest = 最近一次为 { $date }
+expert-language = 使用 { $language }
+expert-region = 同一区域
+expert-offer = 开放中的提议 { $numbers }
+expert-separator = {"，"}
+card-experts = 谁曾做过这项工作：
 guide-none = 网络尚无指导文件；指导文件由协调方添加。
 guide-intro = 网络的指导文件（发送 !guide 和文件标识符即可查看其各节）：
 guide-entry = • { $id }：{ $title }（语言：{ $languages }）

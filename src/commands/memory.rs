@@ -5,6 +5,8 @@
 //! !practice <theme> <title> [--sdg S]     the practice on the next lines
 //! !practice edit <n> <title>              the new text on the next lines
 //! !practice withdraw <n>
+//! !save [title] [--theme T] [--sdg S]     in reply to a message: keep it as a practice
+//! !experts <category|theme|sdg>           who has done this before
 //! !search <words> [--theme T] [--sdg G] [--region R]    "quoted phrases" too
 //! !guide [document [section]]             the guidance library
 //! ```
@@ -33,6 +35,19 @@ pub const SEARCH: CommandSpec = CommandSpec {
     name: "search",
     arguments: "<words> [--theme T] [--sdg G] [--region R]",
     summary_id: "summary-search",
+};
+
+/// `!save`
+pub const SAVE: CommandSpec = CommandSpec {
+    name: "save",
+    arguments: "[title] [--theme T] [--sdg S] (in reply to a message)",
+    summary_id: "summary-save",
+};
+/// `!experts`
+pub const EXPERTS: CommandSpec = CommandSpec {
+    name: "experts",
+    arguments: "<category|theme|sdg>",
+    summary_id: "summary-experts",
 };
 
 /// `!guide`
@@ -75,6 +90,18 @@ pub enum MemoryCommand {
     WithdrawPractice {
         /// The practice.
         id: i64,
+    },
+    /// Keep the message replied to as a practice.
+    Save {
+        /// Its title as typed (empty: the message's first words).
+        title: String,
+        /// Its tags.
+        tags: RawTags,
+    },
+    /// Who has done this before in a category, theme or goal.
+    Experts {
+        /// The category, theme or SDG as typed.
+        about: String,
     },
     /// The guidance library: the documents, one's sections, or a section.
     Guide {
@@ -203,6 +230,24 @@ pub fn parse_practice(args: Arguments<'_>) -> Result<Command, Problem> {
             }))
         }
     }
+}
+
+/// `!save [title] [--theme T] [--sdg S]`
+pub fn parse_save(args: Arguments<'_>) -> Result<Command, Problem> {
+    let (title, tags) = split_tags(args.rest())?;
+    if !tags.references.is_empty() {
+        return Err(Problem::BadOption("--ref".into()));
+    }
+    Ok(Command::Memory(MemoryCommand::Save { title: title.to_owned(), tags }))
+}
+
+/// `!experts <category|theme|sdg>`
+pub fn parse_experts(args: Arguments<'_>) -> Result<Command, Problem> {
+    let about = args.rest().trim();
+    if about.is_empty() {
+        return Err(Problem::MissingArgument("<category|theme|sdg>"));
+    }
+    Ok(Command::Memory(MemoryCommand::Experts { about: about.to_owned() }))
 }
 
 /// `!guide [document [section]]`

@@ -147,6 +147,8 @@ pub const COMMANDS: &[CommandSpec] = &[
     memory::PRACTICE,
     memory::SEARCH,
     memory::GUIDE,
+    memory::SAVE,
+    memory::EXPERTS,
 ];
 
 /// Finds a command's spec by name (any case, prefix optional).
@@ -304,6 +306,8 @@ pub fn parse(body: &str, prefix: &str) -> Option<Result<Command, ParseError>> {
         "practice" => memory::parse_practice(args),
         "search" => memory::parse_search(args),
         "guide" => memory::parse_guide(args),
+        "save" => memory::parse_save(args),
+        "experts" => memory::parse_experts(args),
         _ => unreachable!("every spec in COMMANDS has a parser"),
     };
     Some(parsed.map_err(|problem| ParseError::Usage { spec, problem }))

@@ -5,7 +5,7 @@
 //! Fluent calls for every number it prints.
 
 use fluent_bundle::FluentValue;
-use icu_datetime::fieldsets::YMDT;
+use icu_datetime::fieldsets::{YMD, YMDT};
 use icu_datetime::input::{Date, DateTime, Time};
 use icu_datetime::options::TimePrecision;
 use icu_datetime::DateTimeFormatter;
@@ -44,6 +44,21 @@ pub fn date_time(language: Language, ms: i64, zone: chrono_tz::Tz) -> String {
     match DateTimeFormatter::try_new((&locale(language)).into(), fields) {
         Ok(formatter) => format!("{} {}", formatter.format(&DateTime { date, time }), zone.name()),
         Err(_) => format!("{} {}", t.format("%Y-%m-%d %H:%M"), zone.name()),
+    }
+}
+
+/// `ms` as a date (day, month, year; in UTC) in `language`; empty if out
+/// of range.
+pub fn date(language: Language, ms: i64) -> String {
+    use chrono::Datelike;
+    let Some(t) = chrono::DateTime::from_timestamp_millis(ms) else { return String::new() };
+    let (Ok(month), Ok(day)) = (u8::try_from(t.month()), u8::try_from(t.day())) else {
+        return String::new();
+    };
+    let Ok(date) = Date::try_new_iso(t.year(), month, day) else { return String::new() };
+    match DateTimeFormatter::try_new((&locale(language)).into(), YMD::medium()) {
+        Ok(formatter) => formatter.format(&date).to_string(),
+        Err(_) => t.format("%Y-%m-%d").to_string(),
     }
 }
 
@@ -87,6 +102,7 @@ mod tests {
         assert!(en.contains("Nov") && en.contains("2026") && en.ends_with("UTC"), "{en}");
         let fr = date_time(Language::Fr, ms, UTC);
         assert!(fr.contains("nov.") && fr.contains("16:22"), "{fr}");
+        assert!(date(Language::En, ms).contains("Nov 29, 2026"), "{}", date(Language::En, ms));
         let ru = date_time(Language::Ru, ms, UTC);
         assert!(ru.contains("нояб"), "{ru}");
         let zh = date_time(Language::ZhHans, ms, UTC);

@@ -100,6 +100,7 @@ impl Worker {
             sender: OwnedUserId::try_from(command.sender.as_str()).ok()?,
             body: command.body,
             thread_root: command.thread_root.and_then(|t| OwnedEventId::try_from(t).ok()),
+            reply_to: command.reply_to.and_then(|t| OwnedEventId::try_from(t).ok()),
             reaction: command.reaction,
             deferred: Some(id),
         })

@@ -15,6 +15,7 @@ use matrix_sdk::ruma::events::reaction::OriginalSyncReactionEvent;
 use matrix_sdk::ruma::events::room::member::{
     MembershipState, OriginalSyncRoomMemberEvent, RoomMemberEventContent, StrippedRoomMemberEvent,
 };
+use matrix_sdk::ruma::events::room::message::sanitize::remove_plain_reply_fallback;
 use matrix_sdk::ruma::events::room::message::{
     MessageType, OriginalSyncRoomMessageEvent, Relation,
 };
@@ -133,8 +134,16 @@ pub async fn on_message(
         Some(Relation::Thread(thread)) => Some(thread.event_id.clone()),
         _ => None,
     };
+    // A reply (`!save`) quotes another message; older clients put a quote
+    // of it before the reply's own text, which is not the command.
+    let (body, reply_to) = match &event.content.relates_to {
+        Some(Relation::Reply(reply)) => {
+            (remove_plain_reply_fallback(&text.body), Some(reply.in_reply_to.event_id.clone()))
+        }
+        _ => (text.body.as_str(), None),
+    };
     // Commands, and messages in threads (a requester answering a question).
-    if !ctx.chat.is_command(&text.body) && thread_root.is_none() {
+    if !ctx.chat.is_command(body) && thread_root.is_none() {
         return;
     }
     if sent_before_join(&room, &client, event.origin_server_ts).await {
@@ -145,12 +154,13 @@ pub async fn on_message(
         room,
         event_id: event.event_id.clone(),
         sender: event.sender.clone(),
-        body: text.body.clone(),
+        body: body.to_owned(),
         thread_root,
+        reply_to,
         reaction: false,
         deferred: None,
     };
-    if ctx.queue.send(WorkItem::Command(job)).await.is_err() {
+    if ctx.queue.send(WorkItem::Command(Box::new(job))).await.is_err() {
         warn!(event_id = %event.event_id, "the worker has stopped; the command will be handled after restart");
     }
 }
@@ -240,10 +250,11 @@ pub async fn on_reaction(
         sender: event.sender.clone(),
         body: event.content.relates_to.key.clone(),
         thread_root: Some(event.content.relates_to.event_id.clone()),
+        reply_to: None,
         reaction: true,
         deferred: None,
     };
-    if ctx.queue.send(WorkItem::Command(job)).await.is_err() {
+    if ctx.queue.send(WorkItem::Command(Box::new(job))).await.is_err() {
         warn!(event_id = %event.event_id, "the worker has stopped; the reaction will be handled after restart");
     }
 }
@@ -302,10 +313,11 @@ async fn poll_response(
         sender,
         body: answer,
         thread_root: Some(poll),
+        reply_to: None,
         reaction: true,
         deferred: None,
     };
-    if ctx.queue.send(WorkItem::Command(job)).await.is_err() {
+    if ctx.queue.send(WorkItem::Command(Box::new(job))).await.is_err() {
         warn!(%event_id, "the worker has stopped; the vote will be handled after restart");
     }
 }

@@ -12,6 +12,7 @@ mod deferred;
 mod handlers;
 mod outbox;
 pub mod provision;
+mod quote;
 mod send;
 mod session;
 mod sync;

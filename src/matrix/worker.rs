@@ -22,7 +22,7 @@ use crate::telemetry::metrics;
 #[derive(Debug)]
 pub enum WorkItem {
     /// A command to handle.
-    Command(Job),
+    Command(Box<Job>),
     /// Answered once everything queued before it was handled: the sync loop
     /// saves its position only then, so a crash replays instead of losing.
     Barrier(oneshot::Sender<()>),
@@ -41,6 +41,8 @@ pub struct Job {
     pub body: String,
     /// The thread it belongs to, if any.
     pub thread_root: Option<OwnedEventId>,
+    /// The message it replies to, if any.
+    pub reply_to: Option<OwnedEventId>,
     /// A reaction (on the message in `thread_root`) rather than a message.
     pub reaction: bool,
     /// The scheduled job of a command the rate limit deferred (it runs now);
@@ -118,7 +120,7 @@ impl Worker {
     /// Handles one item; when a command was deferred, when it falls due.
     async fn process(&self, item: WorkItem) -> Option<tokio::time::Instant> {
         match item {
-            WorkItem::Command(job) => self.handle(job).await,
+            WorkItem::Command(job) => self.handle(*job).await,
             WorkItem::Barrier(done) => {
                 let _ = done.send(());
                 None
@@ -206,11 +208,19 @@ impl Worker {
         // ID, the card a reaction is on).
         let place = self.place(&job.room).await?;
         let command = if job.reaction { self.reaction_command(job).await? } else { None };
+        // The message a command replies to (`!save` keeps it).
+        let quote = match &job.reply_to {
+            Some(id) if !job.reaction && self.chat.is_command(&job.body) => {
+                Some(super::quote::read(&job.room, id).await.map_err(AttemptError::Room)?)
+            }
+            _ => None,
+        };
         crate::fault::point("worker_before_claim");
         let mut event = event(job, place, command.is_some());
         if let Some(command) = &command {
             event.incoming.body = command;
         }
+        event.incoming.quoted = quote.as_ref().map(super::quote::Quote::as_quoted);
         Ok(match job.deferred {
             None => self.chat.handle_event(&self.db, &event).await?,
             Some(id) => self.chat.handle_deferred_event(&self.db, id, &event).await?,
@@ -305,6 +315,7 @@ fn event(job: &Job, place: Place, ackable: bool) -> Event<'_> {
             room_id: job.room.room_id().as_str(),
             event_id: job.event_id.as_str(),
             thread_root: job.thread_root.as_ref().map(|e| e.as_str()),
+            quoted: None,
         },
         reaction: job.reaction,
         ackable,

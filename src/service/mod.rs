@@ -15,6 +15,6 @@ pub mod roster;
 pub mod scheduler;
 pub mod stats;
 
-pub use chat::{Answer, ChatService, Effect, Incoming, Place, Scheduled};
+pub use chat::{Answer, ChatService, Effect, Incoming, Place, Quoted, QuotedMessage, Scheduled};
 pub use handling::{Event, Handled};
 pub use roster::{RosterService, RosterServiceError};

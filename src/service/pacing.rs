@@ -34,6 +34,9 @@ pub struct DeferredCommand {
     pub body: String,
     /// Its thread, if any.
     pub thread_root: Option<String>,
+    /// The message it replies to, if any (read again when it runs).
+    #[serde(default)]
+    pub reply_to: Option<String>,
     /// A reaction rather than a message.
     pub reaction: bool,
 }
@@ -63,6 +66,7 @@ impl ChatService<Database> {
                     sender: incoming.sender.to_owned(),
                     body: incoming.body.to_owned(),
                     thread_root: incoming.thread_root.map(str::to_owned),
+                    reply_to: incoming.quoted.map(|q| q.event_id.to_owned()),
                     reaction: event.reaction,
                 };
                 let json = serde_json::to_string(&payload)

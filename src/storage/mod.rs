@@ -9,6 +9,7 @@
 
 pub mod backup;
 mod events;
+mod experts;
 mod jobs;
 mod leadership;
 mod membership;
@@ -36,6 +37,7 @@ use sqlx::{PgPool, SqlitePool};
 use tokio::sync::Mutex;
 
 pub use events::{EventClaim, ProcessedEvents, SyncTokens};
+pub use experts::{ExpertScope, ExpertStore};
 pub use jobs::{JobStore, ScheduledJob};
 pub use leadership::Lease;
 pub use membership::{MembershipStore, NewApplication, VoteRecord};

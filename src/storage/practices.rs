@@ -58,6 +58,13 @@ pub trait PracticeStore {
         id: i64,
     ) -> impl Future<Output = Result<Option<Practice>, StorageError>> + Send;
 
+    /// The practice, withdrawn or not, that saved message `event` of `room`.
+    fn practice_by_source(
+        &self,
+        room: &str,
+        event: &str,
+    ) -> impl Future<Output = Result<Option<Practice>, StorageError>> + Send;
+
     /// Changes a practice's title and description (not a withdrawn one);
     /// whether it did.
     fn edit_practice(
@@ -110,6 +117,21 @@ impl PracticeStore for Database {
         let sql = format!("SELECT {COLUMNS} FROM practices WHERE id = $1");
         let row: Option<Row> = on_pool!(self, pool => {
             sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await?
+        });
+        Ok(row.map(practice))
+    }
+
+    async fn practice_by_source(
+        &self,
+        room: &str,
+        event: &str,
+    ) -> Result<Option<Practice>, StorageError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM practices WHERE source_room = $1 AND source_event = $2 \
+             ORDER BY id LIMIT 1"
+        );
+        let row: Option<Row> = on_pool!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(room).bind(event).fetch_optional(pool).await?
         });
         Ok(row.map(practice))
     }

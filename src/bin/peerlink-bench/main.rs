@@ -283,6 +283,7 @@ async fn run(backend: &str, url: &str) -> anyhow::Result<serde_json::Value> {
             room_id: "!bench",
             event_id: &event,
             thread_root: None,
+            quoted: None,
         };
         // The worker's own path: claim, command and outbox in one transaction.
         let event = Event { incoming, reaction: false, ackable: false };

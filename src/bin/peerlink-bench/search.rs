@@ -121,6 +121,7 @@ pub async fn run(backend: &str, url: &str, count: usize) -> anyhow::Result<serde
             room_id: "!bench",
             event_id: "$search",
             thread_root: None,
+            quoted: None,
         };
         let t = Instant::now();
         let answer = chat.handle(&incoming).await?.context("an answer")?;

@@ -5,6 +5,7 @@
 //! Everything here is pure: the SDG catalog is compiled in, the themes come
 //! from configuration, and the search engines themselves live in storage.
 
+pub mod experts;
 pub mod guidance;
 pub mod practice;
 pub mod query;
@@ -13,6 +14,7 @@ pub mod sdg;
 pub mod tags;
 pub mod theme;
 
+pub use experts::{Asker, Delivery, Expert, Profile};
 pub use guidance::{Document, Library, Section, Version};
 pub use practice::{NewPractice, Practice};
 pub use query::{excerpt, fold, QueryProblem, SearchQuery};

@@ -37,6 +37,27 @@ pub struct Incoming<'a> {
     pub event_id: &'a str,
     /// The thread it belongs to, if any.
     pub thread_root: Option<&'a str>,
+    /// The message it replies to, if it is a reply.
+    pub quoted: Option<Quoted<'a>>,
+}
+
+/// The message a command replies to, as the Matrix layer could read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quoted<'a> {
+    /// Its event ID.
+    pub event_id: &'a str,
+    /// What it says and who wrote it; `None` when it could not be read
+    /// (deleted, not visible to the bot, not decryptable).
+    pub message: Option<QuotedMessage<'a>>,
+}
+
+/// A quoted message that could be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuotedMessage<'a> {
+    /// Full Matrix user ID of its sender.
+    pub sender: &'a str,
+    /// Its plain text; `None` for anything but a text message.
+    pub body: Option<&'a str>,
 }
 
 /// Something the Matrix layer must do after answering.

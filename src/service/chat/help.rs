@@ -176,8 +176,8 @@ fn usable_here(name: &str, roles: &Roles, place: Place) -> bool {
         "offer" => roles.may(Permission::PublishOffer),
         "minutes" => roles.may(Permission::ScheduleSession),
         "tag" => roles.delegate.is_some() || roles.may(Permission::TagAnyRequest),
-        "practice" => roles.may(Permission::SharePractice),
-        "search" | "guide" => roles.may(Permission::Search),
+        "practice" | "save" => roles.may(Permission::SharePractice),
+        "search" | "guide" | "experts" => roles.may(Permission::Search),
         "ack" | "info" | "accept" | "assign" | "decline" | "start" | "resolve" | "reopen" => {
             roles.may(Permission::Triage) && place == Place::Committee
         }
@@ -226,7 +226,7 @@ mod tests {
         expected.extend(["requests", "status", "overdue", "update", "offers", "seminar", "attend"]);
         expected.push("decline-seminar");
         expected.extend(["minutes", "apply", "applications", "plan", "tag", "practice", "search"]);
-        expected.push("guide");
+        expected.extend(["guide", "save", "experts"]);
         assert_eq!(shown(&observer), expected, "{observer}");
         let committee = ask("@pt:x.org", "!help", Place::Committee).await.text.plain;
         let triage = ["ack", "info", "accept", "decline", "start", "resolve", "reopen"];

@@ -14,7 +14,8 @@ use crate::domain::{Language, Permission};
 use crate::i18n::{Arg, Text};
 use crate::service::memory::{index_request, search, SearchAsked, SearchProblem};
 use crate::storage::{
-    MemoryStore, PracticeStore, RequestStore, RosterStore, SearchHit, StorageError,
+    ExpertStore, MemoryStore, OfferStore, PracticeStore, RequestStore, RosterStore, SearchHit,
+    StorageError,
 };
 
 /// Results `!search` shows.
@@ -87,7 +88,10 @@ impl<S> ChatService<S> {
     }
 }
 
-impl<S: RosterStore + RequestStore + MemoryStore + PracticeStore + Sync> ChatService<S> {
+impl<
+        S: RosterStore + RequestStore + MemoryStore + PracticeStore + ExpertStore + OfferStore + Sync,
+    > ChatService<S>
+{
     pub(super) async fn memory_command(
         &self,
         req: &ChatRequest<'_>,
@@ -101,6 +105,7 @@ impl<S: RosterStore + RequestStore + MemoryStore + PracticeStore + Sync> ChatSer
             MemoryCommand::Search { query, theme, sdg, region } => {
                 self.search_command(req, &query, theme, sdg, region).await.map(Answer::from)
             }
+            MemoryCommand::Experts { about } => self.experts_command(req, &about).await,
             other => self.practice_command(req, other).await,
         }
     }

@@ -4,6 +4,9 @@
 
 #[cfg(test)]
 mod assign_tests;
+mod experts;
+#[cfg(test)]
+mod experts_tests;
 mod guidance;
 mod help;
 mod hostile;
@@ -35,7 +38,7 @@ mod working_tests;
 
 mod answer;
 
-pub use answer::{Answer, Effect, Incoming, Place, Scheduled};
+pub use answer::{Answer, Effect, Incoming, Place, Quoted, QuotedMessage, Scheduled};
 pub use membership::{MembershipJob, MEMBERSHIP_JOB};
 pub(crate) use requests::assignee_names;
 pub(crate) use triage::result_id;
@@ -50,8 +53,9 @@ use crate::service::clock::SharedClock;
 use crate::service::rate_limit::RateLimiter;
 use crate::service::{RosterService, RosterServiceError};
 use crate::storage::{
-    MembershipStore, MemoryStore, OfferStore, PlanStore, PracticeStore, PreferenceStore,
-    RequestStore, RoomStore, RosterStore, SeminarStore, StorageError, WorkingRoomStore,
+    ExpertStore, MembershipStore, MemoryStore, OfferStore, PlanStore, PracticeStore,
+    PreferenceStore, RequestStore, RoomStore, RosterStore, SeminarStore, StorageError,
+    WorkingRoomStore,
 };
 
 /// The first line of a command, cut as every echo of a sender's text is
@@ -173,6 +177,7 @@ impl<
             + PlanStore
             + MemoryStore
             + PracticeStore
+            + ExpertStore
             + Clone
             + Sync,
     > ChatService<S>

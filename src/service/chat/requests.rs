@@ -5,7 +5,7 @@
 use super::triage::result_id;
 use super::{Answer, ChatService, Effect, Place, Request as ChatRequest};
 use crate::commands::{RequestCommand, Scope, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS};
-use crate::domain::memory::{RawTags, Tags};
+use crate::domain::memory::{Expert, RawTags, Tags};
 use crate::domain::{
     Language, NewRequest, Offer, Permission, Request, RequestState, RoomKind, Roster, Status,
 };
@@ -13,8 +13,8 @@ use crate::i18n::{Arg, Text};
 use crate::service::memory::index_request;
 use crate::service::scheduler::reminder_jobs;
 use crate::storage::{
-    MemoryStore, OfferStore, PracticeStore, PreferenceStore, RequestFilter, RequestStore,
-    RosterStore, SeminarStore, StorageError, WorkingRoomStore,
+    ExpertStore, MemoryStore, OfferStore, PracticeStore, PreferenceStore, RequestFilter,
+    RequestStore, RosterStore, SeminarStore, StorageError, WorkingRoomStore,
 };
 
 /// How many requests a listing shows at most.
@@ -32,6 +32,7 @@ impl<
             + WorkingRoomStore
             + MemoryStore
             + PracticeStore
+            + ExpertStore
             + Sync,
     > ChatService<S>
 {
@@ -126,7 +127,8 @@ impl<
         let mut answer = self.say(lang, "request-filed", &[("number", number)]);
         answer.start_thread = true;
         let offers = self.store.open_offers(Some(&request.category), CARD_OFFERS).await?;
-        let text = self.card(&request, req.roster, &offers, &tags);
+        let experts = self.card_experts(req.roster, &request).await?;
+        let text = self.card(&request, req.roster, &offers, &tags, &experts);
         answer.effects.push(Effect::PostCard { request_id: request.id, text });
         let targets = network.targets(&request.category);
         let start = self.clock().now_ms();
@@ -135,13 +137,14 @@ impl<
     }
 
     /// A request's card, in each language of the committee room, with the
-    /// open offers of its category.
+    /// open offers of its category and who has done this before.
     pub(super) fn card(
         &self,
         request: &Request,
         roster: &Roster,
         offers: &[Offer],
         tags: &Tags,
+        experts: &[Expert],
     ) -> Text {
         self.for_room(&RoomKind::Committee, |lang| {
             let mut text = self.card_in(lang, request);
@@ -153,6 +156,9 @@ impl<
                 for o in offers {
                     text.push_line(&self.offer_line(lang, roster, o));
                 }
+            }
+            for line in self.card_expert_lines(lang, roster, request, experts) {
+                text.push_line(&line);
             }
             text
         })

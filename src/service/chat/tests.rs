@@ -48,7 +48,15 @@ pub async fn service_on(network: Network) -> ChatService<Database> {
 
 /// A message from `sender` in `place` (event `$e`, no thread).
 pub fn incoming<'a>(sender: &'a str, body: &'a str, place: Place) -> Incoming<'a> {
-    Incoming { sender, body, place, room_id: "!room", event_id: "$e", thread_root: None }
+    Incoming {
+        sender,
+        body,
+        place,
+        room_id: "!room",
+        event_id: "$e",
+        thread_root: None,
+        quoted: None,
+    }
 }
 
 pub async fn ask(sender: &str, body: &str, place: Place) -> Answer {
