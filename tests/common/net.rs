@@ -32,6 +32,8 @@ pub struct Net {
     pub fr: TestClient,
     pub plenary: OwnedRoomId,
     pub committee: OwnedRoomId,
+    /// Every provisioned room (regional rooms, the Space).
+    pub rooms: Rooms,
     pub dir: tempfile::TempDir,
 }
 
@@ -111,7 +113,7 @@ impl Net {
         for c in [&ma, &pt, &py] {
             c.client.join_room_by_id(&committee).await.unwrap();
         }
-        Self { hs, db, bot, cl, ma, pt, py, fr, plenary, committee, dir }
+        Self { hs, db, bot, cl, ma, pt, py, fr, plenary, committee, rooms, dir }
     }
 
     /// Runs the `peerlink` CLI on this network's database.
