@@ -214,6 +214,12 @@ async fn seed(db: &Database) {
     // Request 2 is about education (SDG 4.7).
     let tags = [("theme", "education".to_owned()), ("sdg", "4.7".to_owned())];
     db.add_tags(("request", 2), &tags, "@didh:ma.example", NOV_1).await.unwrap();
+    // Request 1's outcome is about national mechanisms (SDG 16.6), and searchable.
+    let tags = [("theme", "nmirf".to_owned()), ("sdg", "16.6".to_owned())];
+    db.add_tags(("request", 1), &tags, "@didh:ma.example", NOV_1).await.unwrap();
+    for id in 1..=5 {
+        peerlink::service::memory::index_request(db, id).await.unwrap();
+    }
 }
 
 async fn set_created(db: &Database, id: i64, at: i64) {
@@ -373,8 +379,11 @@ async fn every_endpoint_answers_as_documented(backend: Backend) {
     let row = lines.next().unwrap();
     assert!(row.starts_with("1,MA,africa,membership,'=cmd|' /C calc'!A0,"), "{row}");
     assert!(row.contains(",'@SUM(1),"), "{row}");
-    // The recorder's Matrix ID verbatim, then the (empty) tag columns.
-    assert!(row.ends_with(",@pt:pt.example,,,"), "the recorder's Matrix ID verbatim: {row}");
+    // The recorder's Matrix ID verbatim, then the tag columns (no reference).
+    assert!(
+        row.ends_with(",@pt:pt.example,16.6,nmirf,"),
+        "the recorder's Matrix ID verbatim: {row}"
+    );
 
     // Metrics count requests by state from the database, in the format
     // their Content-Type declares.
@@ -560,6 +569,43 @@ async fn the_dashboard_renders_data_charts_and_filters_in_headless_chromium() {
             .unwrap();
     assert!(filtered.contains("data-rows=\"0\""), "the category filter emptied the table");
     assert!(!filtered.contains("<tr data-number=\"1\">"));
+
+    // The memory's search box (`/api/v1/search`): the outcome found, its
+    // title as text, linked to its source message; a refused query says why.
+    let searched = format!("{page}&s=calc");
+    let chromium_s = chromium.clone();
+    let searched =
+        tokio::task::spawn_blocking(move || headless(&chromium_s, &searched, &["--dump-dom"]))
+            .await
+            .unwrap();
+    let results = searched.split("id=\"search-results\"").nth(1).unwrap_or_default();
+    let results = results.split("</ol>").next().unwrap_or_default();
+    assert!(results.contains("data-rows=\"2\""), "request #1 and its outcome:\n{results}");
+    assert!(results.contains("data-kind=\"outcome\" data-source=\"1\""), "{results}");
+    assert!(results.contains("<bdi>=cmd|' /C calc'!A0</bdi>"), "the title as text: {results}");
+    assert!(results.contains("Outcome of request #1"), "{results}");
+    assert!(results.contains("href=\"https://matrix.to/#/!r/$src0\""), "{results}");
+    assert!(!results.contains("<script"), "{results}");
+    let refused = format!("{page}&s=%22unbalanced");
+    let chromium_r = chromium.clone();
+    let refused =
+        tokio::task::spawn_blocking(move || headless(&chromium_r, &refused, &["--dump-dom"]))
+            .await
+            .unwrap();
+    assert!(
+        refused.contains("class=\"error\">The search was refused: `q` opens a quote"),
+        "{refused}"
+    );
+    // The register filtered by a tag: only request 1 carries SDG 16.6.
+    let tagged = format!("{page}&tag=sdg:16.6");
+    let chromium_t = chromium.clone();
+    let tagged =
+        tokio::task::spawn_blocking(move || headless(&chromium_t, &tagged, &["--dump-dom"]))
+            .await
+            .unwrap();
+    assert!(tagged.contains("<option value=\"sdg:16.6\">SDG 16.6</option>"), "{tagged}");
+    assert!(tagged.contains("<tr data-number=\"1\">"), "{tagged}");
+    assert!(tagged.contains("id=\"outcomes\" data-rows=\"1\""), "{tagged}");
 
     // In French.
     let french = format!("{page}&lang=fr");

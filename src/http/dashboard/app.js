@@ -5,6 +5,7 @@
 
 const T = {
   en: {
+    memory: "Search the network's memory", memory_words: "Words or \"a phrase\"", search_button: "Search", tag: "SDG or theme", searching: "Searching…", no_match: "Nothing matches.", search_refused: "The search was refused:", kind_request: "Request", kind_outcome: "Outcome of request", kind_practice: "Practice", kind_guidance: "Guidance", open_source: "open the message",
     plan: "Action plan: progress by pillar", pillar: "Pillar", activities_done: "Activities done", share_done: "Share done", requests_linked: "Requests linked", outcomes_delivered: "Cooperation delivered", membership: "Membership over time (states at the end of each month)", founding: "Founding members", no_plan: "No action plan is loaded.",
     on_time: "Within the response-time targets (requests by month of filing)", month_col: "Month", ack_within: "Acknowledged within target", resolve_within: "Resolved within target",
     title: "Network dashboard", language: "Language", token: "API token", load: "Load",
@@ -22,6 +23,7 @@ const T = {
     accepted: "accepted", in_progress: "in progress", resolved: "resolved", declined: "declined", reopened: "reopened",
   },
   fr: {
+    memory: "Rechercher dans la mémoire du réseau", memory_words: "Mots ou « une expression »", search_button: "Rechercher", tag: "ODD ou thème", searching: "Recherche…", no_match: "Aucun résultat.", search_refused: "La recherche a été refusée :", kind_request: "Demande", kind_outcome: "Résultat de la demande", kind_practice: "Bonne pratique", kind_guidance: "Orientation", open_source: "ouvrir le message",
     plan: "Plan d'action : avancement par pilier", pillar: "Pilier", activities_done: "Activités réalisées", share_done: "Part réalisée", requests_linked: "Demandes liées", outcomes_delivered: "Coopération réalisée", membership: "Évolution des adhésions (États à la fin de chaque mois)", founding: "Membres fondateurs", no_plan: "Aucun plan d'action n'est chargé.",
     on_time: "Dans les délais de réponse (demandes par mois de dépôt)", month_col: "Mois", ack_within: "Prises en compte dans le délai", resolve_within: "Clôturées dans le délai",
     title: "Tableau de bord du réseau", language: "Langue", token: "Jeton d'API", load: "Charger",
@@ -39,6 +41,7 @@ const T = {
     accepted: "acceptée", in_progress: "en cours", resolved: "close", declined: "refusée", reopened: "rouverte",
   },
   es: {
+    memory: "Buscar en la memoria de la red", memory_words: "Palabras o «una frase»", search_button: "Buscar", tag: "ODS o tema", searching: "Buscando…", no_match: "No hay resultados.", search_refused: "La búsqueda fue rechazada:", kind_request: "Solicitud", kind_outcome: "Resultado de la solicitud", kind_practice: "Buena práctica", kind_guidance: "Orientación", open_source: "abrir el mensaje",
     plan: "Plan de acción: avance por pilar", pillar: "Pilar", activities_done: "Actividades realizadas", share_done: "Proporción realizada", requests_linked: "Solicitudes vinculadas", outcomes_delivered: "Cooperación entregada", membership: "Evolución de la membresía (Estados al final de cada mes)", founding: "Miembros fundadores", no_plan: "No hay ningún plan de acción cargado.",
     on_time: "Dentro de los plazos de respuesta (solicitudes por mes de presentación)", month_col: "Mes", ack_within: "Acusadas dentro del plazo", resolve_within: "Resueltas dentro del plazo",
     title: "Panel de la red", language: "Idioma", token: "Token de la API", load: "Cargar",
@@ -56,6 +59,7 @@ const T = {
     accepted: "aceptada", in_progress: "en curso", resolved: "resuelta", declined: "rechazada", reopened: "reabierta",
   },
   pt: {
+    memory: "Pesquisar na memória da rede", memory_words: "Palavras ou «uma expressão»", search_button: "Pesquisar", tag: "ODS ou tema", searching: "A pesquisar…", no_match: "Sem resultados.", search_refused: "A pesquisa foi recusada:", kind_request: "Pedido", kind_outcome: "Resultado do pedido", kind_practice: "Boa prática", kind_guidance: "Orientação", open_source: "abrir a mensagem",
     plan: "Plano de ação: progresso por pilar", pillar: "Pilar", activities_done: "Atividades concluídas", share_done: "Proporção concluída", requests_linked: "Pedidos associados", outcomes_delivered: "Cooperação prestada", membership: "Evolução da adesão (Estados no fim de cada mês)", founding: "Membros fundadores", no_plan: "Nenhum plano de ação carregado.",
     on_time: "Dentro dos prazos de resposta (pedidos por mês de apresentação)", month_col: "Mês", ack_within: "Acolhidos dentro do prazo", resolve_within: "Resolvidos dentro do prazo",
     title: "Painel da rede", language: "Língua", token: "Token da API", load: "Carregar",
@@ -73,6 +77,7 @@ const T = {
     accepted: "aceite", in_progress: "em curso", resolved: "resolvido", declined: "recusado", reopened: "reaberto",
   },
   ar: {
+    memory: "البحث في ذاكرة الشبكة", memory_words: "كلمات أو «عبارة»", search_button: "بحث", tag: "هدف التنمية المستدامة أو الموضوع", searching: "جارٍ البحث…", no_match: "لا توجد نتائج.", search_refused: "رُفض البحث:", kind_request: "طلب", kind_outcome: "نتيجة الطلب", kind_practice: "ممارسة جيدة", kind_guidance: "توجيه", open_source: "فتح الرسالة",
     plan: "خطة العمل: التقدّم حسب الركيزة", pillar: "الركيزة", activities_done: "الأنشطة المنجزة", share_done: "نسبة الإنجاز", requests_linked: "الطلبات المرتبطة", outcomes_delivered: "التعاون المقدَّم", membership: "تطوّر العضوية (الدول في نهاية كل شهر)", founding: "الأعضاء المؤسسون", no_plan: "لم يتم تحميل أي خطة عمل.",
     on_time: "ضمن آجال الرد (الطلبات حسب شهر التقديم)", month_col: "الشهر", ack_within: "أُقرّ باستلامها ضمن الأجل", resolve_within: "أُنجزت ضمن الأجل",
     title: "لوحة متابعة الشبكة", language: "اللغة", token: "رمز الوصول إلى الواجهة البرمجية", load: "تحميل",
@@ -90,6 +95,7 @@ const T = {
     accepted: "مقبول", in_progress: "قيد التنفيذ", resolved: "منجز", declined: "مرفوض", reopened: "أُعيد فتحه",
   },
   "zh-Hans": {
+    memory: "检索网络记忆", memory_words: "词语或“短语”", search_button: "检索", tag: "可持续发展目标或主题", searching: "正在检索…", no_match: "没有结果。", search_refused: "检索被拒绝：", kind_request: "请求", kind_outcome: "请求的成果", kind_practice: "良好做法", kind_guidance: "指导", open_source: "打开消息",
     plan: "行动计划：各支柱进展", pillar: "支柱", activities_done: "已完成活动", share_done: "完成比例", requests_linked: "关联的请求", outcomes_delivered: "已提供的合作", membership: "成员变化（各月末的国家数）", founding: "创始成员", no_plan: "尚未加载行动计划。",
     on_time: "在答复时限内（按提交月份统计的请求）", month_col: "月份", ack_within: "在时限内确认", resolve_within: "在时限内完成",
     title: "网络仪表板", language: "语言", token: "API 令牌", load: "加载",
@@ -107,6 +113,7 @@ const T = {
     accepted: "已接受", in_progress: "进行中", resolved: "已完成", declined: "已拒绝", reopened: "已重新开启",
   },
   ru: {
+    memory: "Поиск в памяти сети", memory_words: "Слова или «фраза»", search_button: "Найти", tag: "ЦУР или тема", searching: "Поиск…", no_match: "Ничего не найдено.", search_refused: "Поиск отклонён:", kind_request: "Запрос", kind_outcome: "Результат запроса", kind_practice: "Передовая практика", kind_guidance: "Руководство", open_source: "открыть сообщение",
     plan: "План действий: ход работы по направлениям", pillar: "Направление", activities_done: "Выполнено мероприятий", share_done: "Доля выполненного", requests_linked: "Связанные запросы", outcomes_delivered: "Оказанное сотрудничество", membership: "Динамика членского состава (государства на конец месяца)", founding: "Члены-основатели", no_plan: "План действий не загружен.",
     on_time: "В пределах сроков ответа (запросы по месяцу подачи)", month_col: "Месяц", ack_within: "Подтверждены в срок", resolve_within: "Завершены в срок",
     title: "Панель сети", language: "Язык", token: "Токен API", load: "Загрузить",
@@ -139,7 +146,7 @@ function ours(tag) {
 }
 
 const SVG = "http://www.w3.org/2000/svg";
-const state = { lang: "en", data: null };
+const state = { lang: "en", data: null, search: "" };
 
 function t(key) { return (T[state.lang] && T[state.lang][key]) || T.en[key] || key; }
 
@@ -265,12 +272,14 @@ function renderOutcomes() {
   const { outcomes } = state.data;
   const category = document.getElementById("f-category").value;
   const result = document.getElementById("f-result").value;
+  const tag = document.getElementById("f-tag").value;
   const q = document.getElementById("f-q").value.trim().toLowerCase();
-  setHash([["lang", state.lang], ["category", category], ["result", result], ["q", q]]);
+  setHash([["lang", state.lang], ["category", category], ["result", result], ["tag", tag], ["q", q], ["s", state.search || ""]]);
   const body = document.querySelector("#outcomes tbody");
   body.replaceChildren();
   const rows = outcomes.filter((o) =>
     (!category || o.category === category) && (!result || o.result === result) &&
+    (!tag || tagsOf(o).includes(tag)) &&
     (!q || `${o.title} ${o.summary} ${o.requesting_state}`.toLowerCase().includes(q)));
   for (const o of rows) {
     const tr = el("tr", { "data-number": o.number });
@@ -280,6 +289,62 @@ function renderOutcomes() {
     body.append(tr);
   }
   document.getElementById("outcomes").dataset.rows = String(rows.length);
+}
+
+/** An outcome's SDG and theme tags (`sdg:16.3`, `theme:justice`), from the register's `; `-joined columns. */
+function tagsOf(o) {
+  const split = (v) => (v ? String(v).split(";").map((x) => x.trim()).filter(Boolean) : []);
+  return [...split(o.sdgs).map((c) => `sdg:${c}`), ...split(o.themes).map((c) => `theme:${c}`)];
+}
+
+function renderTagFilter() {
+  const select = document.getElementById("f-tag");
+  const chosen = select.value || hashParams().get("tag") || "";
+  const tags = [...new Set(state.data.outcomes.flatMap(tagsOf))].sort();
+  select.replaceChildren(el("option", { value: "" }, t("all")));
+  for (const tag of tags) {
+    const [kind, value] = tag.split(/:(.*)/);
+    select.append(el("option", { value: tag }, kind === "sdg" ? `SDG ${value}` : value));
+  }
+  select.value = tags.includes(chosen) ? chosen : "";
+}
+
+/** `/api/v1/search`: the best ten, each with its kind, title, seat, excerpt and a link to its source message. */
+async function runSearch() {
+  const q = document.getElementById("s-q").value.trim();
+  state.search = q;
+  const list = document.getElementById("search-results");
+  const note = document.getElementById("search-note");
+  list.replaceChildren();
+  list.dataset.rows = "0";
+  renderOutcomes();
+  if (!q) { note.textContent = ""; return; }
+  note.textContent = t("searching");
+  note.className = "";
+  const token = sessionStorage.getItem("peerlink-token") || "";
+  try {
+    const response = await fetch("/api/v1/search?" + new URLSearchParams({ q, limit: "10" }), { headers: { Authorization: "Bearer " + token } });
+    const body = await response.json().catch(() => ({}));
+    if (response.status === 401 || response.status === 403) throw new Error(t("unauthorized"));
+    if (!response.ok) throw new Error(`${t("search_refused")} ${body.error || response.status}`);
+    for (const hit of body.items) {
+      const kind = t("kind_" + hit.kind);
+      const label = hit.kind === "guidance" ? kind : `${kind} #${hit.source}`;
+      const li = el("li", { "data-kind": hit.kind, "data-source": hit.source });
+      li.append(el("strong", {}, label), " · ", el("bdi", {}, hit.title));
+      if (hit.seat) li.append(` (${hit.seat})`);
+      li.append(el("br"), el("bdi", { class: "excerpt" }, hit.excerpt));
+      if (hit.link && hit.link.startsWith("https://matrix.to/")) {
+        li.append(" ", el("a", { href: hit.link, rel: "noopener noreferrer", target: "_blank" }, t("open_source")));
+      }
+      list.append(li);
+    }
+    list.dataset.rows = String(body.items.length);
+    note.textContent = body.items.length ? "" : t("no_match");
+  } catch (e) {
+    note.textContent = e.message;
+    note.className = "error";
+  }
 }
 
 function renderRoster() {
@@ -342,6 +407,7 @@ function render() {
   select.replaceChildren(el("option", { value: "" }, t("all")));
   for (const c of Object.keys(stats.by_category)) select.append(el("option", { value: c }, c));
   select.value = chosen;
+  renderTagFilter();
   renderOutcomes();
   renderRoster();
   renderPlan();
@@ -355,6 +421,7 @@ async function load() {
     state.data = { stats, roster, outcomes, plan };
     render();
     status(`${t("loaded")} ${new Date().toLocaleTimeString(state.lang)}`);
+    if (document.getElementById("s-q").value.trim()) await runSearch();
     document.body.dataset.loaded = "true";
   } catch (e) {
     status(e.message === "unauthorized" ? t("unauthorized") : `${t("failed")} ${e.message}`, true);
@@ -371,6 +438,8 @@ function init() {
   select.value = state.lang;
   document.getElementById("f-result").value = params.get("result") || "";
   document.getElementById("f-q").value = params.get("q") || "";
+  document.getElementById("s-q").value = params.get("s") || "";
+  document.getElementById("search-form").addEventListener("submit", (e) => { e.preventDefault(); runSearch(); });
   setHash(params);
   document.getElementById("lang").addEventListener("change", (e) => { state.lang = e.target.value; render(); renderOutcomes(); });
   document.getElementById("token-form").addEventListener("submit", (e) => {
@@ -379,7 +448,7 @@ function init() {
     document.getElementById("token").value = "";
     load();
   });
-  for (const id of ["f-category", "f-result", "f-q"]) {
+  for (const id of ["f-category", "f-result", "f-tag", "f-q"]) {
     document.getElementById(id).addEventListener("input", () => state.data && renderOutcomes());
   }
   translate();
