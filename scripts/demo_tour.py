@@ -155,8 +155,22 @@ async def tour(homeserver: str) -> None:
     print(f"\n[7] France asks: !status {number}", flush=True)
     status = await fr.send(plenary, f"!status {number}")
     show("7", "France", await fr.reply_to(plenary, status))
+
+    # The network's memory: the outcome is found, and Portugal is named as
+    # the state that has done this before.
+    for step, command, expected in [
+        ("8", "!search workshops", f"#{number}"),
+        ("9", "!experts technical-cooperation", "Portugal"),
+        ("10", f"!tag {number} --sdg 16.6 --theme nmirf", "16.6"),
+    ]:
+        print(f"\n[{step}] France asks: {command}", flush=True)
+        sent = await fr.send(plenary, command)
+        answer = await fr.reply_to(plenary, sent)
+        show(step, "France", answer)
+        if expected not in answer["content"]["body"]:
+            raise SystemExit(f"[{step}] the answer to {command!r} lacks {expected!r}")
     print("\nThe tour is complete: filed, carded, acknowledged, accepted, started and "
-          "resolved, with every notice. Open the dashboard link run.sh printed to see it "
+          "resolved, with every notice, then found in the memory. Open the dashboard link run.sh printed to see it "
           "in the outcomes register.", flush=True)
     for d in (fr, pt, py):
         await d.client.close()
