@@ -2,7 +2,7 @@
 # The benchmark, every part, from one command on a fresh machine (it installs
 # and starts what it needs, and stops what it started):
 #
-#   scripts/bench.sh [all|core|network|peer]... [--out DIR]
+#   scripts/bench.sh [all|core|network|search|peer]... [--out DIR]
 #
 #   core     part 1 (core throughput in process, SQLite and PostgreSQL, beside
 #            a raw INSERT loop) and the queries over 10,000 requests in
@@ -12,6 +12,9 @@
 #            trip and a two-trip relay; 20 delegates filing at once; the full
 #            default network provisioned, 10,000 requests loaded, the API
 #            timed over HTTP, peerlink's peak memory: scripts/bench_network.py
+#   search   the network's memory: 100,000 searchable documents indexed, then
+#            `!search` and the search API timed in process, SQLite and
+#            PostgreSQL, peak memory: target/release/peerlink-bench search
 #   peer     part 3: peerlink and matrix-reminder-bot (PyPI) answering `!help`,
 #            beside the raw one-way trip and an echo round trip; memory, CPU
 #            per command: scripts/bench_peer.py
@@ -29,12 +32,12 @@ PARTS=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --out) OUT="$2"; shift 2 ;;
-        all|core|network|peer) PARTS+=("$1"); shift ;;
-        *) echo "usage: scripts/bench.sh [all|core|network|peer]... [--out DIR]" >&2; exit 2 ;;
+        all|core|network|search|peer) PARTS+=("$1"); shift ;;
+        *) echo "usage: scripts/bench.sh [all|core|network|search|peer]... [--out DIR]" >&2; exit 2 ;;
     esac
 done
 [ ${#PARTS[@]} -eq 0 ] && PARTS=(all)
-[[ " ${PARTS[*]} " == *" all "* ]] && PARTS=(core network peer)
+[[ " ${PARTS[*]} " == *" all "* ]] && PARTS=(core network search peer)
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
 
@@ -62,6 +65,9 @@ for part in "${PARTS[@]}"; do
         network)
             log "parts 2 and 4: scripts/bench_network.py"
             "$PY" scripts/bench_network.py "$OUT/bench-network.json" ;;
+        search)
+            log "the memory's search: peerlink-bench search"
+            "$PEERLINK_BENCH_BIN" search 100000 "$OUT/bench-search.json" ;;
         peer)
             log "part 3: scripts/bench_peer.py"
             "$PY" scripts/bench_peer.py "$OUT/bench-peer.json" ;;

@@ -19,7 +19,8 @@ def load(path: Path) -> dict | None:
     return json.loads(path.read_text()) if path.exists() else None
 
 
-def targets(core: dict | None, network: dict | None, peer: dict | None) -> list[dict]:
+def targets(core: dict | None, network: dict | None, peer: dict | None,
+            search: dict | None = None) -> list[dict]:
     """(what, measured, target, met) rows; a part not run gives no rows."""
     rows: list[dict] = []
 
@@ -63,6 +64,15 @@ def targets(core: dict | None, network: dict | None, peer: dict | None) -> list[
             row(f"stats query, in process, {q['backend']}", q["stats_ms"], "ms", 50)
             row(f"listing queries, in process, {q['backend']}",
                 max(q["list_open_ms"], q["count_ms"], q["by_state_ms"]), "ms", 50)
+    if search:
+        for r in search["search"]:
+            b, n = r["backend"], r["documents"]
+            row(f"index {n:,} documents, {b}", r["index_seconds"], "s", 60)
+            row(f"!search p95 over {n:,} documents, {b}", r["chat_search"]["p95_ms"], "ms", 30,
+                note=f"p50 {r['chat_search']['p50_ms']:.1f}, max {r['chat_search']['max_ms']:.1f}")
+            row(f"search API p95 over {n:,} documents, {b}", r["api_search"]["p95_ms"], "ms", 30,
+                note=f"p50 {r['api_search']['p50_ms']:.1f}, max {r['api_search']['max_ms']:.1f}")
+        rows[-1]["note"] += f"; peak RSS {search['peak_rss_mib']:.0f} MiB"
     return rows
 
 
@@ -74,8 +84,9 @@ def main() -> int:
     parser.add_argument("--total-secs", type=float)
     args = parser.parse_args()
     d = Path(args.dir)
-    core, network, peer = (load(d / f"bench-{p}.json") for p in ("core", "network", "peer"))
-    rows = targets(core, network, peer)
+    core, network, peer, search = (load(d / f"bench-{p}.json")
+                                   for p in ("core", "network", "peer", "search"))
+    rows = targets(core, network, peer, search)
     print()
     print(f"{'target':<48} {'measured':>10} {'unit':<4} {'target':>9} {'met':<4}  note")
     for r in rows:
@@ -88,7 +99,7 @@ def main() -> int:
     out.write_text(json.dumps({
         "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "seconds": {"build": args.build_secs, "measuring": args.measure_secs, "total": args.total_secs},
-        "targets": rows, "core": core, "network": network, "peer": peer,
+        "targets": rows, "core": core, "network": network, "peer": peer, "search": search,
     }, indent=2) + "\n")
     print(f"written: {out}")
     return 0
