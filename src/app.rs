@@ -128,6 +128,7 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         outbox: wake_outbox.clone(),
         shutdown: shutdown.clone(),
         client: client.clone(),
+        unit: Arc::default(),
     };
     let worker_task = tokio::spawn(worker.run(jobs, shutdown.clone()));
     // Delivers what the worker commits, and what an earlier run left undelivered.

@@ -10,6 +10,7 @@
 
 mod deferred;
 mod handlers;
+mod lanes;
 mod outbox;
 pub mod provision;
 mod quote;

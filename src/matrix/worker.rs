@@ -1,17 +1,19 @@
 //! The worker: takes the events the handlers queued and handles each exactly
 //! once ([`ChatService::handle_event`]: claim, command and outbox in one
-//! transaction), retrying while the database is unreachable; the outbox
-//! sender ([`super::outbox`]) delivers after the commit.
+//! transaction), retrying while the database is unreachable; different
+//! rooms at the same time, each room in order ([`super::lanes`]). The
+//! outbox sender ([`super::outbox`]) delivers after the commit.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use matrix_sdk::ruma::{OwnedEventId, OwnedUserId};
 use matrix_sdk::{Room, RoomMemberships};
-use tokio::sync::{mpsc, oneshot, Notify};
+use tokio::sync::{mpsc, oneshot, Mutex, Notify};
 use tokio_util::sync::CancellationToken;
 use tracing::{info, instrument, warn};
 
+use super::lanes::{earliest, Lanes, PARALLEL};
 use super::{MatrixError, Provisioner};
 use crate::domain::RoomKind;
 use crate::service::{ChatService, Event, Handled, Incoming, Place};
@@ -65,6 +67,9 @@ pub struct Worker {
     pub shutdown: CancellationToken,
     /// The bot's client (the rooms of deferred commands).
     pub client: matrix_sdk::Client,
+    /// Held by the one unit of work running at a time (the rest of an
+    /// event's handling runs in parallel across rooms).
+    pub unit: Arc<Mutex<()>>,
 }
 
 /// Longest wait between two attempts when the database is unavailable.
@@ -77,11 +82,14 @@ const MAX_LASTING_FAILURES: u32 = 4;
 impl Worker {
     /// Handles queued work, and deferred commands when they fall due, until
     /// `shutdown`; then closes the queue and finishes what is already in it
-    /// (deferred commands not yet due wait in the database).
+    /// (deferred commands not yet due wait in the database). Scheduled work
+    /// and barriers wait until the events taken before them are handled.
     pub async fn run(self, mut queue: mpsc::Receiver<WorkItem>, shutdown: CancellationToken) {
         if let Err(e) = self.chat.schedule_next_digest(&self.db).await {
             warn!(error = %e, "cannot schedule the next weekly digest; it is tried again at the next start");
         }
+        let worker = self.clone();
+        let mut lanes = Lanes::new(move |job: Job| worker.clone().handle_owned(job), PARALLEL);
         let mut next_due = self.run_due().await;
         loop {
             let due = async {
@@ -90,42 +98,44 @@ impl Worker {
                     None => std::future::pending().await,
                 }
             };
-            let item = tokio::select! {
+            tokio::select! {
                 biased;
-                item = queue.recv() => item,
                 _ = shutdown.cancelled() => break,
-                _ = due => {
-                    next_due = self.run_due().await;
-                    continue;
-                }
-            };
-            match item {
-                Some(item) => {
-                    if let Some(at) = self.process(item).await {
-                        next_due = Some(next_due.map_or(at, |n| n.min(at)));
+                Some(done) = lanes.next_done() => next_due = earliest(next_due, done),
+                item = queue.recv() => match item {
+                    Some(WorkItem::Command(job)) => lanes.push(job.room.room_id().to_string(), *job),
+                    Some(WorkItem::Barrier(done)) => {
+                        next_due = earliest(next_due, lanes.drain().await);
+                        let _ = done.send(());
                     }
+                    None => break,
+                },
+                _ = due => {
+                    lanes.drain().await;
+                    next_due = self.run_due().await;
                 }
-                None => return,
             }
         }
         queue.close();
+        let in_hand = lanes.len();
         let mut drained = 0usize;
         while let Some(item) = queue.recv().await {
             drained += 1;
-            self.process(item).await;
-        }
-        info!(drained, "command queue drained");
-    }
-
-    /// Handles one item; when a command was deferred, when it falls due.
-    async fn process(&self, item: WorkItem) -> Option<tokio::time::Instant> {
-        match item {
-            WorkItem::Command(job) => self.handle(*job).await,
-            WorkItem::Barrier(done) => {
-                let _ = done.send(());
-                None
+            match item {
+                WorkItem::Command(job) => lanes.push(job.room.room_id().to_string(), *job),
+                WorkItem::Barrier(done) => {
+                    lanes.drain().await;
+                    let _ = done.send(());
+                }
             }
         }
+        lanes.drain().await;
+        info!(in_hand, drained, "command queue drained");
+    }
+
+    /// [`handle`](Self::handle), for a lane.
+    async fn handle_owned(self, job: Job) -> Option<tokio::time::Instant> {
+        self.handle(job).await
     }
 
     /// Handles one event exactly once: claiming it, running the command
@@ -221,6 +231,7 @@ impl Worker {
             event.incoming.body = command;
         }
         event.incoming.quoted = quote.as_ref().map(super::quote::Quote::as_quoted);
+        let _unit = self.unit.lock().await;
         Ok(match job.deferred {
             None => self.chat.handle_event(&self.db, &event).await?,
             Some(id) => self.chat.handle_deferred_event(&self.db, id, &event).await?,
@@ -232,6 +243,7 @@ impl Worker {
     async fn give_up(&self, job: &Job, error: &AttemptError) -> Result<Handled, StorageError> {
         tracing::error!(%error, "handling an event keeps failing; telling the sender it was not carried out");
         let event = event(job, Place::Other, false);
+        let _unit = self.unit.lock().await;
         self.chat.give_up_event(&self.db, &event, job.deferred, &error.to_string()).await
     }
 

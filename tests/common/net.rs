@@ -228,6 +228,28 @@ impl Provisioned {
         languages: &[&str],
         edit: &dyn Fn(String) -> String,
     ) -> Self {
+        let roster: String = states
+            .iter()
+            .map(|(code, status, user)| {
+                format!(
+                    "[[state]]\ncode = \"{code}\"\nstatus = \"{status}\"\n\
+                     delegates = [{{ user = \"{user}\" }}]\n"
+                )
+            })
+            .collect();
+        Self::start_with_roster(hs, db, admin, &roster, encrypted, languages, edit).await
+    }
+
+    /// Like [`Provisioned::start_edited`], with the roster file's text.
+    pub async fn start_with_roster(
+        hs: &Homeserver,
+        db: &TestDb,
+        admin: &str,
+        roster: &str,
+        encrypted: bool,
+        languages: &[&str],
+        edit: &dyn Fn(String) -> String,
+    ) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let config = concat!(env!("CARGO_MANIFEST_DIR"), "/config");
         let network = std::fs::read_to_string(format!("{config}/network.toml")).unwrap();
@@ -243,15 +265,6 @@ impl Provisioned {
         std::fs::copy(format!("{config}/regions.toml"), dir.path().join("regions.toml")).unwrap();
         std::fs::copy(format!("{config}/themes.toml"), dir.path().join("themes.toml")).unwrap();
 
-        let roster: String = states
-            .iter()
-            .map(|(code, status, user)| {
-                format!(
-                    "[[state]]\ncode = \"{code}\"\nstatus = \"{status}\"\n\
-                     delegates = [{{ user = \"{user}\" }}]\n"
-                )
-            })
-            .collect();
         let roster_path = dir.path().join("roster.toml");
         std::fs::write(&roster_path, roster).unwrap();
         let network_file = dir.path().join("network.toml").display().to_string();
