@@ -468,6 +468,7 @@ async fn the_coordinator_replaces_a_delegate_from_the_committee_room_and_every_r
 
 /// `peerlink provision` while the running bot provisions: it waits for the
 /// bot, then plans zero changes (without the lock both would create rooms).
+/// A roster change from the command line waits too.
 async fn the_command_line_waits_for_the_bots_provisioning(backend: Backend) {
     let Some(net) = Net::new(backend).await else { return };
     let admins = [net.admin.user_id.as_str()];
@@ -481,12 +482,23 @@ async fn the_command_line_waits_for_the_bots_provisioning(backend: Backend) {
         bot.log().contains("fault injection: pausing").then_some(())
     })
     .await;
+    // A roster change and a provisioning, both from the command line.
     let started = std::time::Instant::now();
-    let (ok, out) = net.cli(&["provision"]);
+    let ((ok, out), (added, add_out, add_waited)) = std::thread::scope(|s| {
+        let add = s.spawn(|| {
+            let (ok, out) = net.cli(&["state", "add", "SN", "--status", "member"]);
+            (ok, out, started.elapsed())
+        });
+        let provision = net.cli(&["provision"]);
+        (provision, add.join().unwrap())
+    });
     let waited = started.elapsed();
     assert!(ok, "{out}");
     assert!(out.contains("0 change(s) made"), "the bot did it all: {out}");
     assert!(waited >= Duration::from_millis(1500), "it waited for the bot: {waited:?}");
+    assert!(added, "{add_out}");
+    assert!(add_out.contains("Waiting for the rooms' provisioning"), "{add_out}");
+    assert!(add_waited >= Duration::from_millis(1500), "the roster change waited: {add_waited:?}");
     assert_eq!(net.rooms().await.len(), 8, "each room once");
     assert!(bot.terminate().await);
     net.db.cleanup().await;

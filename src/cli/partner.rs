@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use super::roster::{actor, parse_language, print_changes, service};
+use super::roster::{actor, parse_language, print_changes, writer};
 use crate::config::Settings;
 use crate::domain::{LocalizedText, Network, Partner, PartnerId, PartnerKind, RosterError};
 
@@ -84,7 +84,7 @@ fn region_ids(network: &Network, words: &[String]) -> anyhow::Result<BTreeSet<St
 
 /// Runs `peerlink partner …`.
 pub async fn partner(settings: &Settings, command: PartnerCommand) -> anyhow::Result<ExitCode> {
-    let service = service(settings).await?;
+    let (service, _lock) = writer(settings).await?;
     let changes = match command {
         PartnerCommand::Add { id, kind, names, regions } => {
             let regions = region_ids(service.network(), &regions)?;

@@ -155,6 +155,30 @@ pub(super) async fn service(settings: &Settings) -> anyhow::Result<RosterService
     Ok(RosterService::new(db, network))
 }
 
+/// The roster service for a command that changes the roster, holding the
+/// provisioning lock: a change waits while the running bot (or
+/// `peerlink provision`) reconciles the rooms, so they never see half of it.
+pub(super) async fn writer(
+    settings: &Settings,
+) -> anyhow::Result<(RosterService<Database>, crate::storage::backup::ProvisioningLock)> {
+    let network = Arc::new(settings.load_network()?);
+    let db =
+        Database::connect_and_migrate(&settings.database.url, settings.database.max_connections)
+            .await?;
+    let lock = {
+        let waiting = db.provisioning_lock();
+        tokio::pin!(waiting);
+        tokio::select! {
+            lock = &mut waiting => lock?,
+            _ = tokio::time::sleep(std::time::Duration::from_secs(1)) => {
+                eprintln!("Waiting for the rooms' provisioning (the running bot's or another `peerlink provision`) to finish…");
+                waiting.await?
+            }
+        }
+    };
+    Ok((RosterService::new(db, network), lock))
+}
+
 pub(super) fn print_changes(changes: &[RosterChange], dry_run: bool) {
     match (changes.len(), dry_run) {
         (0, _) => println!("No change: the roster already looks like that."),
@@ -182,6 +206,12 @@ pub async fn roster(settings: &Settings, command: RosterCommand) -> anyhow::Resu
                 .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
             let format = format.unwrap_or_else(|| RosterFormat::from_path(&file));
             let name = file.display().to_string();
+            let (service, _lock) = if dry_run {
+                (service, None)
+            } else {
+                let (service, lock) = writer(settings).await?;
+                (service, Some(lock))
+            };
             let changes = service.import(&actor(), &name, &text, format, dry_run).await?;
             print_changes(&changes, dry_run);
         }
@@ -254,7 +284,7 @@ async fn show(service: &RosterService<Database>) -> anyhow::Result<String> {
 
 /// Runs `peerlink state …`.
 pub async fn state(settings: &Settings, command: StateCommand) -> anyhow::Result<ExitCode> {
-    let service = service(settings).await?;
+    let (service, _lock) = writer(settings).await?;
     let changes = match command {
         StateCommand::Add { code, status, mechanism } => {
             service.edit(&actor(), |r| r.add_state(State { code, status, mechanism })).await?
@@ -285,7 +315,7 @@ pub async fn state(settings: &Settings, command: StateCommand) -> anyhow::Result
 
 /// Runs `peerlink delegate …`.
 pub async fn delegate(settings: &Settings, command: DelegateCommand) -> anyhow::Result<ExitCode> {
-    let service = service(settings).await?;
+    let (service, _lock) = writer(settings).await?;
     let changes = match command {
         DelegateCommand::Add { seat, user, language } => {
             service.edit(&actor(), |r| r.add_seat_delegate(&seat, user, language)).await?
