@@ -14,7 +14,7 @@ use super::HttpState;
 use crate::domain::time::iso;
 use crate::domain::{CountryCode, Request, RequestState};
 use crate::service::outcomes::{outcomes_csv, outcomes_json};
-use crate::service::stats;
+use crate::service::reports;
 use crate::storage::{MemoryStore, RequestFilter, RequestStore, RosterStore};
 
 /// Largest page.
@@ -242,9 +242,11 @@ pub async fn statistics(
     headers: HeaderMap,
 ) -> Result<Json<Value>, ApiError> {
     state.tokens.check(&headers, Scope::Reports).await?;
-    let times = state.db.request_times().await?;
     let now = crate::storage::now_ms();
-    let computed = stats::compute(&times, |c| state.network.targets(c), now);
+    let targets = |c: &str| state.network.targets(c);
+    let computed =
+        reports::statistics(&state.db, targets, crate::domain::ResponseTargets::DEFAULT, now)
+            .await?;
     Ok(Json(serde_json::to_value(computed).unwrap_or(Value::Null)))
 }
 

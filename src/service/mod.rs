@@ -11,6 +11,7 @@ pub mod outcomes;
 pub mod pacing;
 pub mod plan;
 pub mod rate_limit;
+pub mod reports;
 pub mod roster;
 pub mod scheduler;
 pub mod stats;

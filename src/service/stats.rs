@@ -64,8 +64,23 @@ pub fn median(mut values: Vec<f64>) -> Option<f64> {
     })
 }
 
-fn hours(from: i64, to: i64) -> f64 {
-    ((to - from) as f64 / 3_600_000.0 * 100.0).round() / 100.0
+/// Milliseconds as hours, to two decimals.
+pub fn hours_of(ms: f64) -> f64 {
+    (ms / 3_600_000.0 * 100.0).round() / 100.0
+}
+
+/// The median wait in hours of `waits` (milliseconds).
+fn median_hours(waits: Vec<f64>) -> Option<f64> {
+    median(waits).map(hours_of)
+}
+
+fn wait(from: i64, to: i64) -> f64 {
+    (to - from) as f64
+}
+
+/// `YYYY-MM` of a stored month `YYYYMM`.
+pub fn month_name(key: i64) -> String {
+    format!("{:04}-{:02}", key / 100, key % 100)
 }
 
 fn month(ms: i64) -> String {
@@ -83,6 +98,11 @@ struct OnTime {
 /// `within / judged`, rounded to 3 decimals; `None` when nothing is judged.
 fn share((within, judged): (i64, i64)) -> Option<f64> {
     (judged > 0).then(|| (within as f64 / judged as f64 * 1000.0).round() / 1000.0)
+}
+
+/// The share of `within` of `judged` (for the aggregates read from the database).
+pub fn share_of(within: i64, judged: i64) -> Option<f64> {
+    share((within, judged))
 }
 
 /// Whether a step due within `target` after `filed` is judged at `now`
@@ -126,18 +146,18 @@ pub fn compute(
         let filed = months.entry(month(r.created_at)).or_default();
         filed.0.filed += 1;
         if let Some(ack) = r.acknowledged_at {
-            to_ack.push(hours(r.created_at, ack));
-            filed.1.push(hours(r.created_at, ack));
+            to_ack.push(wait(r.created_at, ack));
+            filed.1.push(wait(r.created_at, ack));
         }
         if let Some(done) = r.resolved_at {
-            to_resolve.push(hours(r.created_at, done));
+            to_resolve.push(wait(r.created_at, done));
             let resolved = months.entry(month(done)).or_default();
             resolved.0.resolved += 1;
-            resolved.2.push(hours(r.created_at, done));
+            resolved.2.push(wait(r.created_at, done));
         }
     }
-    stats.median_hours_to_acknowledge = median(to_ack);
-    stats.median_hours_to_resolve = median(to_resolve);
+    stats.median_hours_to_acknowledge = median_hours(to_ack);
+    stats.median_hours_to_resolve = median_hours(to_resolve);
     stats.per_month = months
         .into_iter()
         .map(|(name, (mut m, ack, resolve))| {
@@ -146,8 +166,8 @@ pub fn compute(
                 m.share_resolved_within_target = share(o.resolved);
             }
             m.month = name;
-            m.median_hours_to_acknowledge = median(ack);
-            m.median_hours_to_resolve = median(resolve);
+            m.median_hours_to_acknowledge = median_hours(ack);
+            m.median_hours_to_resolve = median_hours(resolve);
             m
         })
         .collect();

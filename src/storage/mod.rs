@@ -47,6 +47,7 @@ pub use outbox::{Destination, Outbox, OutboxCounts, OutboxEntry, Outgoing, Retry
 pub use plan::{PlanLink, PlanStore, PlanUpdate, StateChange};
 pub use practices::PracticeStore;
 pub use preferences::PreferenceStore;
+pub use requests::stats::{month_key, CountRow, Deadlines, FiledMonth, RequestStatsStore, Wait};
 pub use requests::{OutcomeRecord, RequestFilter, RequestStore, RequestTimes, Step};
 pub use rooms::RoomStore;
 pub use roster::{RosterHistoryEntry, RosterStore};

@@ -159,6 +159,7 @@ pub trait RequestStore {
 }
 
 mod rows;
+pub mod stats;
 
 use rows::{
     push_conditions, rows_to_requests, OutcomeRow, RegisterRow, RequestRow, TransitionRow, COLUMNS,
@@ -169,7 +170,8 @@ impl RequestStore for Database {
         let now = new.created_at;
         let insert = "INSERT INTO requests (state, requesting_state, region, category, title, \
                       description, language, requester, source_room, source_event, created_at, \
-                      updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) \
+                      updated_at, filed_month) \
+                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) \
                       ON CONFLICT (source_event) DO NOTHING RETURNING id";
         let submitted = RequestState::Submitted.as_str();
         let created: Option<i64> = on_pool!(self, pool => {
@@ -186,6 +188,7 @@ impl RequestStore for Database {
                 .bind(&new.source_room)
                 .bind(&new.source_event)
                 .bind(now)
+                .bind(stats::month_key(now))
                 .fetch_optional(&mut *tx)
                 .await?;
             if let Some(id) = id {
@@ -244,15 +247,28 @@ impl RequestStore for Database {
         let from = t.from.map(RequestState::as_str);
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
+            // The first acknowledgement and the last resolution, kept for
+            // the statistics (the right-hand sides read the row as it was).
             let moved = sqlx::query(
                 "UPDATE requests SET state = $2, updated_at = $3, \
-                 assignee = COALESCE($4, assignee) WHERE id = $1 AND state = $5",
+                 assignee = COALESCE($4, assignee), \
+                 acknowledged_at = CASE WHEN $6 AND acknowledged_at IS NULL THEN $3 \
+                                   ELSE acknowledged_at END, \
+                 ack_wait_ms = CASE WHEN $6 AND acknowledged_at IS NULL THEN $3 - created_at \
+                               ELSE ack_wait_ms END, \
+                 resolved_at = CASE WHEN $7 THEN $3 ELSE resolved_at END, \
+                 resolve_wait_ms = CASE WHEN $7 THEN $3 - created_at ELSE resolve_wait_ms END, \
+                 resolved_month = CASE WHEN $7 THEN $8 ELSE resolved_month END \
+                 WHERE id = $1 AND state = $5",
             )
             .bind(id)
             .bind(t.to.as_str())
             .bind(t.at)
             .bind(step.assignee)
             .bind(from)
+            .bind(t.action == "ack")
+            .bind(t.to == RequestState::Resolved)
+            .bind(stats::month_key(t.at))
             .execute(&mut *tx)
             .await?
             .rows_affected();
