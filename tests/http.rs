@@ -222,11 +222,17 @@ async fn seed(db: &Database) {
     }
 }
 
+/// Backdates request `id` (before any step: its month moves with it).
 async fn set_created(db: &Database, id: i64, at: i64) {
-    let sql = "UPDATE requests SET created_at = $1 WHERE id = $2";
+    let sql = "UPDATE requests SET created_at = $1, filed_month = $3 WHERE id = $2";
+    let month = peerlink::storage::month_key(at);
     match db {
-        Database::Sqlite(p) => drop(sqlx::query(sql).bind(at).bind(id).execute(p).await.unwrap()),
-        Database::Postgres(p) => drop(sqlx::query(sql).bind(at).bind(id).execute(p).await.unwrap()),
+        Database::Sqlite(p) => {
+            drop(sqlx::query(sql).bind(at).bind(id).bind(month).execute(p).await.unwrap())
+        }
+        Database::Postgres(p) => {
+            drop(sqlx::query(sql).bind(at).bind(id).bind(month).execute(p).await.unwrap())
+        }
         other => panic!("a pool, not a unit of work: {other:?}"),
     }
 }

@@ -8,7 +8,7 @@ use clap::Subcommand;
 
 use crate::config::Settings;
 use crate::domain::{CountryCode, RequestState};
-use crate::service::outcomes::{outcomes_csv, outcomes_json};
+use crate::service::outcomes::{Export, Format};
 use crate::storage::{Database, RequestFilter, RequestStore};
 
 /// `peerlink requests …`
@@ -147,13 +147,36 @@ pub async fn requests(settings: &Settings, command: RequestsCommand) -> anyhow::
 pub async fn outcomes(settings: &Settings, command: OutcomesCommand) -> anyhow::Result<ExitCode> {
     let OutcomesCommand::Export { format, output } = command;
     let db = open_db(settings).await?;
-    let records = db.outcomes().await?;
-    db.close().await;
-    let text = if format == "json" { outcomes_json(&records) } else { outcomes_csv(&records) };
-    match output {
-        Some(path) => std::fs::write(&path, text)
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?,
-        None => print!("{text}"),
+    let format = if format == "json" { Format::Json } else { Format::Csv };
+    // Written page by page: flat memory for a register of any size. A file
+    // is written beside its name and renamed once whole.
+    let partial = output.as_ref().map(|p| PathBuf::from(format!("{}.partial", p.display())));
+    let cannot =
+        |path: &PathBuf, e: std::io::Error| anyhow::anyhow!("cannot write {}: {e}", path.display());
+    let mut out: Box<dyn std::io::Write> = match &partial {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).map_err(|e| cannot(path, e))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let mut export = Export::new(db.clone(), format);
+    let written = async {
+        while let Some(piece) = export.next().await? {
+            out.write_all(piece.as_bytes())?;
+        }
+        out.flush()?;
+        anyhow::Ok(())
     }
+    .await;
+    drop(out);
+    db.close().await;
+    if let (Some(partial), Some(path)) = (&partial, &output) {
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(partial);
+            return Err(e);
+        }
+        std::fs::rename(partial, path).map_err(|e| cannot(path, e))?;
+    }
+    written?;
     Ok(ExitCode::SUCCESS)
 }

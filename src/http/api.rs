@@ -1,5 +1,6 @@
 //! The read-only JSON API under `/api/v1`, behind bearer tokens.
 
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
@@ -13,9 +14,9 @@ use super::extract::{ApiPath, ApiQuery};
 use super::HttpState;
 use crate::domain::time::iso;
 use crate::domain::{CountryCode, Request, RequestState};
-use crate::service::outcomes::{outcomes_csv, outcomes_json};
+use crate::service::outcomes::{Export, Format};
 use crate::service::reports;
-use crate::storage::{MemoryStore, RequestFilter, RequestStore, RosterStore};
+use crate::storage::{MemoryStore, RequestFilter, RequestStore, RosterStore, StorageError};
 
 /// Largest page.
 const MAX_PER_PAGE: i64 = 500;
@@ -256,8 +257,8 @@ pub async fn outcomes_list(
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
     state.tokens.check(&headers, Scope::Reports).await?;
-    let records = state.db.outcomes().await?;
-    Ok(([(header::CONTENT_TYPE, "application/json")], outcomes_json(&records)))
+    let body = export_body(&state, Format::Json).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body))
 }
 
 /// `GET /api/v1/outcomes.csv`
@@ -266,14 +267,36 @@ pub async fn outcomes_csv_file(
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
     state.tokens.check(&headers, Scope::Reports).await?;
-    let records = state.db.outcomes().await?;
+    let body = export_body(&state, Format::Csv).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
             (header::CONTENT_DISPOSITION, "attachment; filename=\"outcomes.csv\""),
         ],
-        outcomes_csv(&records),
+        body,
     ))
+}
+
+/// The register as a streamed body, read page by page while it is sent.
+/// The first page is read before answering, so a database that is down
+/// gets a proper error; a failure later cuts the body short (the client
+/// sees an incomplete transfer, never a shorter register passed as whole).
+async fn export_body(state: &HttpState, format: Format) -> Result<Body, ApiError> {
+    let mut export = Export::new(state.db.clone(), format);
+    let first = export.next().await?.unwrap_or_default();
+    let rest = futures_util::stream::unfold(Some(export), |export| async move {
+        let mut export = export?;
+        match export.next().await {
+            Ok(Some(text)) => Some((Ok(text), Some(export))),
+            Ok(None) => None,
+            Err(e) => {
+                tracing::warn!(error = %e, "the outcomes export stopped half-way");
+                Some((Err(e), None))
+            }
+        }
+    });
+    let pieces = futures_util::stream::once(async move { Ok::<_, StorageError>(first) });
+    Ok(Body::from_stream(futures_util::StreamExt::chain(pieces, rest)))
 }
 
 /// `GET /api/v1/openapi.json`

@@ -1,8 +1,65 @@
 //! The outcomes register as files: CSV (RFC 4180, UTF-8, header row) and
 //! JSON. Cells that a spreadsheet would run as a formula are neutralized.
+//! [`Export`] writes either page by page from the database, so a register
+//! of any size is exported in flat memory.
 
 use crate::domain::time::iso;
-use crate::storage::OutcomeRecord;
+use crate::storage::{OutcomeRecord, RequestStore, StorageError};
+
+/// Outcomes read from the database at a time by an export.
+pub const EXPORT_PAGE: i64 = 500;
+
+/// The format of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// CSV with a header row.
+    Csv,
+    /// A JSON array.
+    Json,
+}
+
+/// An export under way: each [`next`](Self::next) reads one page of the
+/// register and gives its text; together the pieces are exactly
+/// [`outcomes_csv`] or [`outcomes_json`] of the whole register.
+pub struct Export<S> {
+    store: S,
+    format: Format,
+    page: i64,
+    after: Option<i64>,
+    done: bool,
+}
+
+impl<S: RequestStore> Export<S> {
+    /// An export of `store`'s register as `format`.
+    pub fn new(store: S, format: Format) -> Self {
+        Self { store, format, page: EXPORT_PAGE, after: None, done: false }
+    }
+
+    /// The same, reading `page` outcomes at a time.
+    pub fn paged(self, page: i64) -> Self {
+        Self { page: page.max(1), ..self }
+    }
+
+    /// The next piece of text; `None` once everything was given.
+    pub async fn next(&mut self) -> Result<Option<String>, StorageError> {
+        if self.done {
+            return Ok(None);
+        }
+        let first = self.after.is_none();
+        let page = self.store.outcomes_page(self.after.unwrap_or(0), self.page).await?;
+        let last = (page.len() as i64) < self.page;
+        self.after = Some(page.last().map_or(self.after.unwrap_or(0), |r| r.request.id));
+        self.done = last;
+        let mut text = match self.format {
+            Format::Csv => csv_rows(&page, first),
+            Format::Json => json_items(&page, first),
+        };
+        if last && self.format == Format::Json {
+            text.push_str(if first && page.is_empty() { "]" } else { "\n]" });
+        }
+        Ok(Some(text))
+    }
+}
 
 /// The CSV header.
 pub const OUTCOMES_HEADER: [&str; 16] = [
@@ -73,9 +130,16 @@ fn row(r: &OutcomeRecord) -> [String; 16] {
 
 /// The register as CSV.
 pub fn outcomes_csv(records: &[OutcomeRecord]) -> String {
+    csv_rows(records, true)
+}
+
+/// `records` as CSV rows, after the header row if `header`.
+fn csv_rows(records: &[OutcomeRecord], header: bool) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     // Writing to memory cannot fail.
-    let _ = writer.write_record(OUTCOMES_HEADER);
+    if header {
+        let _ = writer.write_record(OUTCOMES_HEADER);
+    }
     for r in records {
         let cells = row(r).into_iter().zip(FREE_TEXT);
         let _ = writer.write_record(cells.map(|(c, free)| if free { csv_safe(&c) } else { c }));
@@ -89,6 +153,24 @@ pub fn outcomes_json(records: &[OutcomeRecord]) -> String {
     // built first (with 3,400 outcomes that tree was +20 MB at once).
     let items: Vec<JsonRecord<'_>> = records.iter().map(JsonRecord).collect();
     serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+}
+
+/// `records` as items of the pretty JSON array, opening it if `first`
+/// (the last piece closes it).
+fn json_items(records: &[OutcomeRecord], first: bool) -> String {
+    let mut text = String::new();
+    for (i, r) in records.iter().enumerate() {
+        text.push_str(if first && i == 0 { "[\n" } else { ",\n" });
+        let item = serde_json::to_string_pretty(&JsonRecord(r)).unwrap_or_default();
+        // An item's lines, indented as inside the array (strings hold no
+        // raw newline: JSON escapes them).
+        let indented: Vec<String> = item.lines().map(|l| format!("  {l}")).collect();
+        text.push_str(&indented.join("\n"));
+    }
+    if first && records.is_empty() {
+        text.push('[');
+    }
+    text
 }
 
 /// One outcome as a JSON object: the CSV's columns as strings (verbatim, not

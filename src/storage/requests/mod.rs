@@ -156,6 +156,14 @@ pub trait RequestStore {
 
     /// The outcomes register: every recorded outcome, by request number.
     fn outcomes(&self) -> impl Future<Output = Result<Vec<OutcomeRecord>, StorageError>> + Send;
+
+    /// Up to `limit` outcomes of requests numbered above `after`, by number
+    /// (exports read the register page by page, in flat memory).
+    fn outcomes_page(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> impl Future<Output = Result<Vec<OutcomeRecord>, StorageError>> + Send;
 }
 
 mod rows;
@@ -397,20 +405,40 @@ impl RequestStore for Database {
     }
 
     async fn outcomes(&self) -> Result<Vec<OutcomeRecord>, StorageError> {
+        let mut all = Vec::new();
+        loop {
+            let after = all.last().map_or(0, |r: &OutcomeRecord| r.request.id);
+            let page = self.outcomes_page(after, 1_000).await?;
+            if page.is_empty() {
+                return Ok(all);
+            }
+            all.extend(page);
+        }
+    }
+
+    async fn outcomes_page(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<OutcomeRecord>, StorageError> {
         let columns: Vec<String> = COLUMNS.split(", ").map(|c| format!("r.{}", c.trim())).collect();
         let sql = format!(
             "SELECT {}, o.result, o.summary, o.lessons, o.delivered_by, o.recorded_by, \
-             o.recorded_at FROM outcomes o JOIN requests r ON r.id = o.request_id ORDER BY r.id",
+             o.recorded_at FROM outcomes o JOIN requests r ON r.id = o.request_id \
+             WHERE o.request_id > $1 ORDER BY o.request_id LIMIT $2",
             columns.join(", ")
         );
         let rows: Vec<RegisterRow> = on_pool!(self, pool => {
-            sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await?
+            sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(after).bind(limit).fetch_all(pool).await?
         });
-        // Every request's tags at once (the register lists them all).
+        let Some(last) = rows.last().map(|r| r.request.id) else { return Ok(Vec::new()) };
+        // The page's tags at once.
         let tag_sql = "SELECT subject_id, kind, value FROM memory_tags \
-                       WHERE subject_kind = 'request' ORDER BY added_at, kind, value";
-        let tag_rows: Vec<(i64, String, String)> =
-            on_pool!(self, pool => sqlx::query_as(tag_sql).fetch_all(pool).await?);
+                       WHERE subject_kind = 'request' AND subject_id > $1 AND subject_id <= $2 \
+                       ORDER BY added_at, kind, value";
+        let tag_rows: Vec<(i64, String, String)> = on_pool!(self, pool => {
+            sqlx::query_as(tag_sql).bind(after).bind(last).fetch_all(pool).await?
+        });
         let mut tags: std::collections::HashMap<i64, Vec<(String, String)>> =
             std::collections::HashMap::new();
         for (id, kind, value) in tag_rows {
