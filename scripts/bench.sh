@@ -2,7 +2,7 @@
 # The benchmark, every part, from one command on a fresh machine (it installs
 # and starts what it needs, and stops what it started):
 #
-#   scripts/bench.sh [all|core|network|search|peer]... [--out DIR]
+#   scripts/bench.sh [all|core|network|search|reports|burst|peer]... [--out DIR]
 #
 #   core     part 1 (core throughput in process, SQLite and PostgreSQL, beside
 #            a raw INSERT loop) and the queries over 10,000 requests in
@@ -15,6 +15,13 @@
 #   search   the network's memory: 100,000 searchable documents indexed, then
 #            `!search` and the search API timed in process, SQLite and
 #            PostgreSQL, peak memory: target/release/peerlink-bench search
+#   reports  100,000 historical requests spread over three years: statistics,
+#            listings and the outcomes exports timed in process, SQLite and
+#            PostgreSQL, and the exports' own peak memory:
+#            target/release/peerlink-bench reports
+#   burst    200 delegates at once through a local Synapse, in one room and
+#            across 101 rooms (plenary and direct chats), each a client of
+#            its own, beside one delegate alone: scripts/bench_burst.py
 #   peer     part 3: peerlink and matrix-reminder-bot (PyPI) answering `!help`,
 #            beside the raw one-way trip and an echo round trip; memory, CPU
 #            per command: scripts/bench_peer.py
@@ -32,12 +39,12 @@ PARTS=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --out) OUT="$2"; shift 2 ;;
-        all|core|network|search|peer) PARTS+=("$1"); shift ;;
-        *) echo "usage: scripts/bench.sh [all|core|network|search|peer]... [--out DIR]" >&2; exit 2 ;;
+        all|core|network|search|reports|burst|peer) PARTS+=("$1"); shift ;;
+        *) echo "usage: scripts/bench.sh [all|core|network|search|reports|burst|peer]... [--out DIR]" >&2; exit 2 ;;
     esac
 done
 [ ${#PARTS[@]} -eq 0 ] && PARTS=(all)
-[[ " ${PARTS[*]} " == *" all "* ]] && PARTS=(core network search peer)
+[[ " ${PARTS[*]} " == *" all "* ]] && PARTS=(core network search reports burst peer)
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
 
@@ -68,6 +75,12 @@ for part in "${PARTS[@]}"; do
         search)
             log "the memory's search: peerlink-bench search"
             "$PEERLINK_BENCH_BIN" search 100000 "$OUT/bench-search.json" ;;
+        reports)
+            log "reports over 100,000 requests: peerlink-bench reports"
+            "$PEERLINK_BENCH_BIN" reports 100000 "$OUT/bench-reports.json" ;;
+        burst)
+            log "200 delegates at once: scripts/bench_burst.py"
+            "$PY" scripts/bench_burst.py "$OUT/bench-burst.json" ;;
         peer)
             log "part 3: scripts/bench_peer.py"
             "$PY" scripts/bench_peer.py "$OUT/bench-peer.json" ;;

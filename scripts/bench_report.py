@@ -20,7 +20,8 @@ def load(path: Path) -> dict | None:
 
 
 def targets(core: dict | None, network: dict | None, peer: dict | None,
-            search: dict | None = None) -> list[dict]:
+            search: dict | None = None, reports: dict | None = None,
+            burst: dict | None = None) -> list[dict]:
     """(what, measured, target, met) rows; a part not run gives no rows."""
     rows: list[dict] = []
 
@@ -63,7 +64,7 @@ def targets(core: dict | None, network: dict | None, peer: dict | None,
         for q in core["queries"]:
             row(f"stats query, in process, {q['backend']}", q["stats_ms"], "ms", 50)
             row(f"listing queries, in process, {q['backend']}",
-                max(q["list_open_ms"], q["count_ms"], q["by_state_ms"]), "ms", 50)
+                max(q["list_open_ms"], q["count_ms"], q["list_deep_page_ms"]), "ms", 50)
     if search:
         for r in search["search"]:
             b, n = r["backend"], r["documents"]
@@ -73,6 +74,26 @@ def targets(core: dict | None, network: dict | None, peer: dict | None,
             row(f"search API p95 over {n:,} documents, {b}", r["api_search"]["p95_ms"], "ms", 30,
                 note=f"p50 {r['api_search']['p50_ms']:.1f}, max {r['api_search']['max_ms']:.1f}")
         rows[-1]["note"] += f"; peak RSS {search['peak_rss_mib']:.0f} MiB"
+    if reports:
+        for r in reports["reports"]:
+            b, n = r["backend"], r["requests"]
+            row(f"statistics over {n:,} requests, {b}", r["stats_ms"], "ms", 50)
+            row(f"listings over {n:,} requests, {b}",
+                max(r["list_open_ms"], r["count_ms"], r["list_deep_page_ms"]), "ms", 50,
+                note=f"open {r['list_open_ms']:.1f}, count {r['count_ms']:.1f}, "
+                     f"deep page {r['list_deep_page_ms']:.1f}")
+            ex = r["export"]
+            row(f"outcomes export memory over {n:,} requests, {b}",
+                max(ex["csv"]["growth_mib"], ex["json"]["growth_mib"]), "MiB", 16,
+                note=f"CSV {ex['csv']['bytes'] / MIB / MIB:.0f} MiB in {ex['csv']['ms']:.0f} ms, "
+                     f"JSON {ex['json']['bytes'] / MIB / MIB:.0f} MiB in {ex['json']['ms']:.0f} ms")
+    if burst:
+        for name, w in burst["waves"].items():
+            row(f"{w['senders']} delegates at once ({name}), all answered", w["answered"], "",
+                w["senders"], at_most=False,
+                note=f"p50 {w['p50_ms']:.0f} ms, p99 {w['p99_ms']:.0f} ms, last {w['max_ms']:.0f} ms; "
+                     f"one alone: p50 {burst['single']['p50_ms']:.0f} ms, "
+                     f"p99 {burst['single']['p99_ms']:.0f} ms")
     return rows
 
 
@@ -84,9 +105,10 @@ def main() -> int:
     parser.add_argument("--total-secs", type=float)
     args = parser.parse_args()
     d = Path(args.dir)
-    core, network, peer, search = (load(d / f"bench-{p}.json")
-                                   for p in ("core", "network", "peer", "search"))
-    rows = targets(core, network, peer, search)
+    core, network, peer, search, reports, burst = (
+        load(d / f"bench-{p}.json")
+        for p in ("core", "network", "peer", "search", "reports", "burst"))
+    rows = targets(core, network, peer, search, reports, burst)
     print()
     print(f"{'target':<48} {'measured':>10} {'unit':<4} {'target':>9} {'met':<4}  note")
     for r in rows:
@@ -100,6 +122,7 @@ def main() -> int:
         "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "seconds": {"build": args.build_secs, "measuring": args.measure_secs, "total": args.total_secs},
         "targets": rows, "core": core, "network": network, "peer": peer, "search": search,
+        "reports": reports, "burst": burst,
     }, indent=2) + "\n")
     print(f"written: {out}")
     return 0

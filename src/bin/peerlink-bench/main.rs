@@ -13,7 +13,11 @@
 //!                                        does it beside a running peerlink)
 //!     peerlink-bench search [N] [OUT]    N searchable documents (100,000),
 //!                                        `!search` and the API's search timed
+//!     peerlink-bench reports [N] [OUT]   N historical requests (100,000):
+//!                                        statistics, listings, exports timed,
+//!                                        the exports' own peak memory
 
+mod reports;
 mod search;
 
 use std::sync::Arc;
@@ -61,13 +65,16 @@ async fn main() -> anyhow::Result<()> {
         let count: usize = count.parse().context("COUNT must be a number")?;
         let db = Database::connect_and_migrate(url, 2).await.context("open the database")?;
         let started = Instant::now();
-        load_history(&db, count).await?;
+        reports::load_history(&db, count).await?;
         db.close().await;
         println!("{}", json!({ "requests": count, "seconds": started.elapsed().as_secs_f64() }));
         return Ok(());
     }
     if args.first().map(String::as_str) == Some("search") {
         return search_benchmark(&args[1..]).await;
+    }
+    if args.first().map(String::as_str) == Some("reports") {
+        return reports::run(&args[1..]).await;
     }
     let out = args.first().cloned().unwrap_or_else(|| "bench-core.json".into());
     let mut results = Vec::new();
@@ -125,10 +132,19 @@ async fn main() -> anyhow::Result<()> {
 
 /// This process's peak resident memory in MiB (Linux's VmHWM).
 fn peak_mib() -> f64 {
+    status_mib("VmHWM:")
+}
+
+/// This process's resident memory now, in MiB (Linux's VmRSS).
+fn rss_mib() -> f64 {
+    status_mib("VmRSS:")
+}
+
+fn status_mib(field: &str) -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let kib = status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         .unwrap_or_default();
     kib / 1024.0
@@ -323,95 +339,14 @@ const REPEAT: usize = 7;
 
 /// Loads `HISTORY` requests and times the queries the API and exports run.
 async fn queries(backend: &str, url: &str) -> anyhow::Result<serde_json::Value> {
-    use peerlink::service::{outcomes, stats};
-    use peerlink::storage::{RequestFilter, RequestStore};
     let db = Database::connect_and_migrate(url, 5).await.context("open the database")?;
     let loading = Instant::now();
-    load_history(&db, HISTORY).await?;
+    reports::load_history(&db, HISTORY).await?;
     eprintln!("{backend}: {HISTORY} requests loaded in {:.1} s", loading.elapsed().as_secs_f64());
-    let open = RequestFilter { open_only: true, limit: 50, ..RequestFilter::default() };
-    let list_open_ms = median_ms(|| async { db.list_requests(&open).await.map(drop) }).await?;
-    let count_ms = median_ms(|| async { db.count_requests(&open).await.map(drop) }).await?;
-    let by_state_ms = median_ms(|| async { db.requests_by_state().await.map(drop) }).await?;
-    let stats_ms = median_ms(|| async {
-        db.request_times()
-            .await
-            .map(|t| drop(stats::compute(&t, |_| peerlink::domain::ResponseTargets::DEFAULT, 0)))
-    })
-    .await?;
-    let export_ms =
-        median_ms(|| async { db.outcomes().await.map(|o| drop(outcomes::outcomes_csv(&o))) })
-            .await?;
+    let mut timed = reports::time_queries(backend, &db, HISTORY).await?;
+    timed["export_ms"] = timed["export"]["csv"]["ms"].clone();
     db.close().await;
-    Ok(json!({
-        "backend": backend,
-        "requests": HISTORY,
-        "list_open_ms": list_open_ms,
-        "count_ms": count_ms,
-        "by_state_ms": by_state_ms,
-        "stats_ms": stats_ms,
-        "export_ms": export_ms,
-    }))
-}
-
-/// Loads `count` historical requests (a third resolved with an outcome, a
-/// third acknowledged, a third just filed) through the storage layer.
-async fn load_history(db: &Database, count: usize) -> anyhow::Result<()> {
-    use peerlink::domain::{NewRequest, Outcome, OutcomeResult, RequestState as S, Transition};
-    use peerlink::storage::{RequestStore, Step};
-    for i in 0..count {
-        let member = MEMBERS[i % MEMBERS.len()];
-        let new = NewRequest {
-            requesting_state: CountryCode::parse(member)?,
-            region: Some(["africa", "asia-pacific", "latin-america-caribbean"][i % 3].into()),
-            category: ["membership", "peer-exchange", "capacity-building"][i % 3].into(),
-            title: format!("Historical request {i}"),
-            description: "Loaded for the benchmark.".into(),
-            language: "en".into(),
-            requester: user(member),
-            source_room: "!history".into(),
-            source_event: format!("$history-{i}"),
-            created_at: peerlink::storage::now_ms(),
-        };
-        let (request, _) = db.create_request(&new).await?;
-        let t = |action: &str, from: S, to: S| Transition {
-            at: request.created_at + 3_600_000,
-            actor: user("PT"),
-            actor_state: CountryCode::parse("PT").ok(),
-            action: action.into(),
-            from: Some(from),
-            to,
-            reason: None,
-            event_id: None,
-        };
-        if i % 3 != 2 {
-            let ack = t("ack", S::Submitted, S::Acknowledged);
-            db.apply_step(request.id, Step { transition: &ack, assignee: None, outcome: None })
-                .await?;
-        }
-        if i % 3 == 0 {
-            let outcome = Outcome {
-                result: OutcomeResult::Delivered,
-                summary: "Done".into(),
-                lessons: None,
-                delivered_by: Some("PT".into()),
-            };
-            for (action, from, to) in [
-                ("accept", S::Acknowledged, S::Accepted),
-                ("start", S::Accepted, S::InProgress),
-                ("resolve", S::InProgress, S::Resolved),
-            ] {
-                let step = t(action, from, to);
-                let outcome = (action == "resolve").then_some(&outcome);
-                db.apply_step(
-                    request.id,
-                    Step { transition: &step, assignee: Some("PT"), outcome },
-                )
-                .await?;
-            }
-        }
-    }
-    Ok(())
+    Ok(timed)
 }
 
 /// The median wall time of `REPEAT` runs of `f`, in milliseconds.

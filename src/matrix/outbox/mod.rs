@@ -35,8 +35,12 @@ use crate::telemetry::metrics;
 /// [`deferral`], about a day.
 const MAX_DEFERRALS: u32 = 300;
 
-/// How many pending items are read at a time.
-const BATCH: i64 = 64;
+/// How many pending items are read at a time. The rooms of a batch are
+/// served side by side and the next batch waits for the slowest room, so a
+/// burst in one room must not fill the batch (with 64, a wave of 200 replies
+/// split between the plenary and 100 direct chats took 20 s to the last
+/// reply, the direct chats waiting behind the plenary's queue).
+const BATCH: i64 = 256;
 
 /// Longest wait between two attempts to send.
 const MAX_SEND_BACKOFF: Duration = Duration::from_secs(30);
