@@ -109,6 +109,9 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         };
         tasks.spawn(http::serve(listener, state, shutdown.clone()));
     }
+    // Keys first, so that what is sent while this instance stands by can be
+    // read once it leads.
+    matrix::announce_device(&client).await?;
     if !leadership.wait_to_lead(&shutdown).await? {
         tasks.close();
         tasks.wait().await;

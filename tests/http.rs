@@ -228,10 +228,10 @@ async fn set_created(db: &Database, id: i64, at: i64) {
     let month = peerlink::storage::month_key(at);
     match db {
         Database::Sqlite(p) => {
-            drop(sqlx::query(sql).bind(at).bind(id).bind(month).execute(p).await.unwrap())
+            sqlx::query(sql).bind(at).bind(id).bind(month).execute(p).await.unwrap();
         }
         Database::Postgres(p) => {
-            drop(sqlx::query(sql).bind(at).bind(id).bind(month).execute(p).await.unwrap())
+            sqlx::query(sql).bind(at).bind(id).bind(month).execute(p).await.unwrap();
         }
         other => panic!("a pool, not a unit of work: {other:?}"),
     }

@@ -9,7 +9,7 @@
 
 use std::time::Duration;
 
-use matrix_sdk::config::SyncSettings;
+use matrix_sdk::config::{SyncSettings, SyncToken};
 use matrix_sdk::event_handler::Ctx;
 use matrix_sdk::room::MessagesOptions;
 use matrix_sdk::ruma::api::client::filter::FilterDefinition;
@@ -66,6 +66,25 @@ pub fn rooms_known() -> bool {
     ROOMS_KNOWN.load(std::sync::atomic::Ordering::SeqCst)
 }
 
+/// Makes this device known and able to receive room keys before it leads:
+/// one sync that names no room (nothing is handled, the shared sync
+/// position is not touched) uploads the device's identity and one-time
+/// keys, so senders encrypt for it from now on; the room keys they send it
+/// wait on the homeserver (to-device) and are read when it leads. A standby
+/// does this at start.
+pub async fn announce_device(client: &Client) -> Result<(), MatrixError> {
+    let mut filter = FilterDefinition::default();
+    filter.room.rooms = Some(Vec::new());
+    filter.presence.not_types = vec!["*".to_owned()];
+    filter.account_data.not_types = vec!["*".to_owned()];
+    let settings = SyncSettings::default()
+        .token(SyncToken::NoToken)
+        .timeout(Duration::ZERO)
+        .filter(Filter::FilterDefinition(filter));
+    client.sync_once(settings).await?;
+    Ok(())
+}
+
 /// Syncs until `ctx.shutdown` is cancelled or the session becomes invalid.
 pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), MatrixError> {
     let account = own_user_id(&client);
@@ -74,7 +93,7 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
         info!("first start: syncing once to skip the history of rooms the bot is already in");
         let response = tokio::select! {
             _ = ctx.shutdown.cancelled() => return Ok(()),
-            r = client.sync_once(SyncSettings::default()) => r?,
+            r = client.sync_once(SyncSettings::default().token(SyncToken::NoToken)) => r?,
         };
         db.save_sync_token(&account, &response.next_batch).await?;
         token = Some(response.next_batch);
@@ -87,7 +106,7 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
         info!("a new device: syncing once to learn the rooms the bot is in");
         tokio::select! {
             _ = ctx.shutdown.cancelled() => return Ok(()),
-            r = client.sync_once(SyncSettings::default()) => drop(r?),
+            r = client.sync_once(SyncSettings::default().token(SyncToken::NoToken)) => drop(r?),
         };
     }
 

@@ -69,7 +69,7 @@ async fn load_one(db: &Database, i: usize, filed: i64) -> anyhow::Result<()> {
         let ack = t(1, "ack", S::Submitted, S::Acknowledged);
         db.apply_step(request.id, Step { transition: &ack, assignee: None, outcome: None }).await?;
     }
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         let outcome = Outcome {
             result: OutcomeResult::Delivered,
             summary: format!("Done: a peer exchange on follow-up tools, number {i}."),
