@@ -148,11 +148,17 @@ pub(super) fn actor() -> String {
 }
 
 pub(super) async fn service(settings: &Settings) -> anyhow::Result<RosterService<Database>> {
+    let (db, network) = open(settings).await?;
+    Ok(RosterService::new(db, network))
+}
+
+/// The database (migrated) and the network of `settings`.
+async fn open(settings: &Settings) -> anyhow::Result<(Database, Arc<crate::domain::Network>)> {
     let network = Arc::new(settings.load_network()?);
     let db =
         Database::connect_and_migrate(&settings.database.url, settings.database.max_connections)
             .await?;
-    Ok(RosterService::new(db, network))
+    Ok((db, network))
 }
 
 /// The roster service for a command that changes the roster, holding the
@@ -161,10 +167,7 @@ pub(super) async fn service(settings: &Settings) -> anyhow::Result<RosterService
 pub(super) async fn writer(
     settings: &Settings,
 ) -> anyhow::Result<(RosterService<Database>, crate::storage::backup::ProvisioningLock)> {
-    let network = Arc::new(settings.load_network()?);
-    let db =
-        Database::connect_and_migrate(&settings.database.url, settings.database.max_connections)
-            .await?;
+    let (db, network) = open(settings).await?;
     let lock = {
         let waiting = db.provisioning_lock();
         tokio::pin!(waiting);
@@ -198,16 +201,16 @@ pub(super) fn print_changes(changes: &[RosterChange], dry_run: bool) {
 
 /// Runs `peerlink roster …`.
 pub async fn roster(settings: &Settings, command: RosterCommand) -> anyhow::Result<ExitCode> {
-    let service = service(settings).await?;
     match command {
-        RosterCommand::Show => print!("{}", show(&service).await?),
+        RosterCommand::Show => print!("{}", show(&service(settings).await?).await?),
         RosterCommand::Import { file, dry_run, format } => {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
             let format = format.unwrap_or_else(|| RosterFormat::from_path(&file));
             let name = file.display().to_string();
+            // Only a real import waits for the rooms' provisioning.
             let (service, _lock) = if dry_run {
-                (service, None)
+                (service(settings).await?, None)
             } else {
                 let (service, lock) = writer(settings).await?;
                 (service, Some(lock))
@@ -216,7 +219,7 @@ pub async fn roster(settings: &Settings, command: RosterCommand) -> anyhow::Resu
             print_changes(&changes, dry_run);
         }
         RosterCommand::Export { format, output } => {
-            let text = service.export(format).await?;
+            let text = service(settings).await?.export(format).await?;
             match output {
                 Some(path) => std::fs::write(&path, text)
                     .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?,
