@@ -17,7 +17,7 @@ use crate::i18n::Catalog;
 use crate::leader::Leadership;
 use crate::matrix::{self, BotContext, OutboxSender, Provisioner, Worker};
 use crate::service::ChatService;
-use crate::storage::{Database, SyncTokens};
+use crate::storage::Database;
 
 /// How long shutdown waits for queued commands and background tasks.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(30);
@@ -39,7 +39,6 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
     info!(backend = ?db.kind(), "database ready");
     crate::fault::warn_if_armed();
     let catalog = Arc::new(Catalog::load()?);
-    let resume_from = db.sync_token(&settings.matrix.user_id).await?;
     let network = Arc::new(settings.load_network()?);
     let plan = settings.load_plan()?.map(Arc::new);
     let guidance = Arc::new(settings.load_guidance()?);
@@ -59,7 +58,7 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
     )
     .with_plan(plan.clone())
     .with_guidance(guidance.clone());
-    let client = matrix::connect(&settings, resume_from.as_deref()).await?;
+    let client = matrix::connect(&settings).await?;
     info!(user_id = %settings.matrix.user_id, homeserver = %settings.matrix.homeserver_url, "logged in");
 
     let admins = settings.bot.admins.iter().filter_map(|a| MatrixUserId::parse(a).ok()).collect();
@@ -110,15 +109,22 @@ pub async fn run(settings: Settings, shutdown: CancellationToken) -> anyhow::Res
         tasks.spawn(http::serve(listener, state, shutdown.clone()));
     }
     // Keys first, so that what is sent while this instance stands by can be
-    // read once it leads.
-    matrix::announce_device(&client).await?;
-    if !leadership.wait_to_lead(&shutdown).await? {
+    // read once it leads; then the room keys as they come (standby.rs).
+    matrix::standby::catch_up(&client).await?;
+    let standing_by = shutdown.child_token();
+    let device = tokio::spawn(matrix::standby::keep_current(client.clone(), standing_by.clone()));
+    let leading = leadership.wait_to_lead(&shutdown).await;
+    standing_by.cancel();
+    let _ = device.await;
+    if !leading? {
         tasks.close();
         tasks.wait().await;
         db.close().await;
         info!("stopped while standing by");
         return Ok(());
     }
+    // What reached this device up to the moment it took the lead.
+    matrix::standby::catch_up(&client).await?;
     tasks.spawn(leadership.clone().keep_leading(shutdown.clone()));
     // The leader keeps the guidance sections searchable.
     crate::service::memory::index_guidance(&db, &guidance).await?;

@@ -2,9 +2,9 @@
 //! Several instances on one PostgreSQL database against the real Synapse:
 //! one leads, the other stands by (its /readyz says so and names the
 //! leader); the leader is killed (SIGKILL), the standby takes over within
-//! the takeover time and the flow goes on; a leader frozen (SIGSTOP) while
-//! another takes over sends nothing when it wakes and stops. Every notice
-//! and answer arrives once.
+//! the takeover time and answers what was sent while no instance led; a
+//! leader frozen (SIGSTOP) while another takes over sends nothing when it
+//! wakes and stops. Every notice and answer arrives once.
 
 mod common;
 
@@ -43,9 +43,11 @@ async fn a_standby_takes_over_and_a_frozen_leader_stays_silent() {
     let filed = net.cl.send_text(&net.plenary, "!request membership Led request").await;
     net.wait_thread(&net.cl, &net.plenary, filed.as_str(), 1).await;
 
-    // The leader dies: the standby leads within the takeover time.
+    // The leader dies, and a command comes while no instance leads: the
+    // standby leads within the takeover time and answers it.
     net.bot.kill().await;
     let killed = Instant::now();
+    let ack = net.ma.send_text(&net.committee, "!ack 1").await;
     eventually("the standby to lead", Duration::from_secs(20), || async {
         twin.log().contains("listening for commands").then_some(())
     })
@@ -53,7 +55,6 @@ async fn a_standby_takes_over_and_a_frozen_leader_stays_silent() {
     let takeover = killed.elapsed();
     println!("takeover after SIGKILL: {takeover:?}");
     assert!(takeover <= Duration::from_secs(12), "took {takeover:?}");
-    let ack = net.ma.send_text(&net.committee, "!ack 1").await;
     net.ma.wait_reply(&net.committee, &bot, ack.as_str()).await;
 
     // The first instance comes back as a standby; the new leader is frozen,

@@ -16,6 +16,7 @@ pub mod provision;
 mod quote;
 mod send;
 mod session;
+pub mod standby;
 mod sync;
 mod worker;
 
@@ -24,7 +25,7 @@ use matrix_sdk::Client;
 pub use outbox::OutboxSender;
 pub use provision::{Provisioner, Report};
 pub use session::{connect, connect_for_cli};
-pub use sync::{announce_device, run, BotContext};
+pub use sync::{run, BotContext};
 pub use worker::{Job, WorkItem, Worker};
 
 /// Errors of the Matrix layer.

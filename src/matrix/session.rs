@@ -6,7 +6,6 @@ use std::path::Path;
 
 use matrix_sdk::authentication::matrix::MatrixSession;
 use matrix_sdk::authentication::SessionTokens;
-use matrix_sdk::store::{StateStoreDataKey, StateStoreDataValue};
 use matrix_sdk::{Client, SessionMeta, SqliteStoreConfig};
 use secrecy::ExposeSecret;
 use tracing::info;
@@ -17,15 +16,11 @@ use crate::config::Settings;
 /// Builds a client on the persistent store and logs it in: restores the saved
 /// session if there is one, else uses the access token, else the password.
 ///
-/// `resume_from` is the sync position peerlink saved (after handling the
-/// events before it). matrix-sdk keeps its own position, saved before event
-/// handlers run, and silently drops a response whose `next_batch` equals it;
-/// after a crash between the two saves, the replayed response would be lost.
-/// Aligning matrix-sdk's position with ours before it loads it avoids that.
-pub async fn connect(
-    settings: &Settings,
-    resume_from: Option<&str>,
-) -> Result<Client, MatrixError> {
+/// matrix-sdk keeps its own sync position in the store: this device's, used
+/// as it is for a standby's own syncs (see `standby`); the sync loop syncs
+/// from peerlink's shared position and keeps the two apart (see
+/// `sync::realign`).
+pub async fn connect(settings: &Settings) -> Result<Client, MatrixError> {
     let store_dir = settings.matrix_store_dir();
     std::fs::create_dir_all(&store_dir)
         .map_err(|e| MatrixError::Store(format!("cannot create {}: {e}", store_dir.display())))?;
@@ -41,17 +36,6 @@ pub async fn connect(
         .build()
         .await
         .map_err(|e| MatrixError::Store(e.to_string()))?;
-
-    if let Some(token) = resume_from {
-        client
-            .state_store()
-            .set_kv_data(
-                StateStoreDataKey::SyncToken,
-                StateStoreDataValue::SyncToken(token.to_owned()),
-            )
-            .await
-            .map_err(|e| MatrixError::Store(format!("cannot set the sync position: {e}")))?;
-    }
 
     let session_file = settings.session_file();
     if let Some(session) = read_session(&session_file)? {

@@ -66,49 +66,34 @@ pub fn rooms_known() -> bool {
     ROOMS_KNOWN.load(std::sync::atomic::Ordering::SeqCst)
 }
 
-/// Makes this device known and able to receive room keys before it leads:
-/// one sync that names no room (nothing is handled, the shared sync
-/// position is not touched) uploads the device's identity and one-time
-/// keys, so senders encrypt for it from now on; the room keys they send it
-/// wait on the homeserver (to-device) and are read when it leads. A standby
-/// does this at start.
-pub async fn announce_device(client: &Client) -> Result<(), MatrixError> {
-    let mut filter = FilterDefinition::default();
-    filter.room.rooms = Some(Vec::new());
-    filter.presence.not_types = vec!["*".to_owned()];
-    filter.account_data.not_types = vec!["*".to_owned()];
-    let settings = SyncSettings::default()
-        .token(SyncToken::NoToken)
-        .timeout(Duration::ZERO)
-        .filter(Filter::FilterDefinition(filter));
-    client.sync_once(settings).await?;
-    Ok(())
-}
-
 /// Syncs until `ctx.shutdown` is cancelled or the session becomes invalid.
 pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), MatrixError> {
     let account = own_user_id(&client);
     let mut token = db.sync_token(&account).await?;
     if token.is_none() {
         info!("first start: syncing once to skip the history of rooms the bot is already in");
-        let response = tokio::select! {
-            _ = ctx.shutdown.cancelled() => return Ok(()),
-            r = client.sync_once(SyncSettings::default().token(SyncToken::NoToken)) => r?,
+        let response = loop {
+            if let Err(e) = realign(&client, None).await {
+                warn!(error = %e, "cannot reach the homeserver for the first sync; retrying");
+                tokio::select! {
+                    _ = ctx.shutdown.cancelled() => return Ok(()),
+                    _ = tokio::time::sleep(backoff(1)) => continue,
+                }
+            }
+            let r = tokio::select! {
+                _ = ctx.shutdown.cancelled() => return Ok(()),
+                r = client.sync_once(SyncSettings::default().token(SyncToken::NoToken)) => r?,
+            };
+            break r;
         };
         db.save_sync_token(&account, &response.next_batch).await?;
         token = Some(response.next_batch);
-    } else if client.joined_rooms().is_empty() {
-        // A device new to this account (an instance taking the lead from
-        // another): an incremental sync from the shared position would only
-        // name the rooms with news, so it first learns every room it is in
-        // (no handler is registered yet: nothing in it is handled), then
-        // goes on from the shared position.
-        info!("a new device: syncing once to learn the rooms the bot is in");
-        tokio::select! {
-            _ = ctx.shutdown.cancelled() => return Ok(()),
-            r = client.sync_once(SyncSettings::default().token(SyncToken::NoToken)) => drop(r?),
-        };
     }
+    // The first sync after taking the lead asks for every room's full state:
+    // this device may never have synced the rooms (an instance new to the
+    // account), or only up to when it last led (another instance may have
+    // joined rooms since). The timeline still starts at the shared position.
+    let mut full_state = true;
 
     client.add_event_handler_context(ctx.clone());
     client.add_event_handler(handlers::on_invite);
@@ -118,7 +103,6 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
     client.add_event_handler(handlers::on_unstable_poll_response);
     client.add_event_handler(handlers::on_poll_response);
     handlers::accept_pending_invites(&client, &ctx).await;
-    ROOMS_KNOWN.store(true, std::sync::atomic::Ordering::SeqCst);
     info!("listening for commands");
 
     let mut failures = 0u32;
@@ -128,16 +112,34 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
         Filter::FilterDefinition(filter)
     };
     loop {
-        let mut settings = SyncSettings::default().timeout(SYNC_TIMEOUT).filter(filter.clone());
+        let aligned = tokio::select! {
+            _ = ctx.shutdown.cancelled() => break,
+            r = realign(&client, token.as_deref()) => r,
+        };
+        let known = sdk_position(&client).await;
+        let mut settings = SyncSettings::default()
+            .timeout(SYNC_TIMEOUT)
+            .filter(filter.clone())
+            .full_state(full_state);
         if let Some(t) = &token {
             settings = settings.token(t.clone());
         }
-        let result = tokio::select! {
-            _ = ctx.shutdown.cancelled() => break,
-            r = client.sync_once(settings) => r,
+        let result = match aligned {
+            Ok(()) => tokio::select! {
+                _ = ctx.shutdown.cancelled() => break,
+                r = client.sync_once(settings) => r,
+            },
+            Err(e) => Err(e),
         };
         match result {
+            Ok(response) if dropped(&known, token.as_deref(), &response.next_batch) => {
+                // Should not happen after `realign`; if it does, nothing is
+                // lost: the position stays, and the next round realigns.
+                warn!(since = ?token, next_batch = %response.next_batch, "matrix-sdk set a sync response aside as already seen; asking again");
+            }
             Ok(response) => {
+                full_state = false;
+                ROOMS_KNOWN.store(true, std::sync::atomic::Ordering::SeqCst);
                 metrics::sync_succeeded(crate::storage::now_ms());
                 metrics::set_queue_depth(
                     i64::try_from(ctx.queue.max_capacity() - ctx.queue.capacity()).unwrap_or(0),
@@ -181,6 +183,57 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
     }
     info!("sync stopped");
     Ok(())
+}
+
+/// Account data written to move the homeserver's stream on (see [`realign`]).
+const RESUME_EVENT: &str = "org.peerlink.resume";
+
+/// Makes sure the next sync response is not set aside by matrix-sdk.
+///
+/// matrix-sdk remembers the position of the last response it processed and
+/// drops, as already seen, any response that ends at that same position.
+/// peerlink syncs from its own position (the shared one in the database,
+/// saved only once the events are handled), and matrix-sdk's can be ahead
+/// of it: this device synced on its own while standing by, or crashed
+/// between the two saves. A response from our position to the present
+/// would end where matrix-sdk already is, and the events in it (a command
+/// sent while no instance led) would be lost. So when the two positions
+/// differ, this writes one account-data event first: the homeserver's
+/// stream moves past matrix-sdk's position, and the next response ends
+/// after it.
+async fn realign(client: &Client, since: Option<&str>) -> Result<(), matrix_sdk::Error> {
+    let known = sdk_position(client).await;
+    if known.is_none() || known.as_deref() == since {
+        return Ok(());
+    }
+    let content = serde_json::json!({
+        "since": since,
+        "device": client.device_id().map(ToString::to_string),
+        "at": crate::storage::now_ms(),
+    });
+    let raw = serde_json::value::to_raw_value(&content).map_err(matrix_sdk::Error::from)?;
+    client
+        .account()
+        .set_account_data_raw(RESUME_EVENT.into(), matrix_sdk::ruma::serde::Raw::from_json(raw))
+        .await?;
+    debug!(?known, ?since, "moved the homeserver's stream past matrix-sdk's position");
+    Ok(())
+}
+
+/// The position matrix-sdk last processed (as its store has it; `None` if
+/// unreadable, which only costs a needless realignment).
+async fn sdk_position(client: &Client) -> Option<String> {
+    use matrix_sdk::store::{StateStoreDataKey, StateStoreDataValue};
+    match client.state_store().get_kv_data(StateStoreDataKey::SyncToken).await {
+        Ok(Some(StateStoreDataValue::SyncToken(token))) => Some(token),
+        _ => None,
+    }
+}
+
+/// Whether matrix-sdk set a response aside: it ended at matrix-sdk's last
+/// position (`known`), which is not where this sync started.
+fn dropped(known: &Option<String>, since: Option<&str>, next_batch: &str) -> bool {
+    known.as_deref() == Some(next_batch) && since != Some(next_batch)
 }
 
 /// Fetches what the homeserver left out of a room's timeline (a timeline
