@@ -42,8 +42,10 @@ impl Leadership {
     /// `holder` (the bot's user and device IDs) on `db`; another instance
     /// takes over within about `takeover` after this one stops renewing.
     pub fn new(db: Database, holder: String, takeover: Duration) -> Self {
-        // A standby tries every second: the lease is the takeover time less that.
-        let lease = takeover.saturating_sub(Duration::from_secs(1)).max(MARGIN * 2);
+        // A standby tries every second, and the new leader needs a moment
+        // to begin (its device catches up, its handlers are set): the lease
+        // is the takeover time less a second for each.
+        let lease = takeover.saturating_sub(Duration::from_secs(2)).max(MARGIN * 2);
         Self {
             db,
             holder,

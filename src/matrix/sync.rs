@@ -1,11 +1,13 @@
 //! The sync loop.
 //!
-//! On the very first start the bot syncs once without handlers, so the
-//! history of rooms it is already in is never answered. From then on it
-//! syncs from the position saved in the database, and saves the next
-//! position only after the worker has handled everything the previous
-//! response queued: a crash replays events (the database dedupes them)
-//! rather than skipping them.
+//! Taking the lead, the bot syncs once without handlers to learn every room
+//! it is in (on the very first start, that also skips the history of rooms
+//! it is already in). From then on it syncs from the position saved in the
+//! database, and saves the next position only after the worker has handled
+//! everything the previous response queued: a crash, or a takeover by
+//! another instance, replays events (the database dedupes them) rather than
+//! skipping them. matrix-sdk's own position is kept from hiding a response
+//! ([`realign`]).
 
 use std::time::Duration;
 
@@ -70,30 +72,21 @@ pub fn rooms_known() -> bool {
 pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), MatrixError> {
     let account = own_user_id(&client);
     let mut token = db.sync_token(&account).await?;
+    // Before any handler is set: learn every room the bot is in. On the very
+    // first start this also skips the history of those rooms; after that, it
+    // is what a device new to the account, or one whose store is behind (it
+    // last led before other instances joined rooms), needs: an incremental
+    // sync from the shared position names only the rooms with news.
     if token.is_none() {
         info!("first start: syncing once to skip the history of rooms the bot is already in");
-        let response = loop {
-            if let Err(e) = realign(&client, None).await {
-                warn!(error = %e, "cannot reach the homeserver for the first sync; retrying");
-                tokio::select! {
-                    _ = ctx.shutdown.cancelled() => return Ok(()),
-                    _ = tokio::time::sleep(backoff(1)) => continue,
-                }
-            }
-            let r = tokio::select! {
-                _ = ctx.shutdown.cancelled() => return Ok(()),
-                r = client.sync_once(SyncSettings::default().token(SyncToken::NoToken)) => r?,
-            };
-            break r;
-        };
-        db.save_sync_token(&account, &response.next_batch).await?;
-        token = Some(response.next_batch);
+    } else {
+        info!("learning the rooms the bot is in");
     }
-    // The first sync after taking the lead asks for every room's full state:
-    // this device may never have synced the rooms (an instance new to the
-    // account), or only up to when it last led (another instance may have
-    // joined rooms since). The timeline still starts at the shared position.
-    let mut full_state = true;
+    let Some(learned) = learn_rooms(&client, &ctx.shutdown).await? else { return Ok(()) };
+    if token.is_none() {
+        db.save_sync_token(&account, &learned).await?;
+        token = Some(learned);
+    }
 
     client.add_event_handler_context(ctx.clone());
     client.add_event_handler(handlers::on_invite);
@@ -103,6 +96,7 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
     client.add_event_handler(handlers::on_unstable_poll_response);
     client.add_event_handler(handlers::on_poll_response);
     handlers::accept_pending_invites(&client, &ctx).await;
+    ROOMS_KNOWN.store(true, std::sync::atomic::Ordering::SeqCst);
     info!("listening for commands");
 
     let mut failures = 0u32;
@@ -117,15 +111,17 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
             r = realign(&client, token.as_deref()) => r,
         };
         let known = sdk_position(&client).await;
-        let mut settings = SyncSettings::default()
-            .timeout(SYNC_TIMEOUT)
-            .filter(filter.clone())
-            .full_state(full_state);
+        // After realigning, a request unlike any earlier one (see `uncached`).
+        let timeout = match aligned {
+            Ok(true) => uncached(SYNC_TIMEOUT),
+            _ => SYNC_TIMEOUT,
+        };
+        let mut settings = SyncSettings::default().timeout(timeout).filter(filter.clone());
         if let Some(t) = &token {
             settings = settings.token(t.clone());
         }
         let result = match aligned {
-            Ok(()) => tokio::select! {
+            Ok(_) => tokio::select! {
                 _ = ctx.shutdown.cancelled() => break,
                 r = client.sync_once(settings) => r,
             },
@@ -133,13 +129,11 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
         };
         match result {
             Ok(response) if dropped(&known, token.as_deref(), &response.next_batch) => {
-                // Should not happen after `realign`; if it does, nothing is
-                // lost: the position stays, and the next round realigns.
-                warn!(since = ?token, next_batch = %response.next_batch, "matrix-sdk set a sync response aside as already seen; asking again");
+                // Rare after `realign` (see `uncached`); nothing is lost:
+                // the position stays, and the next round realigns.
+                info!(since = ?token, next_batch = %response.next_batch, "matrix-sdk set a sync response aside as already seen; asking again");
             }
             Ok(response) => {
-                full_state = false;
-                ROOMS_KNOWN.store(true, std::sync::atomic::Ordering::SeqCst);
                 metrics::sync_succeeded(crate::storage::now_ms());
                 metrics::set_queue_depth(
                     i64::try_from(ctx.queue.max_capacity() - ctx.queue.capacity()).unwrap_or(0),
@@ -185,6 +179,47 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
     Ok(())
 }
 
+/// One sync from no position, handled by no one: every room the bot is in,
+/// with its state. Returns its position (`None`: stopping).
+async fn learn_rooms(
+    client: &Client,
+    shutdown: &CancellationToken,
+) -> Result<Option<String>, MatrixError> {
+    let mut filter = FilterDefinition::default();
+    filter.room.timeline.limit = Some(1u32.into());
+    let mut failures = 0;
+    loop {
+        let known = sdk_position(client).await;
+        let attempt = async {
+            realign(client, None).await?;
+            let settings = SyncSettings::default()
+                .token(SyncToken::NoToken)
+                .timeout(uncached(Duration::ZERO))
+                .filter(Filter::FilterDefinition(filter.clone()));
+            client.sync_once(settings).await
+        };
+        let result = tokio::select! {
+            _ = shutdown.cancelled() => return Ok(None),
+            r = attempt => r,
+        };
+        match result {
+            Ok(response) if dropped(&known, None, &response.next_batch) => {
+                info!(next_batch = %response.next_batch, "matrix-sdk set the rooms' sync aside as already seen; asking again");
+            }
+            Ok(response) => return Ok(Some(response.next_batch)),
+            Err(e) if is_fatal(&e) => return Err(e.into()),
+            Err(e) => {
+                failures += 1;
+                warn!(error = %e, failures, "cannot sync the rooms the bot is in; retrying");
+                tokio::select! {
+                    _ = shutdown.cancelled() => return Ok(None),
+                    _ = tokio::time::sleep(backoff(failures)) => {}
+                }
+            }
+        }
+    }
+}
+
 /// Account data written to move the homeserver's stream on (see [`realign`]).
 const RESUME_EVENT: &str = "org.peerlink.resume";
 
@@ -201,10 +236,12 @@ const RESUME_EVENT: &str = "org.peerlink.resume";
 /// differ, this writes one account-data event first: the homeserver's
 /// stream moves past matrix-sdk's position, and the next response ends
 /// after it.
-async fn realign(client: &Client, since: Option<&str>) -> Result<(), matrix_sdk::Error> {
+///
+/// Returns whether it wrote: the next request must then be [`uncached`].
+async fn realign(client: &Client, since: Option<&str>) -> Result<bool, matrix_sdk::Error> {
     let known = sdk_position(client).await;
     if known.is_none() || known.as_deref() == since {
-        return Ok(());
+        return Ok(false);
     }
     let content = serde_json::json!({
         "since": since,
@@ -217,7 +254,23 @@ async fn realign(client: &Client, since: Option<&str>) -> Result<(), matrix_sdk:
         .set_account_data_raw(RESUME_EVENT.into(), matrix_sdk::ruma::serde::Raw::from_json(raw))
         .await?;
     debug!(?known, ?since, "moved the homeserver's stream past matrix-sdk's position");
-    Ok(())
+    Ok(true)
+}
+
+/// `timeout` made a few milliseconds unlike any recent request's.
+///
+/// Synapse keeps each sync response for two minutes and gives it again to
+/// the same request (same position, filter, timeout, full state), for
+/// clients whose connection dropped. A process that crashed after such a
+/// response, before saving the position, would be handed the very response
+/// matrix-sdk already has, which it sets aside; the moved stream of
+/// [`realign`] would not show. A request from the shared position right
+/// after starting returns at once anyway (the homeserver has news since
+/// then), so its timeout only has to differ: by the clock's milliseconds,
+/// within ten seconds. A rare equal one costs one more round.
+fn uncached(timeout: Duration) -> Duration {
+    let ms = u64::try_from(crate::storage::now_ms()).unwrap_or_default() % 10_000;
+    timeout + Duration::from_millis(ms)
 }
 
 /// The position matrix-sdk last processed (as its store has it; `None` if

@@ -15,6 +15,7 @@
 pub mod bot;
 pub mod cli;
 pub mod client;
+pub mod flow;
 pub mod net;
 
 use std::time::Duration;
