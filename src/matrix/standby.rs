@@ -27,18 +27,19 @@ use super::MatrixError;
 /// Long-poll timeout of a standby's sync.
 const STANDBY_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// Longest wait between two failed attempts.
-const MAX_BACKOFF: Duration = Duration::from_secs(15);
-
-/// A filter that names no room and leaves presence and account data out:
-/// what remains is this device's own traffic (to-device messages, key
-/// counts, device lists).
-fn device_only() -> Filter {
+/// A sync from this device's own position, waiting up to `timeout`, with a
+/// filter that names no room and leaves presence and account data out: what
+/// remains is this device's own traffic (to-device messages, key counts,
+/// device lists).
+fn device_only(timeout: Duration) -> SyncSettings {
     let mut filter = FilterDefinition::default();
     filter.room.rooms = Some(Vec::new());
     filter.presence.not_types = vec!["*".to_owned()];
     filter.account_data.not_types = vec!["*".to_owned()];
-    Filter::FilterDefinition(filter)
+    SyncSettings::default()
+        .token(SyncToken::ReusePrevious)
+        .timeout(timeout)
+        .filter(Filter::FilterDefinition(filter))
 }
 
 /// One sync of this device's own traffic that returns at once: uploads the
@@ -46,11 +47,7 @@ fn device_only() -> Filter {
 /// keys waiting for it. A standby does this at start, and every instance
 /// again the moment it takes the lead.
 pub async fn catch_up(client: &Client) -> Result<(), MatrixError> {
-    let settings = SyncSettings::default()
-        .token(SyncToken::ReusePrevious)
-        .timeout(Duration::ZERO)
-        .filter(device_only());
-    let response = client.sync_once(settings).await?;
+    let response = client.sync_once(device_only(Duration::ZERO)).await?;
     debug!(to_device = response.to_device.len(), "caught up with this device's messages");
     Ok(())
 }
@@ -60,13 +57,9 @@ pub async fn catch_up(client: &Client) -> Result<(), MatrixError> {
 pub async fn keep_current(client: Client, stop: CancellationToken) {
     let mut failures = 0u32;
     loop {
-        let settings = SyncSettings::default()
-            .token(SyncToken::ReusePrevious)
-            .timeout(STANDBY_TIMEOUT)
-            .filter(device_only());
         let result = tokio::select! {
             _ = stop.cancelled() => return,
-            r = client.sync_once(settings) => r,
+            r = client.sync_once(device_only(STANDBY_TIMEOUT)) => r,
         };
         match result {
             Ok(response) => {
@@ -83,9 +76,7 @@ pub async fn keep_current(client: Client, stop: CancellationToken) {
             }
             Err(e) => {
                 failures += 1;
-                let delay = Duration::from_secs(1)
-                    .saturating_mul(1 << failures.saturating_sub(1).min(4))
-                    .min(MAX_BACKOFF);
+                let delay = super::sync::backoff(failures);
                 warn!(error = %e, failures, retry_in_ms = delay.as_millis() as u64, "standby: cannot sync this device's messages");
                 tokio::select! {
                     _ = stop.cancelled() => return,

@@ -106,11 +106,11 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
         Filter::FilterDefinition(filter)
     };
     loop {
+        let known = sdk_position(&client).await;
         let aligned = tokio::select! {
             _ = ctx.shutdown.cancelled() => break,
-            r = realign(&client, token.as_deref()) => r,
+            r = realign(&client, known.as_deref(), token.as_deref()) => r,
         };
-        let known = sdk_position(&client).await;
         // After realigning, a request unlike any earlier one (see `uncached`).
         let timeout = match aligned {
             Ok(true) => uncached(SYNC_TIMEOUT),
@@ -191,7 +191,7 @@ async fn learn_rooms(
     loop {
         let known = sdk_position(client).await;
         let attempt = async {
-            realign(client, None).await?;
+            realign(client, known.as_deref(), None).await?;
             let settings = SyncSettings::default()
                 .token(SyncToken::NoToken)
                 .timeout(uncached(Duration::ZERO))
@@ -237,10 +237,14 @@ const RESUME_EVENT: &str = "org.peerlink.resume";
 /// stream moves past matrix-sdk's position, and the next response ends
 /// after it.
 ///
-/// Returns whether it wrote: the next request must then be [`uncached`].
-async fn realign(client: &Client, since: Option<&str>) -> Result<bool, matrix_sdk::Error> {
-    let known = sdk_position(client).await;
-    if known.is_none() || known.as_deref() == since {
+/// `known` is matrix-sdk's position ([`sdk_position`]). Returns whether it
+/// wrote: the next request must then be [`uncached`].
+async fn realign(
+    client: &Client,
+    known: Option<&str>,
+    since: Option<&str>,
+) -> Result<bool, matrix_sdk::Error> {
+    if known.is_none() || known == since {
         return Ok(false);
     }
     let content = serde_json::json!({
@@ -397,7 +401,7 @@ fn is_fatal(error: &matrix_sdk::Error) -> bool {
 const MAX_SYNC_BACKOFF: Duration = Duration::from_secs(15);
 
 /// Capped exponential backoff with jitter: about 1 s, 2 s, 4 s … up to 15 s.
-fn backoff(failures: u32) -> Duration {
+pub(super) fn backoff(failures: u32) -> Duration {
     let base = Duration::from_secs(1).saturating_mul(1 << failures.saturating_sub(1).min(6));
     let capped = base.min(MAX_SYNC_BACKOFF);
     let jitter = rand::random_range(0.5..1.0);
