@@ -7,7 +7,11 @@
 //! surely left it unhandled) and one sent after the takeover, each once,
 //! encrypted.
 //!
-//! It failed before the sync loop realigned matrix-sdk's position with the
+//! A reply the leader sent, encrypted, just before it died (before it could
+//! record the send) is found by the new leader, decrypted, and not sent
+//! again.
+//!
+//! The first test failed before the sync loop realigned matrix-sdk's position with the
 //! shared one (`sync::realign`): the message sent while the leader was
 //! frozen was set aside by matrix-sdk as already seen and never handled.
 
@@ -22,6 +26,7 @@ use matrix_sdk::room::MessagesOptions;
 use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
 use matrix_sdk::Room;
 use serde_json::Value;
+use sqlx::Connection;
 
 fn signal(pid: u32, sig: i32) {
     // SAFETY: kill(2) on a child process this test started.
@@ -132,5 +137,59 @@ async fn the_new_leader_reads_the_encrypted_committee_room() {
     assert!(loud.is_empty(), "the new leader's log is clean: {loud:#?}");
     sync_task.abort();
     assert!(twin.terminate().await);
+    net.db.cleanup().await;
+}
+
+#[tokio::test]
+async fn an_encrypted_reply_sent_just_before_the_leader_died_is_not_sent_again() {
+    let Some(mut net) = Net::with_committee_encryption(Backend::Postgres, true).await else {
+        return;
+    };
+    let bot = net.bot_id();
+    // The twin dies at its first send, between the send and its record.
+    net.bot.set_env("PEERLINK_FAULT", Some("outbox_after_send"));
+    let mut twin = net.bot.twin().await;
+    net.bot.set_env("PEERLINK_FAULT", None);
+    assert!(net.bot.terminate().await);
+    eventually("the twin to lead", Duration::from_secs(20), || async {
+        twin.log().contains("listening for commands").then_some(())
+    })
+    .await;
+    net.bot.launch().await;
+
+    let ma = net.ma.client.clone();
+    ma.sync_once(SyncSettings::default()).await.unwrap();
+    let syncing = ma.clone();
+    let sync_task = tokio::spawn(async move { syncing.sync(SyncSettings::default()).await });
+    let room = ma.get_room(&net.committee).expect("MA is in the committee room");
+    room.sync_members().await.unwrap();
+    let ping = room.send(RoomMessageEventContent::text_plain("!ping")).await.unwrap();
+    let ping = ping.response.event_id.to_string();
+    assert_eq!(twin.wait_exit(Duration::from_secs(30)).await, Some(libc::SIGKILL));
+    let died = Instant::now();
+
+    // The new leader finds the twin's encrypted reply and records it.
+    let url = net.db.url.clone();
+    eventually("the new leader to record the reply", Duration::from_secs(30), || async {
+        let mut db = sqlx::PgConnection::connect(&url).await.ok()?;
+        let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'")
+            .fetch_one(&mut db)
+            .await
+            .ok()?;
+        (pending == 0).then_some(())
+    })
+    .await;
+    println!("recorded {:?} after the leader died", died.elapsed());
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let got = replies(&room, &bot, &ping).await;
+    assert_eq!(got.len(), 1, "answered once: {got:#?}");
+    assert!(got[0].1, "answered encrypted");
+    let log = net.bot.log();
+    assert!(log.contains("already in the room from an earlier attempt"), "{log}");
+    let loud: Vec<&str> =
+        log.lines().filter(|l| l.contains(" WARN ") || l.contains(" ERROR ")).collect();
+    assert!(loud.is_empty(), "the new leader's log is clean: {loud:#?}");
+    sync_task.abort();
+    assert!(net.bot.terminate().await);
     net.db.cleanup().await;
 }

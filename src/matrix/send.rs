@@ -3,8 +3,7 @@
 use matrix_sdk::ruma::events::relation::{InReplyTo, Reply, Thread};
 use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
 use matrix_sdk::ruma::events::Mentions;
-use matrix_sdk::ruma::{OwnedEventId, OwnedUserId, TransactionId};
-use matrix_sdk::Room;
+use matrix_sdk::ruma::{OwnedEventId, OwnedUserId};
 
 use crate::i18n::Text;
 
@@ -44,13 +43,4 @@ pub fn notice_alone(text: &Text) -> RoomMessageEventContent {
 /// any that do not parse are left out): their clients notify them.
 pub fn mentions(users: &[String]) -> Mentions {
     Mentions::with_user_ids(users.iter().filter_map(|u| OwnedUserId::try_from(u.as_str()).ok()))
-}
-
-/// Sends `content` with transaction ID `txn_id`.
-pub async fn send(
-    room: &Room,
-    content: RoomMessageEventContent,
-    txn_id: &TransactionId,
-) -> Result<OwnedEventId, matrix_sdk::Error> {
-    Ok(room.send(content).with_transaction_id(txn_id.to_owned()).await?.response.event_id)
 }

@@ -149,6 +149,9 @@ pub struct OutboxEntry {
     pub attempts: i64,
     /// When it was written (milliseconds since the Unix epoch).
     pub created_at: i64,
+    /// The Matrix device that last tried to send it, and when (milliseconds
+    /// since the Unix epoch): `None` until a first attempt.
+    pub attempted: Option<(String, i64)>,
 }
 
 /// How many items are waiting and how many could not be delivered.
@@ -197,6 +200,15 @@ pub trait Outbox {
         &self,
         limit: i64,
     ) -> impl std::future::Future<Output = Result<Vec<OutboxEntry>, StorageError>> + Send;
+
+    /// Records that `device` is about to send item `id`, before it does: a
+    /// device taking the lead later knows the item may be in the room
+    /// already (the homeserver deduplicates transaction IDs per device).
+    fn mark_attempting(
+        &self,
+        id: i64,
+        device: &str,
+    ) -> impl std::future::Future<Output = Result<(), StorageError>> + Send;
 
     /// Records item `id` as delivered (as event `sent_event`, for a message).
     fn mark_sent(
@@ -260,20 +272,32 @@ impl Outbox for Database {
     }
 
     async fn pending(&self, limit: i64) -> Result<Vec<OutboxEntry>, StorageError> {
-        let sql = "SELECT id, event_id, item, txn_id, attempts, created_at FROM outbox \
+        let sql = "SELECT id, event_id, item, txn_id, attempts, created_at, attempted_by, \
+                   attempted_at FROM outbox \
                    WHERE status = 'pending' AND (not_before IS NULL OR not_before <= $2) \
                    ORDER BY id LIMIT $1";
         let now = now_ms();
-        let rows: Vec<(i64, String, String, String, i64, i64)> = on_pool!(self, pool => {
+        type Row = (i64, String, String, String, i64, i64, Option<String>, Option<i64>);
+        let rows: Vec<Row> = on_pool!(self, pool => {
             sqlx::query_as(sql).bind(limit).bind(now).fetch_all(pool).await?
         });
         rows.into_iter()
-            .map(|(id, event_id, item, txn_id, attempts, created_at)| {
+            .map(|(id, event_id, item, txn_id, attempts, created_at, by, at)| {
                 let item = serde_json::from_str(&item)
                     .map_err(|e| StorageError::Corrupt(format!("outbox item {id}: {e}")))?;
-                Ok(OutboxEntry { id, event_id, item, txn_id, attempts, created_at })
+                let attempted = by.zip(at);
+                Ok(OutboxEntry { id, event_id, item, txn_id, attempts, created_at, attempted })
             })
             .collect()
+    }
+
+    async fn mark_attempting(&self, id: i64, device: &str) -> Result<(), StorageError> {
+        let sql = "UPDATE outbox SET attempted_by = $2, attempted_at = $3 WHERE id = $1";
+        let now = now_ms();
+        on_pool!(self, pool => {
+            sqlx::query(sql).bind(id).bind(device).bind(now).execute(pool).await?;
+        });
+        Ok(())
     }
 
     async fn mark_sent(&self, id: i64, sent_event: Option<&str>) -> Result<(), StorageError> {

@@ -42,6 +42,7 @@ pub struct Metrics {
     commands: Family<CommandLabels, Counter>,
     command_seconds: Histogram,
     delivery_failures: Counter,
+    deliveries_recovered: Counter,
     database_errors: Counter,
     sync_lag_seconds: Gauge<f64, AtomicU64>,
     queue_depth: Gauge,
@@ -86,6 +87,13 @@ pub fn metrics() -> &'static Metrics {
             "delivery_failures",
             "Messages the bot could not send after retries",
             delivery_failures.clone(),
+        );
+        let deliveries_recovered = Counter::default();
+        registry.register(
+            "deliveries_recovered",
+            "Outbox items found in their room from an earlier attempt (often another \
+             instance's, just before it stopped leading) and recorded instead of sent again",
+            deliveries_recovered.clone(),
         );
         let database_errors = Counter::default();
         registry.register(
@@ -140,6 +148,7 @@ pub fn metrics() -> &'static Metrics {
             commands,
             command_seconds,
             delivery_failures,
+            deliveries_recovered,
             database_errors,
             sync_lag_seconds,
             queue_depth,
@@ -162,6 +171,12 @@ pub fn command_handled(command: &str, result: &str, seconds: f64) {
 /// A message could not be delivered.
 pub fn delivery_failed() {
     metrics().delivery_failures.inc();
+}
+
+/// An outbox item was found in its room from an earlier attempt, and
+/// recorded instead of sent again.
+pub fn delivery_recovered() {
+    metrics().deliveries_recovered.inc();
 }
 
 /// An outbox item of `kind` was delivered `seconds` after its commit.

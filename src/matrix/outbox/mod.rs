@@ -5,10 +5,12 @@
 //! stays in the outbox and is delivered after the next start.
 //!
 //! Crash safety: a send that reached the homeserver before a crash (but was
-//! not yet marked sent) is sent again with the same transaction ID, and the
-//! homeserver answers with the event it already has instead of posting a
-//! second one.
+//! not yet marked sent) is found in its room by the transaction ID its
+//! content carries, and recorded instead of sent again, whichever instance
+//! (device) made it ([`once`]). Sent again by the same device, the
+//! homeserver would also answer with the event it already has.
 
+mod once;
 mod poll;
 mod route;
 
@@ -16,7 +18,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use matrix_sdk::ruma::api::error::ErrorKind;
-use matrix_sdk::ruma::OwnedTransactionId;
 use matrix_sdk::Client;
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
@@ -262,8 +263,7 @@ impl OutboxSender {
                 if !mentions.is_empty() {
                     content.mentions = Some(send::mentions(mentions));
                 }
-                let txn = OwnedTransactionId::from(entry.txn_id.clone());
-                let sent = send::send(&room, content, &txn).await.map_err(classify)?;
+                let sent = self.send_once(entry, &room, content).await?;
                 crate::fault::point("outbox_after_send");
                 let db = |e: crate::storage::StorageError| {
                     metrics::database_error();

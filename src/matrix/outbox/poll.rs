@@ -9,7 +9,6 @@ use matrix_sdk::ruma::events::poll::unstable_start::{
     NewUnstablePollStartEventContent, UnstablePollAnswer, UnstablePollAnswers,
     UnstablePollStartContentBlock, UnstablePollStartEventContent,
 };
-use matrix_sdk::ruma::OwnedTransactionId;
 
 use super::route::event_id;
 use super::{Failure, OutboxSender};
@@ -38,14 +37,7 @@ impl OutboxSender {
         let content = UnstablePollStartEventContent::New(
             NewUnstablePollStartEventContent::plain_text(fallback, block),
         );
-        let txn = OwnedTransactionId::from(entry.txn_id.clone());
-        let sent = room
-            .send(content)
-            .with_transaction_id(txn)
-            .await
-            .map_err(super::classify)?
-            .response
-            .event_id;
+        let sent = self.send_once(entry, &room, content).await?;
         let db = |e: crate::storage::StorageError| {
             metrics::database_error();
             Failure::Transient(format!("recording the delivery: {e}"), None)
@@ -76,14 +68,7 @@ impl OutboxSender {
         };
         let room = self.committee_room().await?;
         let content = UnstablePollEndEventContent::new(text, event_id(&poll)?);
-        let txn = OwnedTransactionId::from(entry.txn_id.clone());
-        let sent = room
-            .send(content)
-            .with_transaction_id(txn)
-            .await
-            .map_err(super::classify)?
-            .response
-            .event_id;
+        let sent = self.send_once(entry, &room, content).await?;
         self.db.mark_sent(entry.id, Some(sent.as_str())).await.map_err(|e| {
             metrics::database_error();
             Failure::Transient(format!("recording the delivery: {e}"), None)
