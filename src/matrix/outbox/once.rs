@@ -93,6 +93,11 @@ impl OutboxSender {
         if let Some(object) = json.as_object_mut() {
             object.insert(MARKER.to_owned(), entry.txn_id.clone().into());
         }
+        if !self.leadership.acting() {
+            // Fencing, once more as close to the send as it goes: the search
+            // and the record above took time, in which the lease may have run out.
+            return Err(Failure::Pending("this instance no longer leads".into()));
+        }
         let txn = OwnedTransactionId::from(entry.txn_id.clone());
         let sent = room
             .send_raw(&event_type, json)
