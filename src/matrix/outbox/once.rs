@@ -120,32 +120,58 @@ impl OutboxSender {
         filter.senders = Some(vec![bot]);
         filter.types = Some(SENT_TYPES.iter().map(|t| (*t).to_owned()).collect());
         let mut from = None;
-        let mut undecryptable = false;
+        let mut unreadable = false;
         for _ in 0..MAX_PAGES {
             let mut options = MessagesOptions::backward();
             options.limit = 100u32.into();
             options.filter = filter.clone();
             options.from = from.take();
             let page = room.messages(options).await.map_err(super::classify)?;
-            let mut older = false;
-            for event in &page.chunk {
-                let Ok(seen) = event.raw().deserialize_as_unchecked::<Seen>() else { continue };
-                if seen.content.txn.as_deref() == Some(txn) {
-                    return Ok(Search::Found(seen.event_id));
-                }
-                let ts = i64::try_from(seen.origin_server_ts).unwrap_or(i64::MAX);
-                older |= ts < since;
-                undecryptable |= ts >= since && event.kind.is_utd();
-            }
-            match page.end {
-                Some(end) if !older && !page.chunk.is_empty() => from = Some(end),
-                _ if undecryptable => {
-                    return Ok(Search::Unsure("some of the bot's messages cannot be decrypted"))
-                }
-                _ => return Ok(Search::Absent),
+            let seen: Vec<Seen> = page
+                .chunk
+                .iter()
+                .filter_map(|event| {
+                    let mut seen = event.raw().deserialize_as_unchecked::<Seen>().ok()?;
+                    seen.unreadable = event.kind.is_utd();
+                    Some(seen)
+                })
+                .collect();
+            let more = page.end.is_some() && !page.chunk.is_empty();
+            match judge(&seen, txn, since, &mut unreadable, more) {
+                Some(verdict) => return Ok(verdict),
+                None => from = page.end,
             }
         }
         Ok(Search::Unsure("too many of the bot's messages since the attempt"))
+    }
+}
+
+/// What one page of the bot's messages (newest first) says of `txn`, given
+/// whether an earlier page held an unreadable message since `since`
+/// (updated); `None`: read the next page (`more`: there is one, the room's
+/// beginning is not reached).
+fn judge(
+    page: &[Seen],
+    txn: &str,
+    since: i64,
+    unreadable: &mut bool,
+    more: bool,
+) -> Option<Search> {
+    let mut older = false;
+    for seen in page {
+        if seen.content.txn.as_deref() == Some(txn) {
+            return Some(Search::Found(seen.event_id.clone()));
+        }
+        let ts = i64::try_from(seen.origin_server_ts).unwrap_or(i64::MAX);
+        older |= ts < since;
+        *unreadable |= ts >= since && seen.unreadable;
+    }
+    if more && !older {
+        None
+    } else if *unreadable {
+        Some(Search::Unsure("some of the bot's messages cannot be decrypted"))
+    } else {
+        Some(Search::Absent)
     }
 }
 
@@ -156,6 +182,9 @@ struct Seen {
     origin_server_ts: u64,
     #[serde(default)]
     content: Marked,
+    /// It could not be decrypted (its content is the ciphertext).
+    #[serde(skip)]
+    unreadable: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -167,6 +196,15 @@ struct Marked {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn seen(id: &str, ts: u64, txn: Option<&str>, unreadable: bool) -> Seen {
+        Seen {
+            event_id: OwnedEventId::try_from(id).unwrap(),
+            origin_server_ts: ts,
+            content: Marked { txn: txn.map(str::to_owned) },
+            unreadable,
+        }
+    }
 
     #[test]
     fn the_marker_is_read_from_an_event() {
@@ -183,5 +221,39 @@ mod tests {
             "event_id": "$b:x.org", "origin_server_ts": 1u64, "content": { "body": "hi" },
         });
         assert_eq!(serde_json::from_value::<Seen>(plain).unwrap().content.txn, None);
+    }
+
+    #[test]
+    fn the_search_finds_reads_on_and_stops_where_it_should() {
+        let mut unreadable = false;
+        let page =
+            [seen("$new:x", 5_000, Some("other"), false), seen("$it:x", 4_000, Some("t"), false)];
+        let found = judge(&page, "t", 3_000, &mut unreadable, true);
+        assert_eq!(found, Some(Search::Found(OwnedEventId::try_from("$it:x").unwrap())));
+        // Everything on the page is since the attempt and there is more: read on.
+        let recent = [seen("$a:x", 5_000, Some("other"), false)];
+        assert_eq!(judge(&recent, "t", 3_000, &mut unreadable, true), None);
+        // A message from before the attempt ends the search; so does the
+        // room's beginning.
+        let reached = [seen("$a:x", 5_000, None, false), seen("$b:x", 2_000, None, false)];
+        assert_eq!(judge(&reached, "t", 3_000, &mut unreadable, true), Some(Search::Absent));
+        assert_eq!(judge(&recent, "t", 3_000, &mut unreadable, false), Some(Search::Absent));
+        assert_eq!(judge(&[], "t", 3_000, &mut unreadable, false), Some(Search::Absent));
+    }
+
+    #[test]
+    fn an_unreadable_message_since_the_attempt_makes_the_search_unsure() {
+        let mut unreadable = false;
+        let page = [seen("$a:x", 5_000, None, true)];
+        assert_eq!(judge(&page, "t", 3_000, &mut unreadable, true), None);
+        let end = [seen("$b:x", 2_000, None, false)];
+        assert!(matches!(judge(&end, "t", 3_000, &mut unreadable, true), Some(Search::Unsure(_))));
+        // One from before the attempt does not count; a match still wins.
+        let mut unreadable = false;
+        let old = [seen("$c:x", 2_000, None, true)];
+        assert_eq!(judge(&old, "t", 3_000, &mut unreadable, true), Some(Search::Absent));
+        let mut unreadable = true;
+        let page = [seen("$d:x", 5_000, Some("t"), false)];
+        assert!(matches!(judge(&page, "t", 3_000, &mut unreadable, true), Some(Search::Found(_))));
     }
 }
