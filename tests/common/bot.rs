@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use tokio::process::{Child, Command};
 
-use super::{eventually, Account, Homeserver};
+use super::{Account, Homeserver};
 
 /// A running (or stopped) bot process with its own data directory and log.
 pub struct BotProcess {
@@ -228,13 +228,28 @@ impl BotProcess {
         addr.split_whitespace().next().unwrap_or_default().to_owned()
     }
 
-    /// Waits until the log contains `needle`.
+    /// Waits until the log contains `needle`, for at most 60 s.
     pub async fn wait_for_log(&self, needle: &str) {
-        // A ceiling, not a target: with many tests at once on two cores,
-        // provisioning a whole network can take a while.
-        eventually(&format!("`{needle}` in the bot's log"), Duration::from_secs(60), || async {
-            self.log().contains(needle).then_some(())
-        })
-        .await;
+        self.wait_for_log_within(needle, Duration::from_secs(60)).await;
+    }
+
+    /// Waits until the log contains `needle`. `ceiling` is a ceiling, not a
+    /// target: with many tests at once on two cores, provisioning a whole
+    /// network can take a while. On a timeout the panic shows the log's
+    /// last lines.
+    pub async fn wait_for_log_within(&self, needle: &str, ceiling: Duration) {
+        let deadline = tokio::time::Instant::now() + ceiling;
+        while !self.log().contains(needle) {
+            if tokio::time::Instant::now() >= deadline {
+                let log = self.log();
+                let mut tail: Vec<&str> = log.lines().rev().take(30).collect();
+                tail.reverse();
+                panic!(
+                    "timed out after {ceiling:?} waiting for `{needle}` in the bot's log; it ends:\n{}",
+                    tail.join("\n")
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 }

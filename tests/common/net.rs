@@ -286,7 +286,9 @@ impl Provisioned {
             ("PEERLINK__NETWORK__ACTION_PLAN", plan),
         ];
         let bot = BotProcess::start_with_env(hs, &db.url, &[admin], &bot_env).await;
-        bot.wait_for_log("provisioning done").await;
+        // Hundreds of invitations on a busy homeserver (the burst test's
+        // network) take longer than the usual minute.
+        bot.wait_for_log_within("provisioning done", Duration::from_secs(300)).await;
         let store = Database::connect(&db.url, 1).await.unwrap();
         let rooms = store.provisioned_rooms().await.unwrap();
         store.close().await;
