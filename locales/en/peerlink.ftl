@@ -515,3 +515,4 @@ guide-section-entry = { $number }. { $title }
 guide-no-section = { $id } has no section { $value }. Send !guide { $id } to list them.
 guide-section = { $document } · { $number }. { $title }
     { $body }
+unreadable-message = I could not read the encrypted message you sent here: my device did not receive its key. If it was a command, please send it again. If this keeps happening, check that your app shares room keys with unverified devices, or verify my device. (I say this at most once a day in each room.)

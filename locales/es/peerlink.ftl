@@ -518,3 +518,4 @@ guide-section-entry = { $number }. { $title }
 guide-no-section = { $id } no tiene la sección { $value }. Envíe !guide { $id } para ver la lista.
 guide-section = { $document } · { $number }. { $title }
     { $body }
+unreadable-message = No pude leer el mensaje cifrado que envió aquí: mi dispositivo no recibió su clave. Si era un comando, envíelo de nuevo, por favor. Si vuelve a ocurrir, compruebe que su aplicación comparte las claves de las salas con dispositivos no verificados, o verifique mi dispositivo. (Lo aviso como máximo una vez al día en cada sala.)

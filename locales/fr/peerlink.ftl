@@ -515,3 +515,4 @@ guide-section-entry = { $number }. { $title }
 guide-no-section = { $id } n'a pas de section { $value }. Envoyez !guide { $id } pour la liste.
 guide-section = { $document } · { $number }. { $title }
     { $body }
+unreadable-message = Je n'ai pas pu lire le message chiffré que vous avez envoyé ici : mon appareil n'a pas reçu sa clé. Si c'était une commande, veuillez l'envoyer à nouveau. Si cela se reproduit, vérifiez que votre application partage les clés des salons avec les appareils non vérifiés, ou vérifiez mon appareil. (Je ne le signale qu'une fois par jour dans chaque salon.)

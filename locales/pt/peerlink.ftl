@@ -518,3 +518,4 @@ guide-section-entry = { $number }. { $title }
 guide-no-section = { $id } não tem a secção { $value }. Envie !guide { $id } para ver a lista.
 guide-section = { $document } · { $number }. { $title }
     { $body }
+unreadable-message = Não consegui ler a mensagem cifrada que enviou aqui: o meu dispositivo não recebeu a sua chave. Se era um comando, envie-o novamente, por favor. Se voltar a acontecer, verifique se a sua aplicação partilha as chaves das salas com dispositivos não verificados, ou verifique o meu dispositivo. (Aviso disto no máximo uma vez por dia em cada sala.)

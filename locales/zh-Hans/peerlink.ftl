@@ -498,3 +498,4 @@ guide-section-entry = { $number }. { $title }
 guide-no-section = { $id } 中没有与 { $value } 对应的节。发送 !guide { $id } 查看列表。
 guide-section = { $document } · { $number }. { $title }
     { $body }
+unreadable-message = 我无法读取您在此发送的加密消息：我的设备没有收到它的密钥。如果那是一条命令，请重新发送。如果这种情况反复出现，请检查您的应用是否与未验证的设备共享房间密钥，或验证我的设备。（在每个房间里，我每天最多提示一次。）

@@ -2,7 +2,8 @@
 //! (by the service's clock), in order. A deferred command runs through its
 //! usual handling (where it was sent looked up again, retried while the
 //! database or homeserver fails); any other job (a reminder) runs in the
-//! scheduler ([`crate::service::scheduler`]). Either way the job is marked
+//! scheduler ([`crate::service::scheduler`]); an event that could not be
+//! decrypted is tried again ([`super::unreadable`]). Either way the job is marked
 //! done in the unit of work that records its messages, so a crash in
 //! between runs it again after the restart and never twice.
 
@@ -14,6 +15,7 @@ use tracing::warn;
 
 use super::worker::{Job, Worker};
 use crate::service::pacing::{DeferredCommand, COMMAND_JOB};
+use crate::service::unreadable::UNREADABLE_JOB;
 use crate::storage::{JobStore, ScheduledJob};
 use crate::telemetry::metrics;
 
@@ -51,6 +53,12 @@ impl Worker {
             for job in jobs {
                 if job.kind == COMMAND_JOB {
                     self.run_job(job).await;
+                } else if job.kind == UNREADABLE_JOB {
+                    if let Err(e) = self.try_again(&job).await {
+                        metrics::database_error();
+                        warn!(id = job.id, error = %e, "cannot record a try at decrypting an event; trying again");
+                        return Some(Instant::now() + RETRY);
+                    }
                 } else if let Err(e) = self.chat.run_scheduled(&self.db, &job).await {
                     // Nothing of it was recorded: it is still due.
                     metrics::database_error();
@@ -103,6 +111,7 @@ impl Worker {
             reply_to: command.reply_to.and_then(|t| OwnedEventId::try_from(t).ok()),
             reaction: command.reaction,
             deferred: Some(id),
+            encrypted: None,
         })
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! The bot never reacts to its own events, to notices (other bots speak in
 //! notices), to edits, to anything but text messages, or to messages sent
-//! before it joined the room.
+//! before it joined the room. An event its device cannot decrypt goes to
+//! [`super::unreadable`], which uses the same filters once it can.
 
 use std::time::Duration;
 
@@ -19,7 +20,7 @@ use matrix_sdk::ruma::events::room::message::sanitize::remove_plain_reply_fallba
 use matrix_sdk::ruma::events::room::message::{
     MessageType, OriginalSyncRoomMessageEvent, Relation,
 };
-use matrix_sdk::ruma::{MilliSecondsSinceUnixEpoch, OwnedUserId};
+use matrix_sdk::ruma::{EventId, MilliSecondsSinceUnixEpoch, OwnedUserId, UserId};
 use matrix_sdk::{Client, Room, RoomState};
 use tracing::{debug, info, warn};
 
@@ -119,16 +120,67 @@ pub async fn on_message(
     client: Client,
     Ctx(ctx): Ctx<BotContext>,
 ) {
-    if room.state() != RoomState::Joined || Some(event.sender.as_ref()) == client.user_id() {
+    if !is_from_another(&room, &client, &event.sender) {
         return;
     }
-    // Notices are how bots speak; replying to them risks bot loops.
-    let MessageType::Text(text) = &event.content.msgtype else {
+    let Some(job) = message_job(&event, room, |body| ctx.chat.is_command(body)) else {
         return;
+    };
+    // Read after the cheap checks: most messages are chatter.
+    if sent_before_join(&job.room, &client, event.origin_server_ts).await {
+        debug!(event_id = %event.event_id, "ignoring a message sent before the bot joined");
+        return;
+    }
+    queue(&ctx, job, "command").await;
+}
+
+/// Whether `room` is joined and `sender` is someone else than the bot.
+fn is_from_another(room: &Room, client: &Client, sender: &UserId) -> bool {
+    room.state() == RoomState::Joined && Some(sender) != client.user_id()
+}
+
+/// Whether an event in `room` is the bot's work by who sent it and when:
+/// the room is joined, the sender is someone else, and it was sent after
+/// the bot joined.
+pub(super) async fn is_new_from_another(
+    room: &Room,
+    client: &Client,
+    sender: &UserId,
+    ts: MilliSecondsSinceUnixEpoch,
+) -> bool {
+    if !is_from_another(room, client, sender) {
+        return false;
+    }
+    if sent_before_join(room, client, ts).await {
+        debug!(room_id = %room.room_id(), "ignoring an event sent before the bot joined");
+        return false;
+    }
+    true
+}
+
+/// Hands `job` to the worker.
+pub(super) async fn queue(ctx: &BotContext, job: Job, what: &str) {
+    let event_id = job.event_id.clone();
+    if ctx.queue.send(WorkItem::Command(Box::new(job))).await.is_err() {
+        warn!(%event_id, "the worker has stopped; the {what} will be handled after restart");
+    }
+}
+
+/// The worker's job for a message, if it is one for the bot: a text message
+/// (notices are how bots speak; replying to them risks bot loops), not an
+/// edit, and a command or an answer in a thread (a requester answering a
+/// question).
+pub(super) fn message_job(
+    event: &OriginalSyncRoomMessageEvent,
+    room: Room,
+    is_command: impl Fn(&str) -> bool,
+) -> Option<Job> {
+    let MessageType::Text(text) = &event.content.msgtype else {
+        return None;
     };
     if matches!(event.content.relates_to, Some(Relation::Replacement(_))) {
         debug!(event_id = %event.event_id, "ignoring an edit");
-        return;
+        return None;
     }
     let thread_root = match &event.content.relates_to {
         Some(Relation::Thread(thread)) => Some(thread.event_id.clone()),
@@ -142,15 +194,10 @@ pub async fn on_message(
         }
         _ => (text.body.as_str(), None),
     };
-    // Commands, and messages in threads (a requester answering a question).
-    if !ctx.chat.is_command(body) && thread_root.is_none() {
-        return;
+    if !is_command(body) && thread_root.is_none() {
+        return None;
     }
-    if sent_before_join(&room, &client, event.origin_server_ts).await {
-        debug!(event_id = %event.event_id, "ignoring a message sent before the bot joined");
-        return;
-    }
-    let job = Job {
+    Some(Job {
         room,
         event_id: event.event_id.clone(),
         sender: event.sender.clone(),
@@ -159,10 +206,8 @@ pub async fn on_message(
         reply_to,
         reaction: false,
         deferred: None,
-    };
-    if ctx.queue.send(WorkItem::Command(Box::new(job))).await.is_err() {
-        warn!(event_id = %event.event_id, "the worker has stopped; the command will be handled after restart");
-    }
+        encrypted: None,
+    })
 }
 
 /// Whether `ts` is older than the bot's own membership event in `room`.
@@ -238,13 +283,14 @@ pub async fn on_reaction(
     client: Client,
     Ctx(ctx): Ctx<BotContext>,
 ) {
-    if room.state() != RoomState::Joined || Some(event.sender.as_ref()) == client.user_id() {
-        return;
+    if is_new_from_another(&room, &client, &event.sender, event.origin_server_ts).await {
+        queue(&ctx, reaction_job(&event, room), "reaction").await;
     }
-    if sent_before_join(&room, &client, event.origin_server_ts).await {
-        return;
-    }
-    let job = Job {
+}
+
+/// The worker's job for a reaction (the job's body is the reaction's key).
+pub(super) fn reaction_job(event: &OriginalSyncReactionEvent, room: Room) -> Job {
+    Job {
         room,
         event_id: event.event_id.clone(),
         sender: event.sender.clone(),
@@ -253,9 +299,7 @@ pub async fn on_reaction(
         reply_to: None,
         reaction: true,
         deferred: None,
-    };
-    if ctx.queue.send(WorkItem::Command(Box::new(job))).await.is_err() {
-        warn!(event_id = %event.event_id, "the worker has stopped; the reaction will be handled after restart");
+        encrypted: None,
     }
 }
 
@@ -268,10 +312,9 @@ pub async fn on_unstable_poll_response(
     client: Client,
     Ctx(ctx): Ctx<BotContext>,
 ) {
-    let answer = event.content.poll_response.answers.first().cloned().unwrap_or_default();
-    let poll = event.content.relates_to.event_id.clone();
-    let ts = event.origin_server_ts;
-    poll_response(room, client, ctx, (event.event_id, event.sender, ts), poll, answer).await;
+    if is_new_from_another(&room, &client, &event.sender, event.origin_server_ts).await {
+        queue(&ctx, unstable_poll_job(&event, room), "vote").await;
+    }
 }
 
 /// A response to a poll (stable type); see [`on_unstable_poll_response`].
@@ -281,43 +324,40 @@ pub async fn on_poll_response(
     client: Client,
     Ctx(ctx): Ctx<BotContext>,
 ) {
-    let answer = event.content.selections.iter().next().cloned().unwrap_or_default();
-    let poll = event.content.relates_to.event_id.clone();
-    let ts = event.origin_server_ts;
-    poll_response(room, client, ctx, (event.event_id, event.sender, ts), poll, answer).await;
+    if is_new_from_another(&room, &client, &event.sender, event.origin_server_ts).await {
+        queue(&ctx, poll_job(&event, room), "vote").await;
+    }
 }
 
-async fn poll_response(
+/// The worker's job for a response to a poll (unstable type).
+pub(super) fn unstable_poll_job(event: &OriginalSyncUnstablePollResponseEvent, room: Room) -> Job {
+    let answer = event.content.poll_response.answers.first().cloned().unwrap_or_default();
+    vote_job(room, (&event.event_id, &event.sender), &event.content.relates_to.event_id, &answer)
+}
+
+/// The worker's job for a response to a poll (stable type).
+pub(super) fn poll_job(event: &OriginalSyncPollResponseEvent, room: Room) -> Job {
+    let answer = event.content.selections.iter().next().cloned().unwrap_or_default();
+    vote_job(room, (&event.event_id, &event.sender), &event.content.relates_to.event_id, &answer)
+}
+
+fn vote_job(
     room: Room,
-    client: Client,
-    ctx: BotContext,
-    (event_id, sender, ts): (
-        matrix_sdk::ruma::OwnedEventId,
-        OwnedUserId,
-        MilliSecondsSinceUnixEpoch,
-    ),
-    poll: matrix_sdk::ruma::OwnedEventId,
-    answer: String,
-) {
-    if room.state() != RoomState::Joined || Some(sender.as_ref()) == client.user_id() {
-        return;
-    }
-    if sent_before_join(&room, &client, ts).await {
-        return;
-    }
+    (event_id, sender): (&EventId, &UserId),
+    poll: &EventId,
+    answer: &str,
+) -> Job {
     // The answer's ID only (one word): never free text.
     let answer = answer.split_whitespace().next().unwrap_or_default().to_owned();
-    let job = Job {
+    Job {
         room,
-        event_id: event_id.clone(),
-        sender,
+        event_id: event_id.to_owned(),
+        sender: sender.to_owned(),
         body: answer,
-        thread_root: Some(poll),
+        thread_root: Some(poll.to_owned()),
         reply_to: None,
         reaction: true,
         deferred: None,
-    };
-    if ctx.queue.send(WorkItem::Command(Box::new(job))).await.is_err() {
-        warn!(%event_id, "the worker has stopped; the vote will be handled after restart");
+        encrypted: None,
     }
 }

@@ -18,6 +18,7 @@ mod send;
 mod session;
 pub mod standby;
 mod sync;
+mod unreadable;
 mod worker;
 
 use matrix_sdk::Client;

@@ -95,6 +95,7 @@ pub async fn run(client: Client, db: Database, ctx: BotContext) -> Result<(), Ma
     client.add_event_handler(handlers::on_reaction);
     client.add_event_handler(handlers::on_unstable_poll_response);
     client.add_event_handler(handlers::on_poll_response);
+    client.add_event_handler(super::unreadable::on_encrypted);
     handlers::accept_pending_invites(&client, &ctx).await;
     ROOMS_KNOWN.store(true, std::sync::atomic::Ordering::SeqCst);
     info!("listening for commands");

@@ -50,6 +50,9 @@ pub struct Job {
     /// The scheduled job of a command the rate limit deferred (it runs now);
     /// `None` for an event just received.
     pub deferred: Option<i64>,
+    /// The event as it arrived (JSON), if it could not be decrypted: it is
+    /// kept to be tried again ([`crate::service::unreadable`]).
+    pub encrypted: Option<String>,
 }
 
 /// What the worker needs.
@@ -186,7 +189,11 @@ impl Worker {
         match handled {
             Handled::Before => info!("already handled; not answering again"),
             Handled::Deferred { due_at } => {
-                info!(due_at, "over the sender's pace: deferred");
+                if job.encrypted.is_some() {
+                    info!(due_at, "cannot decrypt it yet (no key for it); trying again shortly");
+                } else {
+                    info!(due_at, "over the sender's pace: deferred");
+                }
                 self.outbox.notify_one();
                 let command = command_name(&job, self.chat.prefix());
                 metrics::command_handled(command, "deferred", started.elapsed().as_secs_f64());
@@ -214,6 +221,11 @@ impl Worker {
 
     /// One attempt at [`handle`](Self::handle), in one unit of work.
     async fn handle_once(&self, job: &Job) -> Result<Handled, AttemptError> {
+        if let Some(encrypted) = &job.encrypted {
+            let event = super::unreadable::kept(job, encrypted);
+            let _unit = self.unit.lock().await;
+            return Ok(self.chat.hold_unreadable(&self.db, &event).await?);
+        }
         // Reads that need no transaction come first (the committee room's
         // ID, the card a reaction is on).
         let place = self.place(&job.room).await?;
@@ -357,8 +369,12 @@ impl AttemptError {
 }
 
 /// The command a job carries, for metrics: a known command name, `unknown`,
-/// `reaction`, or `message` (a thread reply); never free text.
+/// `reaction`, `message` (a thread reply), or `undecrypted` (not readable
+/// yet); never free text.
 fn command_name(job: &Job, prefix: &str) -> &'static str {
+    if job.encrypted.is_some() {
+        return "undecrypted";
+    }
     if job.reaction {
         return "reaction";
     }

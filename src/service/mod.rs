@@ -15,6 +15,7 @@ pub mod reports;
 pub mod roster;
 pub mod scheduler;
 pub mod stats;
+pub mod unreadable;
 
 pub use chat::{Answer, ChatService, Effect, Incoming, Place, Quoted, QuotedMessage, Scheduled};
 pub use handling::{Event, Handled};

@@ -49,6 +49,15 @@ pub trait JobStore {
     /// Marks job `id` done; `false` if it was done already (by an earlier
     /// run that committed): then its work must not be done again.
     fn finish_job(&self, id: i64) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
+    /// Records that what `key` names happened, as a job done at once (so
+    /// that it happens once: a notice sent at most once a day); `false` if
+    /// it was recorded already.
+    fn record_once(
+        &self,
+        kind: &str,
+        key: &str,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
 }
 
 impl JobStore for Database {
@@ -91,6 +100,21 @@ impl JobStore for Database {
         let due: Option<i64> =
             on_pool!(self, pool => sqlx::query_scalar(sql).fetch_one(pool).await?);
         Ok(due)
+    }
+
+    async fn record_once(&self, kind: &str, key: &str) -> Result<bool, StorageError> {
+        let sql =
+            "INSERT INTO scheduled_jobs (kind, job_key, due_at, payload, created_at, done_at) \
+                   VALUES ($1, $2, $3, '{}', $3, $3) ON CONFLICT (job_key) DO NOTHING";
+        let now = now_ms();
+        let inserted = on_pool!(self, pool => sqlx::query(sql)
+            .bind(kind)
+            .bind(key)
+            .bind(now)
+            .execute(pool)
+            .await?
+            .rows_affected());
+        Ok(inserted == 1)
     }
 
     async fn finish_job(&self, id: i64) -> Result<bool, StorageError> {

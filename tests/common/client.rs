@@ -85,11 +85,16 @@ impl TestClient {
 
     /// Sends raw JSON content as `m.room.message` (edits, odd shapes).
     pub async fn send_raw(&self, room: &OwnedRoomId, content: Value) -> OwnedEventId {
+        self.send_event(room, "m.room.message", content).await
+    }
+
+    /// Sends raw JSON content as an event of type `kind`.
+    pub async fn send_event(&self, room: &OwnedRoomId, kind: &str, content: Value) -> OwnedEventId {
         let raw = matrix_sdk::ruma::serde::Raw::new(&content).unwrap().cast_unchecked();
         let request = send_message_event::v3::Request::new_raw(
             room.clone(),
             TransactionId::new(),
-            "m.room.message".into(),
+            kind.into(),
             raw,
         );
         self.client.send(request).await.unwrap().event_id
