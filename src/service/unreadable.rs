@@ -10,10 +10,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ChatService, Handled};
-use crate::storage::{
-    Database, Destination, EventClaim, JobStore, Outbox, Outgoing, ProcessedEvents, StorageError,
-};
+use super::handling::outgoing;
+use super::{ChatService, Event, Handled, Incoming, Place};
+use crate::storage::{Database, EventClaim, JobStore, Outbox, ProcessedEvents, StorageError};
 
 /// The kind of the scheduled jobs that try an event again.
 pub const UNREADABLE_JOB: &str = "unreadable";
@@ -50,6 +49,20 @@ impl UnreadableEvent {
     /// Its job's key: one job per try.
     fn key(&self) -> String {
         format!("{}#{}", self.event_id, self.tries)
+    }
+
+    /// It as an event to answer (what it says is unknown).
+    fn as_event(&self) -> Event<'_> {
+        let incoming = Incoming {
+            sender: &self.sender,
+            body: "",
+            place: Place::Other,
+            room_id: &self.room_id,
+            event_id: &self.event_id,
+            thread_root: self.thread_root.as_deref(),
+            quoted: None,
+        };
+        Event { incoming, reaction: false, ackable: false }
     }
 }
 
@@ -103,17 +116,7 @@ impl ChatService<Database> {
         let handled = if tx.record_once(TOLD, &mark).await? {
             let lang = self.with_store(tx.clone()).language_for(&event.sender).await?;
             let text = self.catalog().render(lang, "unreadable-message", &[]);
-            let reply = Outgoing::Message {
-                to: Destination::Reply {
-                    room: event.room_id.clone(),
-                    event: event.event_id.clone(),
-                    thread: event.thread_root.clone(),
-                },
-                html: text.html_to_send(),
-                plain: text.plain,
-                mentions: Vec::new(),
-            };
-            tx.enqueue(&event.event_id, &[reply]).await?;
+            tx.enqueue(&event.event_id, &outgoing(&event.as_event(), text.into())).await?;
             tx.record_outcome(&event.event_id, "undecrypted: sender told").await?;
             Handled::Answered
         } else {
@@ -151,6 +154,7 @@ fn to_json(event: &UnreadableEvent) -> Result<String, StorageError> {
 mod tests {
     use super::*;
     use crate::service::chat::tests::service;
+    use crate::storage::{Destination, Outgoing};
 
     fn unreadable(id: &str, room: &str) -> UnreadableEvent {
         UnreadableEvent {
